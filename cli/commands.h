@@ -1,0 +1,17 @@
+// The subcommands of the bilik executable. Each parses its own arguments,
+// calls the libraries and returns the process exit status:
+// 0 success, 1 some input failed, 2 usage, rule-pack or store error.
+#pragma once
+
+#include <string>
+#include <vector>
+
+namespace bilik::cli {
+
+using Args = std::vector<std::string>;
+
+int run_extract(const Args& args, const std::string& argv0);
+int run_explain(const Args& args, const std::string& argv0);
+int run_rules(const Args& args, const std::string& argv0);
+
+}  // namespace bilik::cli

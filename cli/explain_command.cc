@@ -1,0 +1,82 @@
+// bilik explain: every candidate match, its rule, and who won each overlap.
+#include <spdlog/spdlog.h>
+
+#include <cstdio>
+#include <fstream>
+#include <sstream>
+
+#include "bilik/extraction.h"
+#include "bilik/rule_pack.h"
+#include "commands.h"
+#include "options.h"
+
+namespace bilik::cli {
+namespace {
+
+constexpr const char* kHelp = R"(usage: bilik explain [--rules DIR] TEXT
+       bilik explain [--rules DIR] --file FILE
+)";
+
+std::string span_text(const std::string& text, const AnalyzedText& a, size_t start, size_t end) {
+  const size_t from = a.folded.origin[start], to = a.folded.origin[end];
+  return text.substr(from, to - from);
+}
+
+}  // namespace
+
+int run_explain(const Args& args, const std::string& argv0) {
+  auto opts = parse_options(args, {"--rules", "--file"}, {"--help"});
+  if (!opts || opts->has("--help")) {
+    if (!opts) spdlog::error("explain: {}", opts.error());
+    std::fputs(kHelp, opts ? stdout : stderr);
+    return opts ? 0 : 2;
+  }
+  std::string text;
+  if (!opts->get("--file").empty()) {
+    std::ifstream in(opts->get("--file"), std::ios::binary);
+    if (!in) {
+      spdlog::error("{}: cannot open", opts->get("--file"));
+      return 2;
+    }
+    std::ostringstream buffer;
+    buffer << in.rdbuf();
+    text = buffer.str();
+  } else {
+    for (const std::string& p : opts->positional) text += (text.empty() ? "" : " ") + p;
+  }
+  if (text.empty()) {
+    std::fputs(kHelp, stderr);
+    return 2;
+  }
+  auto pack = load_rule_pack(opts->get("--rules", default_pack_dir(argv0)));
+  if (!pack) {
+    spdlog::error("{}", pack.error());
+    return 2;
+  }
+  const AnalyzedText analyzed = analyze(text, *pack);
+  const Extraction x = extract_document(text, *pack);
+
+  std::printf("sentences: %zu, words: %zu\n\n", analyzed.sentences.size(), analyzed.words.size());
+  std::printf("entity candidates (%zu):\n", x.candidates.size());
+  for (const Candidate& c : x.candidates) {
+    const std::string type = c.type ? std::string(type_name(*c.type)) : "IGNORE";
+    std::printf("  %s [%zu,%zu) \"%s\" %s name=\"%s\" case=%s rule=%s\n", c.accepted ? "WIN " : "lose",
+                static_cast<size_t>(analyzed.folded.origin[c.start]), static_cast<size_t>(analyzed.folded.origin[c.end]),
+                span_text(text, analyzed, c.start, c.end).c_str(), type.c_str(), c.name.c_str(), c.gram_case.c_str(),
+                c.rule.c_str());
+    if (!c.accepted) std::printf("       %s\n", c.verdict.c_str());
+  }
+  std::printf("\nentities (%zu):\n", x.entities.entities.size());
+  for (size_t i = 0; i < x.entities.entities.size(); ++i) {
+    const DocEntity& e = x.entities.entities[i];
+    std::string aliases;
+    for (const std::string& a : e.aliases) aliases += (aliases.empty() ? "" : " | ") + a;
+    size_t mentions = 0;
+    for (const Mention& m : x.entities.mentions) mentions += m.entity == i;
+    std::printf("  %-12s %s%s%s  (%zu mentions)\n", std::string(type_name(e.type)).c_str(), e.name.c_str(),
+                aliases.empty() ? "" : "  aka ", aliases.c_str(), mentions);
+  }
+  return 0;
+}
+
+}  // namespace bilik::cli

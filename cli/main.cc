@@ -1,0 +1,47 @@
+// bilik: Azerbaijani knowledge-graph extraction. Dispatches to subcommands.
+#include <spdlog/sinks/stdout_color_sinks.h>
+#include <spdlog/spdlog.h>
+
+#include <cstdio>
+#include <string>
+
+#include "commands.h"
+
+namespace {
+
+constexpr const char* kUsage = R"(usage: bilik COMMAND [OPTIONS]
+
+commands:
+  extract [--db FILE] [--rules DIR] [--quiet] [--verbose] INPUT...
+                          read articles (files, folders, - for stdin) into the store
+  explain [--rules DIR] TEXT|--file FILE
+                          show every match, the rule that made it and how overlaps were resolved
+  rules test [--rules DIR]
+                          check every rule against its examples
+
+Run 'bilik COMMAND --help' for a command's options.
+)";
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  auto logger = spdlog::stderr_color_mt("bilik");
+  logger->set_pattern("%^%l%$: %v");
+  spdlog::set_default_logger(logger);
+  if (argc < 2) {
+    std::fputs(kUsage, stderr);
+    return 2;
+  }
+  const std::string command = argv[1];
+  bilik::cli::Args args(argv + 2, argv + argc);
+  if (command == "extract") return bilik::cli::run_extract(args, argv[0]);
+  if (command == "explain") return bilik::cli::run_explain(args, argv[0]);
+  if (command == "rules") return bilik::cli::run_rules(args, argv[0]);
+  if (command == "--help" || command == "-h" || command == "help") {
+    std::fputs(kUsage, stdout);
+    return 0;
+  }
+  spdlog::error("unknown command '{}'", command);
+  std::fputs(kUsage, stderr);
+  return 2;
+}

@@ -1,0 +1,81 @@
+// bilik rules test: every rule against the examples it carries.
+#include <spdlog/spdlog.h>
+
+#include <cstdio>
+
+#include "bilik/extraction.h"
+#include "bilik/rule_pack.h"
+#include "commands.h"
+#include "options.h"
+
+namespace bilik::cli {
+namespace {
+
+constexpr const char* kHelp = R"(usage: bilik rules test [--rules DIR]
+
+Loads the pack (a load error is reported with file, rule id and RE2 message)
+and checks that each rule produces the names its examples give and nothing
+for its counter-examples.
+)";
+
+bool produces(const Extraction& x, const std::string& rule, const std::string& name) {
+  for (const Candidate& c : x.candidates)
+    if (!c.type && c.accepted && c.rule == rule) return true;  // an IGNORE rule won its span
+  for (const Mention& m : x.entities.mentions) {
+    if (m.rule != rule) continue;
+    if (name.empty() || fold_key(m.name) == fold_key(name) ||
+        fold_key(x.entities.entities[m.entity].name) == fold_key(name))
+      return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+int run_rules(const Args& args, const std::string& argv0) {
+  auto opts = parse_options(args, {"--rules"}, {"--help", "--verbose"});
+  if (!opts || opts->has("--help") || opts->positional.size() != 1 || opts->positional[0] != "test") {
+    if (!opts) spdlog::error("rules: {}", opts.error());
+    std::fputs(kHelp, opts && opts->has("--help") ? stdout : stderr);
+    return opts && opts->has("--help") ? 0 : 2;
+  }
+  auto pack = load_rule_pack(opts->get("--rules", default_pack_dir(argv0)));
+  if (!pack) {
+    spdlog::error("{}", pack.error());
+    return 2;
+  }
+  size_t checked = 0, failed = 0, rules_without_examples = 0;
+  for (const EntityRule& rule : pack->entity_rules) {
+    if (rule.examples.empty()) ++rules_without_examples;
+    for (const RuleExample& ex : rule.examples) {
+      ++checked;
+      const Extraction x = extract_document(ex.text, *pack);
+      if (!produces(x, rule.id, ex.name)) {
+        ++failed;
+        std::printf("FAIL %s (%s): \"%s\" should give \"%s\"; got:", rule.id.c_str(), rule.file.c_str(),
+                    ex.text.c_str(), ex.name.c_str());
+        for (const Mention& m : x.entities.mentions) std::printf(" [%s: %s]", m.rule.c_str(), m.name.c_str());
+        std::printf("\n");
+      } else if (opts->has("--verbose")) {
+        std::printf("ok   %s: \"%s\"\n", rule.id.c_str(), ex.name.c_str());
+      }
+    }
+    for (const std::string& text : rule.counter_examples) {
+      ++checked;
+      const Extraction x = extract_document(text, *pack);
+      if (produces(x, rule.id, "")) {
+        ++failed;
+        std::printf("FAIL %s (%s): \"%s\" must not match, but gave:", rule.id.c_str(), rule.file.c_str(), text.c_str());
+        for (const Mention& m : x.entities.mentions)
+          if (m.rule == rule.id) std::printf(" \"%s\"", m.name.c_str());
+        std::printf("\n");
+      }
+    }
+  }
+  std::printf("rules test: %zu rules, %zu examples checked, %zu failed", pack->entity_rules.size(), checked, failed);
+  if (rules_without_examples) std::printf(", %zu rules without examples", rules_without_examples);
+  std::printf("\n");
+  return failed > 0 || rules_without_examples > 0 ? 1 : 0;
+}
+
+}  // namespace bilik::cli

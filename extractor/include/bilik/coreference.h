@@ -1,0 +1,48 @@
+// One entity per referent within a document.
+//
+// Accepted candidates become mentions of document entities: names from one
+// gazetteer entry are one entity; a surname alone joins the one full name in
+// the document that ends with it ("Tokayev" → "Qasım-Jomart Tokayev"); two
+// full names with the same surname and nearly the same first name are one
+// person ("Qasım"/"Kasım"); an organisation name that ends another one of the
+// same document joins it ("Müdafiə Nazirliyi" → "Qazaxıstan Müdafiə
+// Nazirliyi"); an acronym in brackets after a name is that name. A name read
+// with a weak suffix cut ("Tokayevin") keeps the cut only when the document
+// or a gazetteer knows the bare form. The canonical name is the gazetteer's,
+// else the longest name used.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "bilik/entity_matcher.h"
+#include "bilik/entity_type.h"
+
+namespace bilik {
+
+struct DocEntity {
+  EntityType type = EntityType::Location;
+  std::string name;                  // canonical, nominative
+  std::vector<std::string> aliases;  // other names used in this document
+  int32_t gazetteer_entry = -1;
+};
+
+struct Mention {
+  size_t start = 0, end = 0;  // original byte span
+  size_t entity = 0;          // index into the document's entities
+  std::string surface;        // original[start, end)
+  std::string name;           // bare nominative form of this mention
+  std::string gram_case;
+  std::string rule;
+};
+
+struct ResolvedEntities {
+  std::vector<DocEntity> entities;
+  std::vector<Mention> mentions;  // text order
+};
+
+ResolvedEntities resolve_entities(std::string_view original, const AnalyzedText& text,
+                                  std::vector<Candidate>& candidates, const RulePack& pack);
+
+}  // namespace bilik

@@ -1,0 +1,26 @@
+// The whole extraction of one document: analyse, match, resolve.
+//
+// Pure: reads the text and the pack, touches no file or database, and is safe
+// to call from several threads with one shared pack.
+//
+//   Extraction x = extract_document(doc.text, pack);
+//   for (const Mention& m : x.entities.mentions) ...
+#pragma once
+
+#include <string_view>
+#include <vector>
+
+#include "bilik/coreference.h"
+#include "bilik/entity_matcher.h"
+#include "bilik/rule_pack.h"
+
+namespace bilik {
+
+struct Extraction {
+  ResolvedEntities entities;
+  std::vector<Candidate> candidates;  // every candidate, winners and losers (for explain)
+};
+
+Extraction extract_document(std::string_view text, const RulePack& pack);
+
+}  // namespace bilik

@@ -1,0 +1,70 @@
+// Known names, matched in one pass over the words of a text.
+//
+// Gazetteers are TSV files (name, TYPE, aliases separated by '|'; '#'
+// comments). Every name and alias is folded (fold_key) into a word sequence
+// and inserted in one trie shared by all files, keyed by (node, word) in a
+// single hash table, so loading is linear in the size of the files and a
+// scan costs one hash lookup per word per name length, whatever the number
+// of names. The last word of a name may carry case suffixes ("Türkiyəyə",
+// "Rusiya Federasiyasının"), also glued after a hyphen or quote ("ABŞ-ın",
+// "“LXR”in"). The first word of a match must be capitalised in the text.
+//
+//   Gazetteer g;  g.load_file("data/az/gazetteer/states.tsv");
+//   for (const GazetteerMatch& m : g.scan(folded, words, morphology)) ...
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "bilik/entity_type.h"
+#include "bilik/folded_text.h"
+#include "bilik/morphology.h"
+#include "bilik/result.h"
+#include "bilik/segmenter.h"
+
+namespace bilik {
+
+struct GazetteerEntry {
+  std::string canonical;
+  EntityType type = EntityType::Location;
+  std::string file;
+};
+
+struct GazetteerMatch {
+  uint32_t entry = 0;
+  size_t first_word = 0, last_word = 0;  // inclusive word range of the name
+  size_t start = 0, stem_end = 0, end = 0;  // folded bytes: name [start, stem_end), suffixes to end
+  std::string gram_case = "nominative";
+};
+
+class Gazetteer {
+ public:
+  Status load_file(const std::string& path);
+  // Adds one name for an entry; returns false when the name folds to nothing.
+  bool add_name(std::string_view name, uint32_t entry);
+  uint32_t add_entry(GazetteerEntry entry);
+
+  size_t entries() const { return entries_.size(); }
+  size_t names() const { return names_; }
+  const GazetteerEntry& entry(uint32_t id) const { return entries_[id]; }
+  // The entry whose name or alias folds to `key`, if any.
+  std::optional<uint32_t> lookup(std::string_view key) const;
+
+  std::vector<GazetteerMatch> scan(const FoldedText& text, const std::vector<Word>& words,
+                                   const Morphology& morphology) const;
+
+ private:
+  std::optional<uint32_t> child(uint32_t node, std::string_view word) const;
+  uint32_t add_child(uint32_t node, std::string_view word);
+
+  std::vector<GazetteerEntry> entries_;
+  std::unordered_map<std::string, uint32_t> edges_;  // 4-byte parent id + word → child
+  std::vector<int32_t> entry_at_;                     // node → entry or -1
+  size_t names_ = 0;
+  size_t max_words_ = 0;
+};
+
+}  // namespace bilik

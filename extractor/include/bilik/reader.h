@@ -1,0 +1,35 @@
+// Turning command-line inputs into documents.
+//
+// Inputs are files, folders (searched recursively for .txt and .md) or "-"
+// for standard input. A document must be non-empty valid UTF-8 without NUL
+// bytes; every refusal names the file and, for bad UTF-8, the byte offset.
+// A text may open with a front-matter block ("---", "key: value" lines,
+// "---") giving title and published; the stored text is what follows it.
+//
+//   std::vector<InputError> errors;
+//   for (const std::string& path : list_inputs(args, errors)) {
+//     Result<Document> doc = read_document(path);
+//   }
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "bilik/document.h"
+#include "bilik/result.h"
+
+namespace bilik {
+
+struct InputError {
+  std::string path;
+  std::string message;
+};
+
+// Files to read, in a stable order; paths that cannot be listed go to errors.
+std::vector<std::string> list_inputs(const std::vector<std::string>& inputs, std::vector<InputError>& errors);
+
+Result<Document> read_document(const std::string& path);
+// Checks and parses bytes already read (used for stdin and by tests).
+Result<Document> parse_document(const std::string& uri, std::string bytes);
+
+}  // namespace bilik

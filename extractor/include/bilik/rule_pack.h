@@ -1,0 +1,90 @@
+// The language pack: everything language-specific, loaded from one folder.
+//
+// A pack folder (data/az/) holds pack.json, which names the morphology file,
+// the gazetteers (TSV, in priority order), the pattern files (JSON with RE2
+// rules) and the abbreviations that do not end sentences. Pattern files may
+// `define` named sub-patterns, used as {NAME} in any rule of the pack.
+// Loading validates everything: a malformed file, an unknown field value or
+// an RE2 pattern that does not compile fails the whole load with the file,
+// the rule id and RE2's message, so nothing is extracted with a broken pack.
+// `hash` fingerprints every file of the pack, so stores can tell which
+// documents were extracted with other rules.
+//
+//   Result<RulePack> pack = load_rule_pack("data/az");
+//   if (!pack) return fail(pack.error());
+#pragma once
+
+#include <re2/re2.h>
+
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <unordered_set>
+#include <vector>
+
+#include "bilik/entity_type.h"
+#include "bilik/gazetteer.h"
+#include "bilik/morphology.h"
+#include "bilik/result.h"
+
+namespace bilik {
+
+// How the words of the `name` group are trimmed: walking from its end (or
+// start) while words qualify, stopping at stop words and at names an earlier
+// stage found.
+struct NameWalk {
+  enum class Words { Capitalized, Lowercase, Any };
+  bool from_end = true;
+  Words words = Words::Capitalized;
+  int min = 1, max = 8;
+  int overflow = 0;  // when more than `max` words qualify, keep this many (0: keep max)
+  std::vector<EntityType> stop_types;
+  std::vector<EntityType> stop_genitive_types;  // stop only where such a name is in the genitive
+  std::unordered_set<std::string> stop_words;
+};
+
+struct RuleExample {
+  std::string text;
+  std::string name;  // the entity name the rule must produce
+};
+
+struct EntityRule {
+  std::string id, file;
+  std::optional<EntityType> type;  // none: an IGNORE rule, whose span hides other names
+  int stage = 2;
+  int priority = 50;
+  std::shared_ptr<const RE2> pattern;
+  std::optional<NameWalk> walk;
+  std::vector<std::string> span_groups;         // empty: the name group, else the whole match
+  std::vector<std::string> capitalized_groups;  // every word capitalised
+  std::vector<std::string> first_capitalized_groups;
+  bool strip_case = true;
+  bool trust_suffix = false;  // the name ends in a common noun ("Mərkəzi"): cut even weak case suffixes
+  std::string name_template;  // "{name} {conn} {kind}"; empty: the span's text
+  std::vector<std::string> singular_groups;
+  bool split_list = false;           // a list of names: one entity per item
+  std::string count_group;           // "iki ... protokol": split into that many
+  std::unordered_set<std::string> list_tail_words;  // "sahəsində": the last item's tail is shared by all
+  std::vector<RuleExample> examples;
+  std::vector<std::string> counter_examples;
+};
+
+struct RulePack {
+  std::string dir;
+  std::string hash;
+  Morphology morphology;
+  Gazetteer gazetteer;
+  std::vector<EntityRule> entity_rules;  // by stage, then file order
+  std::unordered_set<std::string> abbreviations;
+  std::unordered_set<std::string> common_words;  // lower-case words: no name starts a sentence with them
+  std::map<std::string, long long> number_words;  // "iki" → 2, for counts in rules
+};
+
+Result<RulePack> load_rule_pack(const std::string& dir);
+
+// The bundled pack: $BILIK_DATA, then next to an installed binary, then the
+// source tree the binary was built from.
+std::string default_pack_dir(const std::string& argv0, const std::string& language = "az");
+
+}  // namespace bilik

@@ -1,0 +1,27 @@
+// UTF-8 decoding and validation.
+//
+// bilik stores documents exactly as read, so every offset it writes is a byte
+// offset into the original UTF-8. These helpers decode one code point at a
+// time and find the first invalid byte (overlong forms, surrogates and code
+// points past U+10FFFF are invalid), so readers can name the byte offset.
+//
+//   size_t bad = first_invalid_utf8(bytes);   // npos when valid
+//   char32_t c; size_t len = decode_utf8(text, pos, c);
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+
+namespace bilik {
+
+// Decodes the code point at `pos`; returns its length in bytes (1..4), or 0
+// when the bytes there are not valid UTF-8 (then `out` is U+FFFD).
+size_t decode_utf8(std::string_view text, size_t pos, char32_t& out);
+
+// Byte offset of the first invalid sequence, or std::string_view::npos.
+size_t first_invalid_utf8(std::string_view text);
+
+void append_utf8(std::string& out, char32_t c);
+
+}  // namespace bilik

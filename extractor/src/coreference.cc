@@ -1,0 +1,200 @@
+#include "bilik/coreference.h"
+
+#include <algorithm>
+#include <map>
+#include <numeric>
+#include <set>
+
+#include "bilik/utf8.h"
+
+namespace bilik {
+namespace {
+
+std::vector<std::string> split_words(const std::string& key) {
+  std::vector<std::string> out;
+  size_t start = 0;
+  while (start <= key.size()) {
+    size_t sp = key.find(' ', start);
+    if (sp == std::string::npos) sp = key.size();
+    if (sp > start) out.push_back(key.substr(start, sp - start));
+    start = sp + 1;
+  }
+  return out;
+}
+
+std::u32string chars(std::string_view s) {
+  std::u32string out;
+  for (size_t pos = 0; pos < s.size();) {
+    char32_t c;
+    const size_t len = decode_utf8(s, pos, c);
+    out += c;
+    pos += len ? len : 1;
+  }
+  return out;
+}
+
+size_t edit_distance(std::string_view a8, std::string_view b8) {
+  const std::u32string a = chars(a8), b = chars(b8);
+  std::vector<size_t> row(b.size() + 1);
+  std::iota(row.begin(), row.end(), 0);
+  for (size_t i = 1; i <= a.size(); ++i) {
+    size_t diag = row[0];
+    row[0] = i;
+    for (size_t j = 1; j <= b.size(); ++j) {
+      const size_t up = row[j];
+      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diag + (a[i - 1] == b[j - 1] ? 0 : 1)});
+      diag = up;
+    }
+  }
+  return row[b.size()];
+}
+
+bool ends_with_words(const std::vector<std::string>& longer, const std::vector<std::string>& shorter) {
+  if (shorter.size() >= longer.size()) return false;
+  return std::equal(shorter.rbegin(), shorter.rend(), longer.rbegin());
+}
+
+struct UnionFind {
+  std::vector<size_t> parent;
+  explicit UnionFind(size_t n) : parent(n) { std::iota(parent.begin(), parent.end(), 0); }
+  size_t find(size_t x) { return parent[x] == x ? x : parent[x] = find(parent[x]); }
+  void join(size_t into, size_t from) { parent[find(from)] = find(into); }
+};
+
+}  // namespace
+
+ResolvedEntities resolve_entities(std::string_view original, const AnalyzedText& text,
+                                  std::vector<Candidate>& candidates, const RulePack& pack) {
+  std::vector<Candidate*> accepted;
+  for (Candidate& c : candidates)
+    if (c.accepted && c.type) accepted.push_back(&c);
+
+  // Weak suffix cuts stand only where the bare form is known.
+  std::set<std::string> known;
+  std::set<std::string> person_words;
+  for (const Candidate* c : accepted) {
+    const std::string key = fold_key(c->name);
+    known.insert(key);
+    if (*c->type == EntityType::Person)
+      for (const std::string& w : split_words(key)) person_words.insert(w);
+  }
+  for (Candidate* c : accepted) {
+    if (c->weak_name.empty()) continue;
+    const std::string key = fold_key(c->weak_name);
+    if (known.count(key) || person_words.count(key) || pack.gazetteer.lookup(key)) {
+      c->name = c->weak_name;
+    } else {
+      c->gram_case = "nominative";
+    }
+  }
+
+  // Group by gazetteer entry, else by type and name.
+  std::vector<size_t> group_of(accepted.size());
+  std::map<std::string, size_t> groups;
+  std::vector<DocEntity> entities;
+  std::vector<std::vector<std::string>> names;  // per group: names used
+  for (size_t i = 0; i < accepted.size(); ++i) {
+    Candidate& c = *accepted[i];
+    const std::string key = fold_key(c.name);
+    int32_t entry = c.gazetteer_entry;
+    if (entry < 0) {
+      if (auto known_entry = pack.gazetteer.lookup(key); known_entry && pack.gazetteer.entry(*known_entry).type == *c.type)
+        entry = static_cast<int32_t>(*known_entry);
+    }
+    const std::string group_key = entry >= 0 ? "g:" + std::to_string(entry)
+                                             : std::string(type_name(*c.type)) + ":" + key;
+    auto [it, inserted] = groups.try_emplace(group_key, entities.size());
+    if (inserted) {
+      DocEntity e;
+      e.type = entry >= 0 ? pack.gazetteer.entry(entry).type : *c.type;
+      e.gazetteer_entry = entry;
+      entities.push_back(e);
+      names.emplace_back();
+    }
+    group_of[i] = it->second;
+    names[it->second].push_back(c.name);
+  }
+
+  UnionFind uf(entities.size());
+  auto longest_key = [&](size_t g) {
+    std::string best;
+    for (const std::string& n : names[g]) {
+      const std::string k = fold_key(n);
+      if (split_words(k).size() > split_words(best).size()) best = k;
+    }
+    return split_words(best);
+  };
+  for (size_t a = 0; a < entities.size(); ++a) {
+    const auto wa = longest_key(a);
+    if (wa.empty()) continue;
+    std::vector<size_t> hosts;
+    for (size_t b = 0; b < entities.size(); ++b) {
+      if (a == b || entities[a].type != entities[b].type) continue;
+      const auto wb = longest_key(b);
+      const EntityType type = entities[a].type;
+      if (type == EntityType::Person) {
+        if (wa.size() == 1 && wb.size() > 1 && wb.back() == wa[0]) hosts.push_back(b);
+        if (wa.size() > 1 && wb.size() > 1 && a < b && wa.back() == wb.back() && edit_distance(wa[0], wb[0]) <= 1)
+          uf.join(a, b);
+      } else if (type == EntityType::Organization && wa.size() >= 2 && ends_with_words(wb, wa)) {
+        hosts.push_back(b);
+      }
+    }
+    if (hosts.size() == 1 && entities[a].gazetteer_entry < 0) uf.join(hosts[0], a);
+  }
+
+  // An acronym in brackets right after an organisation: "... Təşkilatı (KTMT)".
+  for (size_t i = 0; i + 1 < accepted.size(); ++i) {
+    const Candidate& full = *accepted[i];
+    const Candidate& acr = *accepted[i + 1];
+    if (*full.type != EntityType::Organization || *acr.type != EntityType::Organization) continue;
+    const std::string gap = text.folded.text.substr(full.end, acr.start - std::min(acr.start, full.end));
+    if (fold_key(gap).empty() && gap.find('(') != std::string::npos) uf.join(group_of[i], group_of[i + 1]);
+  }
+
+  // Collapse groups into entities.
+  std::map<size_t, size_t> final_index;
+  ResolvedEntities out;
+  for (size_t g = 0; g < entities.size(); ++g) {
+    const size_t root = uf.find(g);
+    if (!final_index.count(root)) {
+      final_index[root] = out.entities.size();
+      out.entities.push_back(entities[root]);
+    }
+  }
+  std::vector<std::vector<std::string>> all_names(out.entities.size());
+  for (size_t g = 0; g < entities.size(); ++g) {
+    const size_t e = final_index[uf.find(g)];
+    auto& target = all_names[e];
+    target.insert(target.end(), names[g].begin(), names[g].end());
+    if (out.entities[e].gazetteer_entry < 0 && entities[g].gazetteer_entry >= 0)
+      out.entities[e].gazetteer_entry = entities[g].gazetteer_entry;
+  }
+  for (size_t e = 0; e < out.entities.size(); ++e) {
+    DocEntity& entity = out.entities[e];
+    if (entity.gazetteer_entry >= 0) {
+      entity.name = pack.gazetteer.entry(entity.gazetteer_entry).canonical;
+    } else {
+      for (const std::string& n : all_names[e])
+        if (split_words(fold_key(n)).size() > split_words(fold_key(entity.name)).size()) entity.name = n;
+    }
+    std::set<std::string> seen{fold_key(entity.name)};
+    for (const std::string& n : all_names[e])
+      if (seen.insert(fold_key(n)).second) entity.aliases.push_back(n);
+  }
+  for (size_t i = 0; i < accepted.size(); ++i) {
+    const Candidate& c = *accepted[i];
+    Mention m;
+    m.start = text.folded.origin[c.start];
+    m.end = text.folded.origin[c.end];
+    m.entity = final_index[uf.find(group_of[i])];
+    m.surface = std::string(original.substr(m.start, m.end - m.start));
+    m.name = c.name;
+    m.gram_case = c.gram_case;
+    m.rule = c.rule;
+    out.mentions.push_back(std::move(m));
+  }
+  return out;
+}
+
+}  // namespace bilik

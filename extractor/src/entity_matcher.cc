@@ -1,0 +1,445 @@
+#include "bilik/entity_matcher.h"
+
+#include <algorithm>
+#include <filesystem>
+#include <unordered_set>
+
+#include "bilik/utf8.h"
+
+namespace bilik {
+namespace {
+
+struct Span {
+  size_t start = 0, end = 0;
+  bool valid() const { return end > start; }
+};
+
+std::string_view word_text(const AnalyzedText& t, size_t i) {
+  return std::string_view(t.folded.text).substr(t.words[i].start, t.words[i].end - t.words[i].start);
+}
+
+std::string original_of(std::string_view original, const FoldedText& f, size_t start, size_t end) {
+  const size_t from = f.origin[start], to = f.origin[end];
+  return std::string(original.substr(from, to - from));
+}
+
+// The words of [start, end), as an index range.
+std::pair<size_t, size_t> words_in(const AnalyzedText& t, Span s) {
+  size_t first = word_at_or_after(t.words, s.start);
+  size_t last = first;
+  while (last < t.words.size() && t.words[last].end <= s.end) ++last;
+  return {first, last};
+}
+
+class RuleRunner {
+ public:
+  RuleRunner(std::string_view original, const AnalyzedText& text, const RulePack& pack,
+             std::vector<Candidate>& found)
+      : original_(original), text_(text), pack_(pack), found_(found) {}
+
+  void run(const EntityRule& rule) {
+    const RE2& re = *rule.pattern;
+    const int groups = re.NumberOfCapturingGroups() + 1;
+    std::vector<re2::StringPiece> match(groups);
+    const std::string& s = text_.folded.text;
+    for (const Sentence& sentence : text_.sentences) {
+      size_t pos = sentence.start;
+      while (pos < sentence.end &&
+             re.Match(s, pos, sentence.end, RE2::UNANCHORED, match.data(), groups)) {
+        const size_t start = match[0].data() - s.data();
+        const size_t end = start + match[0].size();
+        if (!at_boundary(start, end)) {
+          pos = next_char(start);
+          continue;
+        }
+        // Resume after what the rule produced; when its name walk kept
+        // nothing, retry just after this match's start ("direktor müavini
+        // Yohan Engvall": the walk after "direktor" fails, "müavini" works).
+        const size_t produced_end = apply(rule, match);
+        pos = produced_end > start ? produced_end : next_char(start);
+      }
+    }
+  }
+
+ private:
+  size_t next_char(size_t pos) const {
+    char32_t c;
+    const size_t len = decode_utf8(text_.folded.text, pos, c);
+    return pos + (len ? len : 1);
+  }
+
+  bool at_boundary(size_t start, size_t end) const {
+    const std::string& s = text_.folded.text;
+    if (start > 0) {
+      size_t back = start - 1;
+      while (back > 0 && (static_cast<unsigned char>(s[back]) & 0xC0) == 0x80) --back;
+      char32_t c;
+      if (decode_utf8(s, back, c) && is_word_char(c)) return false;
+    }
+    char32_t c;
+    if (end < s.size() && decode_utf8(s, end, c) && is_word_char(c)) return false;
+    return true;
+  }
+
+  size_t whole_start(const std::vector<re2::StringPiece>& match) const { return match[0].data() - text_.folded.text.data(); }
+  size_t whole_end(const std::vector<re2::StringPiece>& match) const { return whole_start(match) + match[0].size(); }
+
+  Span group(const EntityRule& rule, const std::vector<re2::StringPiece>& match, const std::string& name) const {
+    const auto& names = rule.pattern->NamedCapturingGroups();
+    auto it = names.find(name);
+    if (it == names.end() || match[it->second].data() == nullptr) return {};
+    const size_t start = match[it->second].data() - text_.folded.text.data();
+    return {start, start + match[it->second].size()};
+  }
+
+  bool stopped_by(const NameWalk& walk, const Word& w) const {
+    if (walk.stop_words.count(std::string(text_.folded.text.substr(w.start, w.end - w.start)))) return true;
+    for (const Candidate& c : found_) {
+      if (!c.type || c.start >= w.end || w.start >= c.end) continue;
+      if (std::find(walk.stop_types.begin(), walk.stop_types.end(), *c.type) != walk.stop_types.end()) return true;
+      if (c.gram_case == "genitive" &&
+          std::find(walk.stop_genitive_types.begin(), walk.stop_genitive_types.end(), *c.type) !=
+              walk.stop_genitive_types.end())
+        return true;
+    }
+    return false;
+  }
+
+  bool qualifies(const NameWalk& walk, const Word& w) const {
+    switch (walk.words) {
+      case NameWalk::Words::Capitalized: return w.capitalized;
+      case NameWalk::Words::Lowercase: return (!w.capitalized && !w.opens_sentence) || w.all_caps || w.numeric;
+      case NameWalk::Words::Any: return true;
+    }
+    return true;
+  }
+
+  bool glued_suffix(size_t i) const {
+    return text_.words[i].glued && pack_.morphology.is_suffix_chain(word_text(text_, i), nullptr);
+  }
+
+  // Trims the name group to the words the walk keeps.
+  Span walk_name(const NameWalk& walk, Span name) const {
+    auto [first, last] = words_in(text_, name);
+    if (first >= last) return {};
+    std::vector<size_t> kept;  // word indexes, in walk order, suffix words folded into their host
+    if (walk.from_end) {
+      for (size_t i = last; i-- > first;) {
+        if (glued_suffix(i)) continue;
+        const Word& w = text_.words[i];
+        if (!qualifies(walk, w) || stopped_by(walk, w)) break;
+        kept.push_back(i);
+      }
+    } else {
+      for (size_t i = first; i < last; ++i) {
+        if (glued_suffix(i)) continue;
+        const Word& w = text_.words[i];
+        if (!qualifies(walk, w) || stopped_by(walk, w)) break;
+        kept.push_back(i);
+      }
+    }
+    if (static_cast<int>(kept.size()) > walk.max)
+      kept.resize(walk.overflow > 0 ? walk.overflow : walk.max);
+    if (static_cast<int>(kept.size()) < walk.min || kept.empty()) return {};
+    size_t lo = *std::min_element(kept.begin(), kept.end());
+    size_t hi = *std::max_element(kept.begin(), kept.end());
+    while (hi + 1 < last && glued_suffix(hi + 1)) ++hi;
+    return {text_.words[lo].start, text_.words[hi].end};
+  }
+
+  // Name of a span whose last word may carry case suffixes.
+  struct Stripped {
+    size_t stem_end = 0;
+    size_t weak_end = 0;  // 0: no weak alternative
+    std::string gram_case = "nominative";
+  };
+
+  Stripped strip_case(Span span) const {
+    Stripped out;
+    out.stem_end = span.end;
+    auto [first, last] = words_in(text_, span);
+    if (first >= last) return out;
+    size_t w = last - 1;
+    if (glued_suffix(w) && w > first) {  // "ANKA-nın", "“Akorda”da"
+      std::string gram_case;
+      pack_.morphology.is_suffix_chain(word_text(text_, w), &gram_case);
+      out.gram_case = gram_case;
+      out.stem_end = text_.words[w - 1].end;
+      return out;
+    }
+    const std::string_view word = word_text(text_, w);
+    const auto readings = pack_.morphology.readings(word, {.harmony = true, .min_slot = 3, .min_stem_chars = 2});
+    // The shortest stem: "Mərkəzindən" is mərkəzi + ndən, not mərkəzin + dən.
+    // A lone vowel suffix that is also a possessive stays: "Təşkilatı".
+    const SuffixReading* chosen = nullptr;
+    for (const SuffixReading& r : readings) {
+      if (r.suffixes == 0) continue;
+      if (r.suffixes == 1 && pack_.morphology.is_possessive_form(r.outer_suffix)) continue;
+      chosen = &r;
+    }
+    if (!chosen) return out;
+    const SuffixReading& shortest = *chosen;
+    const size_t stem_end = text_.words[w].start + shortest.stem_bytes;
+    if (pack_.morphology.is_strong(shortest)) {
+      out.stem_end = stem_end;
+      out.gram_case = shortest.gram_case;
+    } else {
+      out.weak_end = stem_end;
+      out.gram_case = shortest.gram_case;
+    }
+    return out;
+  }
+
+  std::string fill_template(const EntityRule& rule, const std::vector<re2::StringPiece>& match, Span name,
+                            size_t name_end, const std::string& name_tail) const {
+    std::string out;
+    const std::string& t = rule.name_template;
+    for (size_t i = 0; i < t.size(); ++i) {
+      if (t[i] != '{') {
+        out += t[i];
+        continue;
+      }
+      const size_t close = t.find('}', i);
+      const std::string g = t.substr(i + 1, close - i - 1);
+      i = close;
+      Span span = g == "name" ? Span{name.start, name_end} : group(rule, match, g);
+      if (!span.valid()) continue;
+      if (std::find(rule.singular_groups.begin(), rule.singular_groups.end(), g) != rule.singular_groups.end()) {
+        const std::string folded = text_.folded.text.substr(span.start, span.end - span.start);
+        span.end = span.start + pack_.morphology.singular(folded).size();
+        out += fold_key(original_of(original_, text_.folded, span.start, span.end));
+      } else {
+        out += original_of(original_, text_.folded, span.start, span.end);
+        if (g == "name") out += name_tail;
+      }
+    }
+    return display_name(out);
+  }
+
+  // Splits a list of names at commas and "və"; with a count, into that many.
+  std::vector<Span> items(Span name, long long count) const {
+    auto [first, last] = words_in(text_, name);
+    std::vector<Span> out;
+    size_t item_start = first;
+    long long splits_left = count > 1 ? count - 1 : -1;
+    for (size_t i = first; i < last; ++i) {
+      const bool conj = fold_key(word_text(text_, i)) == "və";
+      const bool comma = i > first &&
+                         text_.folded.text.substr(text_.words[i - 1].end, text_.words[i].start - text_.words[i - 1].end)
+                                 .find(',') != std::string::npos;
+      if ((conj || comma) && i > item_start && splits_left != 0) {
+        out.push_back({text_.words[item_start].start, text_.words[i - 1].end});
+        item_start = conj ? i + 1 : i;
+        if (splits_left > 0) --splits_left;
+      } else if (conj && i == item_start) {
+        item_start = i + 1;
+      }
+    }
+    if (item_start < last) out.push_back({text_.words[item_start].start, text_.words[last - 1].end});
+    // A one-word item in the possessive completes the item before it:
+    // "bitki karantini və mühafizəsi" is one field, not two.
+    for (size_t i = out.size(); i-- > 1;) {
+      auto [first_word, end_word] = words_in(text_, out[i]);
+      if (end_word - first_word != 1) continue;
+      const auto readings = pack_.morphology.readings(word_text(text_, first_word), {.harmony = true});
+      const bool possessive = std::any_of(readings.begin(), readings.end(), [&](const SuffixReading& r) {
+        return r.suffixes == 1 && pack_.morphology.is_possessive_form(r.outer_suffix) && r.gram_case == "nominative";
+      });
+      if (possessive) {
+        out[i - 1].end = out[i].end;
+        out.erase(out.begin() + static_cast<long>(i));
+      }
+    }
+    return out;
+  }
+
+  // "A və B sahəsində ...": the last item's tail from a tail word on is
+  // cut from it and shared by every item.
+  Span shared_tail(const EntityRule& rule, std::vector<Span>& pieces) const {
+    if (rule.list_tail_words.empty() || pieces.size() < 2) return {};
+    Span& last = pieces.back();
+    auto [first, end] = words_in(text_, last);
+    for (size_t i = first + 1; i < end; ++i) {
+      if (rule.list_tail_words.count(std::string(word_text(text_, i)))) {
+        const Span tail{text_.words[i].start, last.end};
+        last.end = text_.words[i - 1].end;
+        return tail;
+      }
+    }
+    return {};
+  }
+
+  long long count_of(Span s) const {
+    if (!s.valid()) return 0;
+    const std::string key = fold_key(text_.folded.text.substr(s.start, s.end - s.start));
+    auto it = pack_.number_words.find(key);
+    if (it != pack_.number_words.end()) return it->second;
+    try {
+      return std::stoll(key);
+    } catch (...) {
+      return 0;
+    }
+  }
+
+  // Adds the match's candidates; returns the end of the last one, or 0.
+  size_t apply(const EntityRule& rule, const std::vector<re2::StringPiece>& match) {
+    for (const std::string& g : rule.capitalized_groups) {
+      auto [first, last] = words_in(text_, group(rule, match, g));
+      for (size_t i = first; i < last; ++i)
+        if (!glued_suffix(i) && !text_.words[i].capitalized) return 0;
+    }
+    for (const std::string& g : rule.first_capitalized_groups) {
+      auto [first, last] = words_in(text_, group(rule, match, g));
+      if (first >= last || !text_.words[first].capitalized) return 0;
+    }
+    Span name = group(rule, match, "name");
+    if (rule.walk) {
+      name = walk_name(*rule.walk, name);
+      if (!name.valid()) return 0;
+    }
+    Span span = rule.span_groups.empty() ? (name.valid() ? name : Span{whole_start(match), whole_end(match)}) : Span{};
+    for (const std::string& g : rule.span_groups) {
+      const Span part = g == "name" ? name : group(rule, match, g);
+      if (!part.valid()) continue;
+      if (!span.valid()) span = part;
+      span.start = std::min(span.start, part.start);
+      span.end = std::max(span.end, part.end);
+    }
+    if (!span.valid()) return 0;
+
+    std::vector<Span> pieces{span};
+    size_t produced_end = 0;
+    const long long count = count_of(group(rule, match, rule.count_group));
+    bool plural = false;
+    for (const std::string& g : rule.singular_groups) {
+      const Span kind = group(rule, match, g);
+      if (kind.valid()) {
+        const std::string folded = text_.folded.text.substr(kind.start, kind.end - kind.start);
+        plural = plural || pack_.morphology.singular(folded).size() != folded.size();
+      }
+    }
+    const bool split = rule.split_list && name.valid() && (plural || count > 1 || rule.singular_groups.empty());
+    Span tail;
+    if (split) {
+      pieces = items(name, count);
+      tail = shared_tail(rule, pieces);
+    }
+    for (const Span& piece : pieces) {
+      Candidate c;
+      c.start = piece.start;
+      c.end = piece.end;
+      c.type = rule.type;
+      c.stage = rule.stage;
+      c.priority = rule.priority;
+      c.rule = rule.id;
+      if (!rule.name_template.empty()) {
+        const Span item = split ? piece : name;
+        std::string tail_text;
+        if (tail.valid()) tail_text = " " + original_of(original_, text_.folded, tail.start, tail.end);
+        c.name = fill_template(rule, match, item, item.end, tail_text);
+      } else {
+        Stripped stripped = rule.strip_case ? strip_case(piece) : Stripped{piece.end, 0, "nominative"};
+        if (rule.trust_suffix && stripped.weak_end) {
+          stripped.stem_end = stripped.weak_end;
+          stripped.weak_end = 0;
+        }
+        c.gram_case = stripped.gram_case;
+        c.name = display_name(original_of(original_, text_.folded, piece.start, stripped.stem_end));
+        if (stripped.weak_end)
+          c.weak_name = display_name(original_of(original_, text_.folded, piece.start, stripped.weak_end));
+      }
+      if (c.name.empty()) continue;
+      produced_end = std::max(produced_end, c.end);
+      found_.push_back(std::move(c));
+    }
+    return produced_end;
+  }
+
+  std::string_view original_;
+  const AnalyzedText& text_;
+  const RulePack& pack_;
+  std::vector<Candidate>& found_;
+};
+
+}  // namespace
+
+AnalyzedText analyze(std::string_view original, const RulePack& pack) {
+  AnalyzedText t;
+  t.folded = fold_text(original);
+  t.words = split_words(t.folded);
+  t.sentences = split_sentences(t.folded, t.words, pack.abbreviations);
+  // A capital that only opens a sentence does not make a name: the first word
+  // counts as capitalised unless it is a common word, in the lexicon or in
+  // lower case elsewhere in this text ("Layihəni", "Tərəflər", "Yeni").
+  std::unordered_set<std::string> lower_here;
+  for (size_t i = 0; i < t.words.size(); ++i)
+    if (!t.words[i].capitalized) lower_here.insert(std::string(word_text(t, i)));
+  auto common = [&](std::string_view w) {
+    const std::string key(w);
+    return pack.common_words.count(key) > 0 || lower_here.count(key) > 0;
+  };
+  for (const Sentence& s : t.sentences) {
+    Word& first = t.words[s.first_word];
+    if (!first.capitalized || first.all_caps) continue;
+    const std::string_view w = word_text(t, s.first_word);
+    bool is_common = common(w);
+    for (const SuffixReading& r : pack.morphology.readings(w, {.harmony = true, .min_slot = 1, .min_stem_chars = 2}))
+      is_common = is_common || (r.stem_bytes < w.size() && common(w.substr(0, r.stem_bytes)));
+    if (is_common) {
+      first.capitalized = false;
+      first.opens_sentence = true;
+    }
+  }
+  return t;
+}
+
+std::vector<Candidate> find_candidates(std::string_view original, const AnalyzedText& text, const RulePack& pack) {
+  std::vector<Candidate> found;
+  for (const GazetteerMatch& m : pack.gazetteer.scan(text.folded, text.words, pack.morphology)) {
+    const GazetteerEntry& entry = pack.gazetteer.entry(m.entry);
+    Candidate c;
+    c.start = m.start;
+    c.end = m.end;
+    c.type = entry.type;
+    c.stage = 0;
+    c.priority = 100;
+    c.rule = "gazetteer:" + std::filesystem::path(entry.file).filename().string();
+    c.name = display_name(original_of(original, text.folded, m.start, m.stem_end));
+    c.gram_case = m.gram_case;
+    c.gazetteer_entry = static_cast<int32_t>(m.entry);
+    found.push_back(std::move(c));
+  }
+  RuleRunner runner(original, text, pack, found);
+  for (const EntityRule& rule : pack.entity_rules) runner.run(rule);
+  return found;
+}
+
+void resolve_overlaps(std::vector<Candidate>& candidates) {
+  std::vector<size_t> order(candidates.size());
+  for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) {
+    const Candidate& x = candidates[a];
+    const Candidate& y = candidates[b];
+    if (x.end - x.start != y.end - y.start) return x.end - x.start > y.end - y.start;
+    if (x.priority != y.priority) return x.priority > y.priority;
+    return x.start < y.start;
+  });
+  std::vector<size_t> winners;
+  for (size_t i : order) {
+    Candidate& c = candidates[i];
+    auto clash = std::find_if(winners.begin(), winners.end(), [&](size_t w) {
+      return candidates[w].start < c.end && c.start < candidates[w].end;
+    });
+    if (clash == winners.end()) {
+      c.accepted = true;
+      winners.push_back(i);
+    } else {
+      const Candidate& w = candidates[*clash];
+      c.verdict = "overlaps '" + w.name + "' (" + w.rule + "), which is longer or has higher priority";
+    }
+  }
+  std::stable_sort(candidates.begin(), candidates.end(),
+                   [](const Candidate& a, const Candidate& b) { return a.start < b.start; });
+}
+
+}  // namespace bilik

@@ -1,0 +1,186 @@
+#include "bilik/folded_text.h"
+
+#include <unicode/normalizer2.h>
+#include <unicode/uchar.h>
+#include <unicode/unistr.h>
+
+#include "bilik/utf8.h"
+
+namespace bilik {
+namespace {
+
+enum class Fold { Keep, Drop, Space };
+
+// Punctuation and spacing that folds to something fixed, or nothing.
+Fold classify(char32_t c, char32_t& replacement) {
+  switch (c) {
+    case U'“': case U'”': case U'„': case U'‟': case U'«': case U'»': case U'″':
+      replacement = U'"';
+      return Fold::Keep;
+    case U'‘': case U'’': case U'‚': case U'‛': case U'ʼ': case U'`': case U'´':
+      replacement = U'\'';
+      return Fold::Keep;
+    case U'‐': case U'‑': case U'‒': case U'–': case U'—': case U'−':
+      replacement = U'-';
+      return Fold::Keep;
+    case U'\u00AD': case U'\u200B': case U'\u200C': case U'\u200D': case U'\uFEFF':
+      return Fold::Drop;
+    case U'¹': case U'²': case U'³': case U'*': case U'\t': case U'\r': case U'\u00A0':
+    case U'\u202F': case U'\u205F': case U'\u3000':
+      return Fold::Space;
+    default:
+      break;
+  }
+  if ((c >= U'\u2070' && c <= U'\u209F') || (c >= U'\u2000' && c <= U'\u200A')) return Fold::Space;
+  replacement = c;
+  return Fold::Keep;
+}
+
+bool is_combining(char32_t c) {
+  return u_getCombiningClass(static_cast<UChar32>(c)) != 0 ||
+         u_charType(static_cast<UChar32>(c)) == U_NON_SPACING_MARK;
+}
+
+// NFC of one base character and the combining marks after it.
+std::u32string compose(std::u32string_view cluster) {
+  UErrorCode status = U_ZERO_ERROR;
+  const icu::Normalizer2* nfc = icu::Normalizer2::getNFCInstance(status);
+  icu::UnicodeString in;
+  for (char32_t c : cluster) in.append(static_cast<UChar32>(c));
+  icu::UnicodeString out = U_SUCCESS(status) ? nfc->normalize(in, status) : in;
+  if (U_FAILURE(status)) out = in;
+  std::u32string result;
+  for (int32_t i = 0; i < out.length();) {
+    const UChar32 c = out.char32At(i);
+    result += static_cast<char32_t>(c);
+    i += U16_LENGTH(c);
+  }
+  // A dotted capital İ decomposed as I + U+0307, or lower-cased as i + U+0307.
+  if (result.size() == 2 && (result[0] == U'I' || result[0] == U'i') && result[1] == U'\u0307')
+    return std::u32string(1, U'İ');
+  return result;
+}
+
+}  // namespace
+
+char32_t turkic_lower(char32_t c) {
+  if (c == U'I') return U'ı';
+  if (c == U'İ') return U'i';
+  if (c < 0x80) return (c >= 'A' && c <= 'Z') ? c + 32 : c;
+  return static_cast<char32_t>(u_tolower(static_cast<UChar32>(c)));
+}
+
+bool is_word_char(char32_t c) {
+  if (c < 0x80) return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+  const auto u = static_cast<UChar32>(c);
+  return u_isalpha(u) || u_isdigit(u) || u_charType(u) == U_NON_SPACING_MARK ||
+         u_charType(u) == U_COMBINING_SPACING_MARK;
+}
+
+bool is_vowel_letter(char32_t c) {
+  switch (turkic_lower(c)) {
+    case U'a': case U'ı': case U'o': case U'u': case U'e': case U'ə': case U'i': case U'ö': case U'ü':
+      return true;
+    default:
+      return false;
+  }
+}
+
+FoldedText fold_text(std::string_view original) {
+  FoldedText f;
+  f.text.reserve(original.size());
+  f.origin.reserve(original.size() + 1);
+  f.upper.reserve(original.size());
+  size_t pos = 0;
+  std::u32string cluster;
+  while (pos < original.size()) {
+    const size_t start = pos;
+    char32_t c;
+    size_t len = decode_utf8(original, pos, c);
+    if (len == 0) len = 1;  // invalid byte: folded as U+FFFD
+    pos += len;
+    cluster.assign(1, c);
+    while (pos < original.size()) {
+      char32_t mark;
+      const size_t mlen = decode_utf8(original, pos, mark);
+      if (mlen == 0 || !is_combining(mark)) break;
+      cluster += mark;
+      pos += mlen;
+    }
+    const std::u32string composed = cluster.size() > 1 ? compose(cluster) : cluster;
+    for (char32_t ch : composed) {
+      char32_t folded;
+      const Fold kind = classify(ch, folded);
+      if (kind == Fold::Drop) continue;
+      if (kind == Fold::Space) folded = U' ';
+      const bool up = kind == Fold::Keep && (u_isupper(static_cast<UChar32>(ch)) ||
+                                             u_istitle(static_cast<UChar32>(ch)));
+      if (kind == Fold::Keep) folded = turkic_lower(folded);
+      const size_t before = f.text.size();
+      append_utf8(f.text, folded);
+      for (size_t i = before; i < f.text.size(); ++i) {
+        f.origin.push_back(static_cast<uint32_t>(start));
+        f.upper.push_back(up);
+      }
+    }
+  }
+  f.origin.push_back(static_cast<uint32_t>(original.size()));
+  return f;
+}
+
+std::string fold_key(std::string_view name) {
+  const FoldedText f = fold_text(name);
+  std::string key;
+  size_t pos = 0;
+  bool pending_space = false;
+  while (pos < f.text.size()) {
+    char32_t c;
+    size_t len = decode_utf8(f.text, pos, c);
+    if (len == 0) len = 1;
+    if (is_word_char(c)) {
+      if (pending_space && !key.empty()) key += ' ';
+      pending_space = false;
+      key.append(f.text, pos, len);
+    } else {
+      pending_space = true;
+    }
+    pos += len;
+  }
+  return key;
+}
+
+std::string display_name(std::string_view original_span) {
+  std::string out;
+  size_t pos = 0;
+  bool pending_space = false;
+  std::u32string cluster;
+  while (pos < original_span.size()) {
+    char32_t c;
+    size_t len = decode_utf8(original_span, pos, c);
+    if (len == 0) len = 1;
+    pos += len;
+    cluster.assign(1, c);
+    while (pos < original_span.size()) {
+      char32_t mark;
+      const size_t mlen = decode_utf8(original_span, pos, mark);
+      if (mlen == 0 || !is_combining(mark)) break;
+      cluster += mark;
+      pos += mlen;
+    }
+    for (char32_t ch : cluster.size() > 1 ? compose(cluster) : cluster) {
+      char32_t folded;
+      const Fold kind = classify(ch, folded);
+      if (kind == Fold::Drop || folded == U'"') continue;
+      if (kind == Fold::Space || ch == U' ' || ch == U'\n') {
+        pending_space = true;
+        continue;
+      }
+      if (pending_space && !out.empty()) out += ' ';
+      pending_space = false;
+      append_utf8(out, folded == U'-' || folded == U'\'' ? folded : ch);
+    }
+  }
+  return out;
+}
+
+}  // namespace bilik

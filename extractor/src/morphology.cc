@@ -1,0 +1,190 @@
+#include "bilik/morphology.h"
+
+#include <algorithm>
+#include <fstream>
+#include <nlohmann/json.hpp>
+
+#include "bilik/utf8.h"
+
+namespace bilik {
+namespace {
+
+std::u32string to_u32(std::string_view s) {
+  std::u32string out;
+  for (size_t pos = 0; pos < s.size();) {
+    char32_t c;
+    size_t len = decode_utf8(s, pos, c);
+    out += c;
+    pos += len ? len : 1;
+  }
+  return out;
+}
+
+size_t char_count(std::string_view s) { return to_u32(s).size(); }
+
+}  // namespace
+
+Result<Morphology> Morphology::load(const std::string& path) {
+  std::ifstream in(path);
+  if (!in) return Result<Morphology>::failure(path + ": cannot open the morphology file");
+  nlohmann::json doc = nlohmann::json::parse(in, nullptr, false);
+  if (doc.is_discarded() || !doc.is_object())
+    return Result<Morphology>::failure(path + ": not valid JSON");
+  Morphology m;
+  try {
+    m.vowels_ = to_u32(doc.at("vowels").get<std::string>());
+    for (auto& [vowel, allowed] : doc.at("harmony").items()) {
+      const std::u32string v = to_u32(vowel);
+      if (v.size() != 1) return Result<Morphology>::failure(path + ": harmony key '" + vowel + "' is not one letter");
+      m.harmony_.emplace_back(v[0], to_u32(allowed.get<std::string>()));
+    }
+    for (const auto& s : doc.at("suffixes")) {
+      Suffix suffix;
+      suffix.form = s.at("form").get<std::string>();
+      suffix.gram_case = s.at("case").get<std::string>();
+      suffix.slot = s.at("slot").get<int>();
+      const std::string after = s.value("after", "any");
+      if (after == "vowel") suffix.after = Suffix::After::Vowel;
+      else if (after == "consonant") suffix.after = Suffix::After::Consonant;
+      else if (after == "possessive") suffix.after = Suffix::After::Possessive;
+      else if (after != "any")
+        return Result<Morphology>::failure(path + ": suffix '" + suffix.form + "': unknown 'after' value '" + after +
+                                           "' (any, vowel, consonant, possessive)");
+      if (s.contains("after_forms")) suffix.after_forms = s.at("after_forms").get<std::vector<std::string>>();
+      if (suffix.gram_case == "possessive") m.possessive_forms_.push_back(suffix.form);
+      m.suffixes_.push_back(std::move(suffix));
+    }
+  } catch (const nlohmann::json::exception& e) {
+    return Result<Morphology>::failure(path + ": " + e.what());
+  }
+  // Longer forms first so "nın" is tried before "ın".
+  std::stable_sort(m.suffixes_.begin(), m.suffixes_.end(),
+                   [](const Suffix& a, const Suffix& b) { return a.form.size() > b.form.size(); });
+  return m;
+}
+
+bool Morphology::allows(const Suffix& s, std::string_view stem, bool harmony) const {
+  const std::u32string chars = to_u32(stem);
+  if (chars.empty()) return false;
+  const bool ends_in_vowel = vowels_.find(chars.back()) != std::u32string::npos;
+  switch (s.after) {
+    case Suffix::After::Vowel:
+      if (!ends_in_vowel) return false;
+      break;
+    case Suffix::After::Consonant:
+      if (ends_in_vowel) return false;
+      break;
+    case Suffix::After::Possessive:
+      if (std::none_of(possessive_forms_.begin(), possessive_forms_.end(), [&](const std::string& p) {
+            return stem.size() > p.size() && stem.substr(stem.size() - p.size()) == p;
+          }))
+        return false;
+      break;
+    case Suffix::After::Any:
+      break;
+  }
+  if (!s.after_forms.empty() &&
+      std::none_of(s.after_forms.begin(), s.after_forms.end(), [&](const std::string& f) {
+        return stem.size() > f.size() && stem.substr(stem.size() - f.size()) == f;
+      }))
+    return false;
+  if (!harmony) return true;
+  char32_t last_vowel = 0;
+  for (auto it = chars.rbegin(); it != chars.rend(); ++it) {
+    if (vowels_.find(*it) != std::u32string::npos) {
+      last_vowel = *it;
+      break;
+    }
+  }
+  if (!last_vowel) return false;
+  auto rule = std::find_if(harmony_.begin(), harmony_.end(), [&](const auto& h) { return h.first == last_vowel; });
+  if (rule == harmony_.end()) return true;
+  for (char32_t c : to_u32(s.form)) {
+    if (vowels_.find(c) != std::u32string::npos && rule->second.find(c) == std::u32string::npos) return false;
+  }
+  return true;
+}
+
+void Morphology::strip(std::string_view word, size_t end, int below_slot, bool harmony, size_t min_stem,
+                       int min_slot, SuffixReading reading, std::vector<SuffixReading>& out) const {
+  for (const Suffix& s : suffixes_) {
+    if (s.slot >= below_slot || s.slot < min_slot || s.form.size() > end) continue;
+    if (word.substr(end - s.form.size(), s.form.size()) != s.form) continue;
+    const std::string_view stem = word.substr(0, end - s.form.size());
+    if (char_count(stem) < min_stem || !allows(s, stem, harmony)) continue;
+    SuffixReading next = reading;
+    next.stem_bytes = stem.size();
+    ++next.suffixes;
+    if (next.outer_suffix.empty()) next.outer_suffix = s.form;
+    if (s.gram_case == "plural") next.plural = true;
+    if (s.slot >= 3 && reading.gram_case == "nominative" && s.gram_case != "plural" && s.gram_case != "possessive")
+      next.gram_case = s.gram_case;
+    out.push_back(next);
+    strip(word, stem.size(), s.slot, harmony, min_stem, min_slot, next, out);
+  }
+}
+
+std::vector<SuffixReading> Morphology::readings(std::string_view word, ReadingOptions options) const {
+  std::vector<SuffixReading> out;
+  SuffixReading bare;
+  bare.stem_bytes = word.size();
+  out.push_back(bare);
+  strip(word, word.size(), 1000, options.harmony, options.min_stem_chars, options.min_slot, bare, out);
+  std::stable_sort(out.begin() + 1, out.end(),
+                   [](const SuffixReading& a, const SuffixReading& b) { return a.stem_bytes > b.stem_bytes; });
+  out.erase(std::unique(out.begin(), out.end(),
+                        [](const SuffixReading& a, const SuffixReading& b) {
+                          return a.stem_bytes == b.stem_bytes && a.gram_case == b.gram_case;
+                        }),
+            out.end());
+  return out;
+}
+
+bool Morphology::is_suffix_chain(std::string_view text, std::string* gram_case) const {
+  if (text.empty()) return false;
+  // Strip suffixes from the right until nothing is left; no harmony (acronyms
+  // and foreign names are read aloud, so harmony follows pronunciation).
+  std::vector<std::pair<size_t, std::pair<int, std::string>>> stack{{text.size(), {1000, "nominative"}}};
+  while (!stack.empty()) {
+    auto [end, state] = stack.back();
+    stack.pop_back();
+    for (const Suffix& s : suffixes_) {
+      if (s.slot >= state.first || s.form.size() > end) continue;
+      if (text.substr(end - s.form.size(), s.form.size()) != s.form) continue;
+      std::string c = state.second;
+      if (s.slot >= 3 && c == "nominative") c = s.gram_case;
+      if (end == s.form.size()) {
+        if (gram_case) *gram_case = c;
+        return true;
+      }
+      stack.push_back({end - s.form.size(), {s.slot, c}});
+    }
+  }
+  return false;
+}
+
+std::string Morphology::singular(std::string_view word) const {
+  for (const SuffixReading& r : readings(word, {.harmony = true, .min_slot = 1, .min_stem_chars = 3})) {
+    if (r.plural && r.suffixes == 1)
+      return std::string(word.substr(0, r.stem_bytes));
+  }
+  return std::string(word);
+}
+
+}  // namespace bilik
+
+namespace bilik {
+bool Morphology::is_strong(const SuffixReading& r) const {
+  if (r.suffixes >= 2) return true;
+  if (r.suffixes == 0 || r.outer_suffix.empty()) return false;
+  char32_t first;
+  decode_utf8(r.outer_suffix, 0, first);
+  return vowels_.find(first) == std::u32string::npos;
+}
+}  // namespace bilik
+
+namespace bilik {
+bool Morphology::is_possessive_form(std::string_view suffix) const {
+  return std::find(possessive_forms_.begin(), possessive_forms_.end(), suffix) != possessive_forms_.end();
+}
+}  // namespace bilik

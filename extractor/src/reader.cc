@@ -1,0 +1,141 @@
+#include "bilik/reader.h"
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <unistd.h>
+#include <sstream>
+
+#include "bilik/utf8.h"
+
+namespace bilik {
+namespace {
+
+namespace fs = std::filesystem;
+
+bool wanted(const fs::path& p) {
+  const std::string ext = p.extension().string();
+  return ext == ".txt" || ext == ".md";
+}
+
+std::string trim(std::string s) {
+  const size_t a = s.find_first_not_of(" \t\r\n");
+  const size_t b = s.find_last_not_of(" \t\r\n");
+  return a == std::string::npos ? "" : s.substr(a, b - a + 1);
+}
+
+// "---\nkey: value\n---\n" at the very start.
+void take_front_matter(Document& doc) {
+  if (doc.text.rfind("---\n", 0) != 0) return;
+  const size_t close = doc.text.find("\n---", 3);
+  if (close == std::string::npos) return;
+  std::istringstream block(doc.text.substr(4, close - 4));
+  std::string line;
+  while (std::getline(block, line)) {
+    const size_t colon = line.find(':');
+    if (colon == std::string::npos) continue;
+    const std::string key = trim(line.substr(0, colon));
+    std::string value = trim(line.substr(colon + 1));
+    if (value.size() >= 2 && (value.front() == '"' || value.front() == '\'') && value.back() == value.front())
+      value = value.substr(1, value.size() - 2);
+    if (key == "title") doc.title = value;
+    if (key == "published" || key == "date") doc.published = value;
+  }
+  size_t body = close + 4;
+  if (body < doc.text.size() && doc.text[body] == '\n') ++body;
+  doc.text.erase(0, body);
+}
+
+}  // namespace
+
+std::vector<std::string> list_inputs(const std::vector<std::string>& inputs, std::vector<InputError>& errors) {
+  std::vector<std::string> files;
+  for (const std::string& input : inputs) {
+    if (input == "-") {
+      files.push_back(input);
+      continue;
+    }
+    std::error_code ec;
+    const fs::file_status status = fs::status(input, ec);
+    if (ec || !fs::exists(status)) {
+      errors.push_back({input, "no such file or folder"});
+      continue;
+    }
+    if (!fs::is_directory(status)) {
+      files.push_back(input);
+      continue;
+    }
+    std::vector<std::string> found;
+    fs::recursive_directory_iterator it(input, fs::directory_options::skip_permission_denied, ec), end;
+    if (ec) {
+      errors.push_back({input, "cannot list the folder: " + ec.message()});
+      continue;
+    }
+    for (; it != end; it.increment(ec)) {
+      if (ec) {
+        errors.push_back({it->path().string(), "cannot list: " + ec.message()});
+        ec.clear();
+        continue;
+      }
+      std::error_code fe;
+      if (it->is_directory(fe)) {
+        if (::access(it->path().c_str(), R_OK | X_OK) != 0)
+          errors.push_back({it->path().string(), "cannot read the folder (permission denied)"});
+        continue;
+      }
+      if (it->is_regular_file(fe) && wanted(it->path())) found.push_back(it->path().string());
+    }
+    std::sort(found.begin(), found.end());
+    files.insert(files.end(), found.begin(), found.end());
+  }
+  return files;
+}
+
+Result<Document> parse_document(const std::string& uri, std::string bytes) {
+  if (bytes.empty()) return Result<Document>::failure(uri + ": the file is empty");
+  if (const size_t nul = bytes.find('\0'); nul != std::string::npos)
+    return Result<Document>::failure(uri + ": byte " + std::to_string(nul) +
+                                     ": NUL byte; this looks like a binary file, not text");
+  if (const size_t bad = first_invalid_utf8(bytes); bad != std::string_view::npos)
+    return Result<Document>::failure(uri + ": byte " + std::to_string(bad) +
+                                     ": invalid UTF-8 (convert the file to UTF-8 first)");
+  Document doc;
+  doc.uri = uri;
+  doc.text = std::move(bytes);
+  if (doc.text.rfind("\xEF\xBB\xBF", 0) == 0) doc.text.erase(0, 3);  // byte order mark
+  take_front_matter(doc);
+  if (trim(doc.text).empty()) return Result<Document>::failure(uri + ": the file holds no text");
+  if (doc.title.empty()) {
+    std::istringstream lines(doc.text);
+    std::string line;
+    while (std::getline(lines, line)) {
+      line = trim(line);
+      if (line.empty()) continue;
+      if (line.size() <= 200) doc.title = line;
+      break;
+    }
+  }
+  return doc;
+}
+
+Result<Document> read_document(const std::string& path) {
+  std::string bytes;
+  if (path == "-") {
+    std::ostringstream buffer;
+    buffer << std::cin.rdbuf();
+    bytes = buffer.str();
+  } else {
+    std::error_code ec;
+    if (fs::is_directory(path, ec)) return Result<Document>::failure(path + ": is a folder");
+    std::ifstream in(path, std::ios::binary);
+    if (!in) return Result<Document>::failure(path + ": cannot open (missing or unreadable)");
+    std::ostringstream buffer;
+    buffer << in.rdbuf();
+    if (in.bad()) return Result<Document>::failure(path + ": read error");
+    bytes = buffer.str();
+  }
+  return parse_document(path, std::move(bytes));
+}
+
+}  // namespace bilik

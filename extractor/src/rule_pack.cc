@@ -1,0 +1,281 @@
+#include "bilik/rule_pack.h"
+
+#include <spdlog/spdlog.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <sstream>
+
+namespace bilik {
+namespace {
+
+namespace fs = std::filesystem;
+using nlohmann::json;
+
+struct FileText {
+  std::string path, text;
+};
+
+Result<FileText> read_file(const fs::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return Result<FileText>::failure(path.string() + ": cannot open");
+  std::ostringstream buffer;
+  buffer << in.rdbuf();
+  return FileText{path.string(), buffer.str()};
+}
+
+// Line and column of a byte offset, for JSON syntax errors.
+std::string place(const std::string& text, size_t offset) {
+  size_t line = 1, column = 1;
+  for (size_t i = 0; i < offset && i < text.size(); ++i) {
+    if (text[i] == '\n') {
+      ++line;
+      column = 1;
+    } else {
+      ++column;
+    }
+  }
+  return std::to_string(line) + ":" + std::to_string(column);
+}
+
+Result<json> parse_json(const FileText& file) {
+  try {
+    return json::parse(file.text);
+  } catch (const json::parse_error& e) {
+    return Result<json>::failure(file.path + ":" + place(file.text, e.byte ? e.byte - 1 : 0) +
+                                 ": JSON syntax error: " + e.what());
+  }
+}
+
+uint64_t fnv1a(uint64_t hash, std::string_view bytes) {
+  for (unsigned char c : bytes) {
+    hash ^= c;
+    hash *= 1099511628211ULL;
+  }
+  return hash;
+}
+
+// Replaces {NAME} with (?:definition), recursively; RE2 counted repetitions
+// ({2}, {1,8}) start with a digit and are left alone.
+Result<std::string> expand(const std::string& pattern, const std::map<std::string, std::string>& defines,
+                           int depth = 0) {
+  if (depth > 16) return Result<std::string>::failure("defines nest too deeply (a cycle?)");
+  std::string out;
+  for (size_t i = 0; i < pattern.size(); ++i) {
+    if (pattern[i] == '\\' && i + 1 < pattern.size()) {
+      size_t len = 2;  // an escape; \p{L} and \P{Lu} keep their braces
+      if ((pattern[i + 1] == 'p' || pattern[i + 1] == 'P') && i + 2 < pattern.size() && pattern[i + 2] == '{') {
+        const size_t close = pattern.find('}', i);
+        if (close != std::string::npos) len = close - i + 1;
+      }
+      out += pattern.substr(i, len);
+      i += len - 1;
+      continue;
+    }
+    if (pattern[i] == '{' && i + 1 < pattern.size() && (std::isupper(static_cast<unsigned char>(pattern[i + 1])) ||
+                                                       pattern[i + 1] == '_')) {
+      const size_t close = pattern.find('}', i);
+      if (close == std::string::npos) return Result<std::string>::failure("unclosed {" + pattern.substr(i + 1));
+      const std::string name = pattern.substr(i + 1, close - i - 1);
+      auto it = defines.find(name);
+      if (it == defines.end()) return Result<std::string>::failure("unknown define {" + name + "}");
+      auto inner = expand(it->second, defines, depth + 1);
+      if (!inner) return inner;
+      out += "(?:" + *inner + ")";
+      i = close;
+      continue;
+    }
+    out += pattern[i];
+  }
+  return out;
+}
+
+std::vector<std::string> strings(const json& node, const char* key) {
+  std::vector<std::string> out;
+  if (node.contains(key))
+    for (const auto& v : node.at(key)) out.push_back(v.get<std::string>());
+  return out;
+}
+
+Result<NameWalk> parse_walk(const json& node) {
+  NameWalk walk;
+  const std::string from = node.value("from", "end");
+  if (from != "end" && from != "start") return Result<NameWalk>::failure("name.from must be 'end' or 'start'");
+  walk.from_end = from == "end";
+  const std::string words = node.value("words", "capitalized");
+  if (words == "capitalized") walk.words = NameWalk::Words::Capitalized;
+  else if (words == "lowercase") walk.words = NameWalk::Words::Lowercase;
+  else if (words == "any") walk.words = NameWalk::Words::Any;
+  else return Result<NameWalk>::failure("name.words must be capitalized, lowercase or any");
+  walk.min = node.value("min", 1);
+  walk.max = node.value("max", 8);
+  walk.overflow = node.value("overflow", 0);
+  for (const std::string& t : strings(node, "stop_types")) {
+    auto type = parse_type(t);
+    if (!type) return Result<NameWalk>::failure("unknown type '" + t + "' in name.stop_types");
+    walk.stop_types.push_back(*type);
+  }
+  for (const std::string& t : strings(node, "stop_genitive_types")) {
+    auto type = parse_type(t);
+    if (!type) return Result<NameWalk>::failure("unknown type '" + t + "' in name.stop_genitive_types");
+    walk.stop_genitive_types.push_back(*type);
+  }
+  for (const std::string& w : strings(node, "stop_words")) walk.stop_words.insert(fold_key(w));
+  return walk;
+}
+
+Result<EntityRule> parse_rule(const json& node, const std::string& file,
+                              const std::map<std::string, std::string>& defines) {
+  EntityRule rule;
+  rule.file = file;
+  rule.id = node.value("id", "");
+  const std::string where = file + ": rule " + (rule.id.empty() ? "(no id)" : rule.id) + ": ";
+  if (rule.id.empty()) return Result<EntityRule>::failure(where + "every rule needs an \"id\"");
+  try {
+    const std::string type = node.at("type").get<std::string>();
+    if (type != "IGNORE") {
+      rule.type = parse_type(type);
+      if (!rule.type) return Result<EntityRule>::failure(where + "unknown type '" + type + "'");
+    }
+    rule.stage = node.value("stage", 2);
+    rule.priority = node.value("priority", 50);
+    auto pattern = expand(node.at("pattern").get<std::string>(), defines);
+    if (!pattern) return Result<EntityRule>::failure(where + pattern.error());
+    RE2::Options options;
+    options.set_log_errors(false);
+    options.set_max_mem(node.value("max_mem_mb", 8) << 20);
+    auto re = std::make_shared<const RE2>(*pattern, options);
+    if (!re->ok()) return Result<EntityRule>::failure(where + "RE2: " + re->error());
+    rule.pattern = re;
+    if (node.contains("name")) {
+      auto walk = parse_walk(node.at("name"));
+      if (!walk) return Result<EntityRule>::failure(where + walk.error());
+      rule.walk = *walk;
+    }
+    if (node.contains("span")) rule.span_groups = strings(node, "span");
+    rule.capitalized_groups = strings(node, "capitalized");
+    rule.first_capitalized_groups = strings(node, "first_capitalized");
+    for (const std::string& w : strings(node, "list_tail_words")) rule.list_tail_words.insert(fold_key(w));
+    rule.strip_case = node.value("strip_case", true);
+    rule.trust_suffix = node.value("trust_suffix", false);
+    rule.name_template = node.value("template", "");
+    rule.singular_groups = strings(node, "singular");
+    rule.split_list = node.value("list", false);
+    rule.count_group = node.value("count", "");
+    const auto& groups = re->NamedCapturingGroups();
+    std::vector<std::string> needed = rule.span_groups;
+    needed.insert(needed.end(), rule.capitalized_groups.begin(), rule.capitalized_groups.end());
+    needed.insert(needed.end(), rule.first_capitalized_groups.begin(), rule.first_capitalized_groups.end());
+    needed.insert(needed.end(), rule.singular_groups.begin(), rule.singular_groups.end());
+    if (!rule.count_group.empty()) needed.push_back(rule.count_group);
+    if (rule.walk || rule.split_list) needed.push_back("name");
+    for (const std::string& g : needed)
+      if (!groups.count(g))
+        return Result<EntityRule>::failure(where + "the pattern has no group (?P<" + g + ">...)");
+    if (node.contains("examples"))
+      for (const auto& ex : node.at("examples"))
+        rule.examples.push_back({ex.at("text").get<std::string>(), ex.value("name", "")});
+    rule.counter_examples = strings(node, "counter_examples");
+  } catch (const json::exception& e) {
+    return Result<EntityRule>::failure(where + e.what());
+  }
+  return rule;
+}
+
+}  // namespace
+
+Result<RulePack> load_rule_pack(const std::string& dir) {
+  const fs::path root(dir);
+  auto manifest_file = read_file(root / "pack.json");
+  if (!manifest_file) return Result<RulePack>::failure(manifest_file.error() + " (is " + dir + " a rule pack?)");
+  auto manifest = parse_json(*manifest_file);
+  if (!manifest) return Result<RulePack>::failure(manifest.error());
+  uint64_t hash = fnv1a(1469598103934665603ULL, manifest_file->text);
+
+  RulePack pack;
+  pack.dir = dir;
+  try {
+    const fs::path morphology_path = root / manifest->at("morphology").get<std::string>();
+    auto morphology = Morphology::load(morphology_path.string());
+    if (!morphology) return Result<RulePack>::failure(morphology.error());
+    pack.morphology = std::move(*morphology);
+    if (auto text = read_file(morphology_path)) hash = fnv1a(hash, text->text);
+
+    for (const std::string& name : strings(*manifest, "gazetteers")) {
+      const fs::path path = root / name;
+      if (Status s = pack.gazetteer.load_file(path.string()); !s) return Result<RulePack>::failure(s.error());
+      if (auto text = read_file(path)) hash = fnv1a(hash, text->text);
+    }
+    for (const std::string& a : strings(*manifest, "abbreviations")) pack.abbreviations.insert(fold_key(a));
+    if (manifest->contains("lexicon")) {
+      auto lexicon = read_file(root / manifest->at("lexicon").get<std::string>());
+      if (!lexicon) return Result<RulePack>::failure(lexicon.error());
+      hash = fnv1a(hash, lexicon->text);
+      std::istringstream lines(lexicon->text);
+      std::string line;
+      while (std::getline(lines, line))
+        if (!line.empty() && line[0] != '#') pack.common_words.insert(fold_key(line));
+    }
+    if (manifest->contains("number_words"))
+      for (auto& [word, value] : manifest->at("number_words").items())
+        pack.number_words[fold_key(word)] = value.get<long long>();
+
+    std::map<std::string, std::string> defines;
+    std::vector<std::pair<std::string, json>> rule_files;
+    for (const std::string& name : strings(*manifest, "patterns")) {
+      auto file = read_file(root / name);
+      if (!file) return Result<RulePack>::failure(file.error());
+      hash = fnv1a(hash, file->text);
+      auto doc = parse_json(*file);
+      if (!doc) return Result<RulePack>::failure(doc.error());
+      if (doc->contains("define"))
+        for (auto& [key, value] : doc->at("define").items()) defines[key] = value.get<std::string>();
+      rule_files.emplace_back(file->path, std::move(*doc));
+    }
+    std::unordered_set<std::string> ids;
+    for (const auto& [path, doc] : rule_files) {
+      if (!doc.contains("entity_rules")) continue;
+      for (const auto& node : doc.at("entity_rules")) {
+        auto rule = parse_rule(node, path, defines);
+        if (!rule) return Result<RulePack>::failure(rule.error());
+        if (!ids.insert(rule->id).second)
+          return Result<RulePack>::failure(path + ": rule " + rule->id + ": the id is used twice");
+        pack.entity_rules.push_back(std::move(*rule));
+      }
+    }
+  } catch (const json::exception& e) {
+    return Result<RulePack>::failure((root / "pack.json").string() + ": " + e.what());
+  }
+  std::stable_sort(pack.entity_rules.begin(), pack.entity_rules.end(),
+                   [](const EntityRule& a, const EntityRule& b) { return a.stage < b.stage; });
+  char hex[17];
+  std::snprintf(hex, sizeof hex, "%016llx", static_cast<unsigned long long>(hash));
+  pack.hash = hex;
+  spdlog::debug("rule pack {}: {} gazetteer entries ({} names), {} entity rules", dir, pack.gazetteer.entries(),
+                pack.gazetteer.names(), pack.entity_rules.size());
+  return pack;
+}
+
+std::string default_pack_dir(const std::string& argv0, const std::string& language) {
+  if (const char* env = std::getenv("BILIK_DATA"); env && *env) return (fs::path(env) / language).string();
+  std::error_code ec;
+  fs::path exe = fs::read_symlink("/proc/self/exe", ec);
+  if (ec) exe = fs::absolute(argv0, ec);
+  const fs::path installed = exe.parent_path().parent_path() / "share" / "bilik" / language;
+  if (fs::exists(installed / "pack.json", ec)) return installed.string();
+#ifdef BILIK_INSTALL_DATA_DIR
+  if (fs::exists(fs::path(BILIK_INSTALL_DATA_DIR) / language / "pack.json", ec))
+    return (fs::path(BILIK_INSTALL_DATA_DIR) / language).string();
+#endif
+#ifdef BILIK_SOURCE_DATA_DIR
+  return (fs::path(BILIK_SOURCE_DATA_DIR) / language).string();
+#else
+  return (fs::path("data") / language).string();
+#endif
+}
+
+}  // namespace bilik

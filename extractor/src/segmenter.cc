@@ -1,0 +1,127 @@
+#include "bilik/segmenter.h"
+
+#include <algorithm>
+
+#include "bilik/utf8.h"
+
+namespace bilik {
+namespace {
+
+bool is_glue(char c) { return c == '-' || c == '"' || c == '\''; }
+
+bool starts_sentence(const FoldedText& f, size_t pos) {
+  if (pos >= f.text.size()) return false;
+  const char c = f.text[pos];
+  if (c == '"' || c == '-' || c == '(' || (c >= '0' && c <= '9')) return true;
+  return f.is_upper_at(pos);
+}
+
+}  // namespace
+
+std::vector<Word> split_words(const FoldedText& f) {
+  std::vector<Word> words;
+  const std::string& s = f.text;
+  size_t pos = 0;
+  while (pos < s.size()) {
+    char32_t c;
+    size_t len = decode_utf8(s, pos, c);
+    if (len == 0) len = 1;
+    if (!is_word_char(c)) {
+      pos += len;
+      continue;
+    }
+    Word w;
+    w.start = static_cast<uint32_t>(pos);
+    w.capitalized = f.is_upper_at(pos);
+    w.numeric = c >= '0' && c <= '9';
+    size_t letters = 0, upper_letters = 0;
+    while (pos < s.size()) {
+      len = decode_utf8(s, pos, c);
+      if (len == 0 || !is_word_char(c)) break;
+      if (!(c >= '0' && c <= '9')) {
+        ++letters;
+        if (f.is_upper_at(pos)) ++upper_letters;
+      }
+      pos += len;
+    }
+    w.end = static_cast<uint32_t>(pos);
+    w.all_caps = letters >= 2 && letters == upper_letters;
+    w.glued = !words.empty() && words.back().end + 1 == w.start && is_glue(s[w.start - 1]);
+    words.push_back(w);
+  }
+  return words;
+}
+
+std::vector<Sentence> split_sentences(const FoldedText& f, const std::vector<Word>& words,
+                                      const std::unordered_set<std::string>& abbreviations) {
+  std::vector<Sentence> sentences;
+  const std::string& s = f.text;
+  size_t start = 0;
+  auto close = [&](size_t end) {
+    while (start < end && (s[start] == ' ' || s[start] == '\n')) ++start;
+    size_t e = end;
+    while (e > start && (s[e - 1] == ' ' || s[e - 1] == '\n')) --e;
+    if (e > start) {
+      Sentence sent;
+      sent.start = static_cast<uint32_t>(start);
+      sent.end = static_cast<uint32_t>(e);
+      sent.first_word = static_cast<uint32_t>(word_at_or_after(words, start));
+      sent.end_word = static_cast<uint32_t>(word_at_or_after(words, e));
+      if (sent.end_word > sent.first_word) sentences.push_back(sent);
+    }
+    start = end;
+  };
+  for (size_t i = 0; i < s.size(); ++i) {
+    const char c = s[i];
+    if (c == '\n') {
+      size_t next = i;
+      while (next < s.size() && (s[next] == '\n' || s[next] == ' ')) ++next;
+      size_t prev = i;
+      while (prev > start && s[prev - 1] == ' ') --prev;
+      const char before = prev > 0 ? s[prev - 1] : '.';
+      const bool ended = before == '.' || before == '!' || before == '?' || before == ':' ||
+                         before == ';' || before == '"' || before == '\n';
+      if (next >= s.size() || ended || starts_sentence(f, next)) {
+        close(i);
+        i = next - 1;
+      }
+      continue;
+    }
+    const bool ellipsis = static_cast<unsigned char>(c) == 0xE2 && i + 2 < s.size() &&
+                          static_cast<unsigned char>(s[i + 1]) == 0x80 &&
+                          static_cast<unsigned char>(s[i + 2]) == 0xA6;
+    if (c != '.' && c != '!' && c != '?' && !ellipsis) continue;
+    size_t after = i + (ellipsis ? 3 : 1);
+    while (after < s.size() && (s[after] == '.' || s[after] == '!' || s[after] == '?' ||
+                                s[after] == '"' || s[after] == ')')) {
+      ++after;
+    }
+    if (after < s.size() && s[after] != ' ' && s[after] != '\n') continue;
+    size_t next = after;
+    while (next < s.size() && s[next] == ' ') ++next;
+    if (next < s.size() && s[next] != '\n' && !starts_sentence(f, next)) continue;
+    if (c == '.') {
+      // The word before the dot: an initial ("A.") or a known abbreviation.
+      size_t w = word_at_or_after(words, i);
+      if (w > 0 && words[w - 1].end == i) {
+        const Word& prev = words[w - 1];
+        const std::string token = s.substr(prev.start, prev.end - prev.start);
+        char32_t first;
+        const size_t first_len = decode_utf8(token, 0, first);
+        if ((first_len == token.size() && prev.capitalized) || abbreviations.count(token)) continue;
+      }
+    }
+    close(after);
+    i = after - 1;
+  }
+  close(s.size());
+  return sentences;
+}
+
+size_t word_at_or_after(const std::vector<Word>& words, size_t pos) {
+  auto it = std::lower_bound(words.begin(), words.end(), pos,
+                             [](const Word& w, size_t p) { return w.end <= p; });
+  return static_cast<size_t>(it - words.begin());
+}
+
+}  // namespace bilik

@@ -1,0 +1,72 @@
+// The SQLite triple store: documents, entities, names, mentions (and the
+// figures, dates and triples tables their issues fill).
+//
+// Opening applies the schema compiled from schema/*.sql, refuses a store
+// written by a newer bilik, turns on WAL and foreign keys. A document is
+// replaced as a whole inside the caller's transaction, so a run killed at any
+// point leaves each document either fully old or fully new, never half.
+// Entities are shared across documents: a document's entity joins the stored
+// entity of the same type that already carries one of its names (a lone
+// surname is not enough for a person), else it becomes a new entity.
+//
+//   auto store = Store::open("graph.db", Store::Mode::ReadWrite);
+//   (*store)->begin();
+//   (*store)->put_document(doc, hashes, extraction);
+//   (*store)->commit();
+#pragma once
+
+#include <sqlite3.h>
+
+#include <memory>
+#include <string>
+
+#include "bilik/document.h"
+#include "bilik/extraction.h"
+#include "bilik/result.h"
+
+namespace bilik {
+
+// Stable fingerprint of a document's text and metadata.
+std::string document_hash(const Document& doc);
+
+class Store {
+ public:
+  enum class Mode { ReadWrite, ReadOnly };
+  static constexpr int kSchemaVersion = 1;
+
+  static Result<std::unique_ptr<Store>> open(const std::string& path, Mode mode);
+  ~Store();
+  Store(const Store&) = delete;
+  Store& operator=(const Store&) = delete;
+
+  // True when `uri` is stored with this content and was extracted by this pack.
+  bool is_current(const std::string& uri, const std::string& content_hash, const std::string& rules_hash);
+
+  Status begin();
+  Status commit();
+  Status rollback();
+
+  // Replaces every row of the document (call between begin and commit).
+  Status put_document(const Document& doc, const std::string& content_hash, const std::string& rules_hash,
+                      const Extraction& extraction);
+  // Removes entities no document mentions any more.
+  Status remove_orphans();
+
+  struct Counts {
+    long long documents = 0, entities = 0, mentions = 0, figures = 0, dates = 0, triples = 0;
+  };
+  Counts counts();
+
+  sqlite3* handle() { return db_; }
+
+ private:
+  Store(sqlite3* db, std::string path) : db_(db), path_(std::move(path)) {}
+  Status migrate();
+  Status exec(const char* sql);
+  Result<long long> entity_for(const DocEntity& entity);
+
+  sqlite3* db_ = nullptr;
+  std::string path_;
+};
+
+}  // namespace bilik

@@ -1,0 +1,235 @@
+#include "bilik/store.h"
+
+#include <spdlog/spdlog.h>
+
+#include <map>
+#include <set>
+#include <vector>
+
+#include "schema_sql.h"
+
+namespace bilik {
+namespace {
+
+// A prepared statement that finalizes itself.
+class Statement {
+ public:
+  Statement(sqlite3* db, const char* sql) : db_(db) {
+    if (sqlite3_prepare_v2(db, sql, -1, &stmt_, nullptr) != SQLITE_OK) stmt_ = nullptr;
+  }
+  ~Statement() { sqlite3_finalize(stmt_); }
+  bool ok() const { return stmt_ != nullptr; }
+  Statement& bind(int i, long long v) {
+    sqlite3_bind_int64(stmt_, i, v);
+    return *this;
+  }
+  Statement& bind(int i, const std::string& v) {
+    sqlite3_bind_text(stmt_, i, v.data(), static_cast<int>(v.size()), SQLITE_TRANSIENT);
+    return *this;
+  }
+  Statement& bind_null(int i) {
+    sqlite3_bind_null(stmt_, i);
+    return *this;
+  }
+  int step() { return stmt_ ? sqlite3_step(stmt_) : SQLITE_MISUSE; }
+  void reset() {
+    sqlite3_reset(stmt_);
+    sqlite3_clear_bindings(stmt_);
+  }
+  long long column_int(int i) { return sqlite3_column_int64(stmt_, i); }
+  std::string column_text(int i) {
+    const auto* t = sqlite3_column_text(stmt_, i);
+    return t ? reinterpret_cast<const char*>(t) : "";
+  }
+  std::string error() const { return sqlite3_errmsg(db_); }
+
+ private:
+  sqlite3* db_;
+  sqlite3_stmt* stmt_ = nullptr;
+};
+
+uint64_t fnv1a(uint64_t hash, std::string_view bytes) {
+  for (unsigned char c : bytes) {
+    hash ^= c;
+    hash *= 1099511628211ULL;
+  }
+  return hash;
+}
+
+size_t word_count(const std::string& key) {
+  if (key.empty()) return 0;
+  size_t n = 1;
+  for (char c : key) n += c == ' ';
+  return n;
+}
+
+}  // namespace
+
+std::string document_hash(const Document& doc) {
+  uint64_t h = 1469598103934665603ULL;
+  for (const std::string* part : {&doc.title, &doc.published, &doc.text}) {
+    h = fnv1a(h, *part);
+    h = fnv1a(h, std::string_view("\x1f", 1));
+  }
+  char hex[17];
+  std::snprintf(hex, sizeof hex, "%016llx", static_cast<unsigned long long>(h));
+  return hex;
+}
+
+Result<std::unique_ptr<Store>> Store::open(const std::string& path, Mode mode) {
+  sqlite3* db = nullptr;
+  const int flags = mode == Mode::ReadOnly ? SQLITE_OPEN_READONLY : (SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
+  if (sqlite3_open_v2(path.c_str(), &db, flags, nullptr) != SQLITE_OK) {
+    std::string message = path + ": cannot open the store: " + (db ? sqlite3_errmsg(db) : "out of memory");
+    sqlite3_close(db);
+    return Result<std::unique_ptr<Store>>::failure(message);
+  }
+  sqlite3_busy_timeout(db, 5000);
+  std::unique_ptr<Store> store(new Store(db, path));
+  if (mode == Mode::ReadWrite) {
+    if (Status s = store->exec("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;"); !s)
+      return Result<std::unique_ptr<Store>>::failure(s.error());
+  }
+  if (Status s = store->exec("PRAGMA foreign_keys=ON;"); !s) return Result<std::unique_ptr<Store>>::failure(s.error());
+  if (mode == Mode::ReadWrite) {
+    if (Status s = store->migrate(); !s) return Result<std::unique_ptr<Store>>::failure(s.error());
+  }
+  return store;
+}
+
+Store::~Store() { sqlite3_close(db_); }
+
+Status Store::exec(const char* sql) {
+  char* err = nullptr;
+  if (sqlite3_exec(db_, sql, nullptr, nullptr, &err) != SQLITE_OK) {
+    std::string message = path_ + ": " + (err ? err : "SQLite error");
+    sqlite3_free(err);
+    return Status::failure(message);
+  }
+  return {};
+}
+
+Status Store::migrate() {
+  int version = 0;
+  {
+    Statement has_meta(db_, "SELECT 1 FROM sqlite_master WHERE type='table' AND name='meta'");
+    if (!has_meta.ok()) return Status::failure(path_ + ": not a bilik store (" + has_meta.error() + ")");
+    if (has_meta.step() == SQLITE_ROW) {
+      Statement get(db_, "SELECT value FROM meta WHERE key='schema_version'");
+      if (get.ok() && get.step() == SQLITE_ROW) version = std::stoi(get.column_text(0));
+    } else {
+      Statement other(db_, "SELECT count(*) FROM sqlite_master");
+      if (other.step() == SQLITE_ROW && other.column_int(0) > 0)
+        return Status::failure(path_ + ": this SQLite file is not a bilik store (it has no meta table)");
+    }
+  }
+  if (version > kSchemaVersion)
+    return Status::failure(path_ + ": the store has schema version " + std::to_string(version) +
+                           ", newer than this bilik understands (" + std::to_string(kSchemaVersion) +
+                           "); use a newer bilik");
+  for (int v = version; v < static_cast<int>(schema::kMigrations.size()); ++v) {
+    const std::string sql = "BEGIN;" + std::string(schema::kMigrations[v]) +
+                            "INSERT OR REPLACE INTO meta(key, value) VALUES('schema_version', '" +
+                            std::to_string(v + 1) + "'); COMMIT;";
+    if (Status s = exec(sql.c_str()); !s) {
+      exec("ROLLBACK;");
+      return Status::failure("migrating to schema " + std::to_string(v + 1) + ": " + s.error());
+    }
+  }
+  return {};
+}
+
+bool Store::is_current(const std::string& uri, const std::string& content_hash, const std::string& rules_hash) {
+  Statement q(db_, "SELECT content_hash, rules_hash FROM document WHERE uri = ?");
+  q.bind(1, uri);
+  return q.step() == SQLITE_ROW && q.column_text(0) == content_hash && q.column_text(1) == rules_hash;
+}
+
+Status Store::begin() { return exec("BEGIN IMMEDIATE;"); }
+Status Store::commit() { return exec("COMMIT;"); }
+Status Store::rollback() { return exec("ROLLBACK;"); }
+
+Result<long long> Store::entity_for(const DocEntity& entity) {
+  const std::string type(type_name(entity.type));
+  std::vector<std::string> keys{fold_key(entity.name)};
+  for (const std::string& a : entity.aliases) keys.push_back(fold_key(a));
+  Statement find(db_,
+                 "SELECT DISTINCT n.entity_id FROM entity_name n JOIN entity e ON e.id = n.entity_id "
+                 "WHERE n.key = ? AND e.type = ? LIMIT 2");
+  for (const std::string& key : keys) {
+    // A lone surname or first name does not identify a person across documents.
+    if (entity.type == EntityType::Person && word_count(key) < 2 && entity.gazetteer_entry < 0) continue;
+    find.reset();
+    find.bind(1, key).bind(2, type);
+    std::vector<long long> ids;
+    while (find.step() == SQLITE_ROW) ids.push_back(find.column_int(0));
+    if (ids.size() == 1) return ids[0];
+  }
+  Statement insert(db_, "INSERT INTO entity(type, name) VALUES(?, ?)");
+  insert.bind(1, type).bind(2, entity.name);
+  if (insert.step() != SQLITE_DONE) return Result<long long>::failure(path_ + ": " + insert.error());
+  return static_cast<long long>(sqlite3_last_insert_rowid(db_));
+}
+
+Status Store::put_document(const Document& doc, const std::string& content_hash, const std::string& rules_hash,
+                           const Extraction& x) {
+  Statement del(db_, "DELETE FROM document WHERE uri = ?");
+  del.bind(1, doc.uri);
+  if (del.step() != SQLITE_DONE) return Status::failure(path_ + ": " + del.error());
+
+  Statement ins(db_,
+                "INSERT INTO document(uri, title, published, text, content_hash, rules_hash) VALUES(?,?,?,?,?,?)");
+  ins.bind(1, doc.uri).bind(2, doc.title);
+  if (doc.published.empty()) ins.bind_null(3); else ins.bind(3, doc.published);
+  ins.bind(4, doc.text).bind(5, content_hash).bind(6, rules_hash);
+  if (ins.step() != SQLITE_DONE) return Status::failure(path_ + ": " + doc.uri + ": " + ins.error());
+  const long long doc_id = sqlite3_last_insert_rowid(db_);
+
+  std::vector<long long> entity_ids;
+  Statement name(db_, "INSERT OR IGNORE INTO entity_name(entity_id, document_id, name, key) VALUES(?,?,?,?)");
+  for (const DocEntity& e : x.entities.entities) {
+    auto id = entity_for(e);
+    if (!id) return Status::failure(id.error());
+    entity_ids.push_back(*id);
+    std::vector<std::string> names{e.name};
+    names.insert(names.end(), e.aliases.begin(), e.aliases.end());
+    for (const std::string& n : names) {
+      name.reset();
+      name.bind(1, *id).bind(2, doc_id).bind(3, n).bind(4, fold_key(n));
+      if (name.step() != SQLITE_DONE) return Status::failure(path_ + ": " + name.error());
+    }
+  }
+  Statement mention(db_,
+                    "INSERT INTO mention(document_id, entity_id, start, \"end\", surface, gram_case, rule) "
+                    "VALUES(?,?,?,?,?,?,?)");
+  for (const Mention& m : x.entities.mentions) {
+    mention.reset();
+    mention.bind(1, doc_id).bind(2, entity_ids[m.entity]).bind(3, static_cast<long long>(m.start));
+    mention.bind(4, static_cast<long long>(m.end)).bind(5, m.surface).bind(6, m.gram_case).bind(7, m.rule);
+    if (mention.step() != SQLITE_DONE) return Status::failure(path_ + ": " + mention.error());
+  }
+  return {};
+}
+
+Status Store::remove_orphans() {
+  return exec(
+      "DELETE FROM entity WHERE id NOT IN (SELECT entity_id FROM entity_name) "
+      "AND id NOT IN (SELECT entity_id FROM mention) "
+      "AND id NOT IN (SELECT subject_id FROM triple) "
+      "AND id NOT IN (SELECT object_id FROM triple WHERE object_id IS NOT NULL);");
+}
+
+Store::Counts Store::counts() {
+  Counts c;
+  const std::pair<const char*, long long*> queries[] = {
+      {"SELECT count(*) FROM document", &c.documents}, {"SELECT count(*) FROM entity", &c.entities},
+      {"SELECT count(*) FROM mention", &c.mentions},   {"SELECT count(*) FROM figure", &c.figures},
+      {"SELECT count(*) FROM date_expr", &c.dates},    {"SELECT count(*) FROM triple", &c.triples}};
+  for (const auto& [sql, out] : queries) {
+    Statement q(db_, sql);
+    if (q.step() == SQLITE_ROW) *out = q.column_int(0);
+  }
+  return c;
+}
+
+}  // namespace bilik
