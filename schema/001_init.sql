@@ -31,8 +31,8 @@ CREATE TABLE IF NOT EXISTS entity_name (
   document_id INTEGER NOT NULL REFERENCES document(id) ON DELETE CASCADE,
   name        TEXT NOT NULL,
   key         TEXT NOT NULL,
-  PRIMARY KEY (entity_id, document_id, key)
-) WITHOUT ROWID;
+  UNIQUE (entity_id, document_id, key)
+);
 CREATE INDEX IF NOT EXISTS entity_name_by_key ON entity_name(key);
 CREATE INDEX IF NOT EXISTS entity_name_by_document ON entity_name(document_id);
 

@@ -54,6 +54,14 @@ bool ends_with_words(const std::vector<std::string>& longer, const std::vector<s
   return std::equal(shorter.rbegin(), shorter.rend(), longer.rbegin());
 }
 
+// The words before the first subject-ending word: "təhsil" of "təhsil
+// sahəsində əməkdaşlıq haqqında saziş".
+std::vector<std::string> treaty_subject(const std::vector<std::string>& words, const RulePack& pack) {
+  for (size_t i = 0; i < words.size(); ++i)
+    if (pack.treaty_subject_ends.count(words[i])) return {words.begin(), words.begin() + static_cast<long>(i)};
+  return {};
+}
+
 struct UnionFind {
   std::vector<size_t> parent;
   explicit UnionFind(size_t n) : parent(n) { std::iota(parent.begin(), parent.end(), 0); }
@@ -138,6 +146,9 @@ ResolvedEntities resolve_entities(std::string_view original, const AnalyzedText&
           uf.join(a, b);
       } else if (type == EntityType::Organization && wa.size() >= 2 && ends_with_words(wb, wa)) {
         hosts.push_back(b);
+      } else if (type == EntityType::Treaty && a < b) {
+        const auto sa = treaty_subject(wa, pack), sb = treaty_subject(wb, pack);
+        if (!sa.empty() && sa == sb) uf.join(a, b);
       }
     }
     if (hosts.size() == 1 && entities[a].gazetteer_entry < 0) uf.join(hosts[0], a);

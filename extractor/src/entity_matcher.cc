@@ -309,6 +309,7 @@ class RuleRunner {
 
     std::vector<Span> pieces{span};
     size_t produced_end = 0;
+    const size_t span_end = span.end;
     const long long count = count_of(group(rule, match, rule.count_group));
     bool plural = false;
     for (const std::string& g : rule.singular_groups) {
@@ -349,7 +350,7 @@ class RuleRunner {
           c.weak_name = display_name(original_of(original_, text_.folded, piece.start, stripped.weak_end));
       }
       if (c.name.empty()) continue;
-      produced_end = std::max(produced_end, c.end);
+      produced_end = std::max({produced_end, c.end, span_end});
       found_.push_back(std::move(c));
     }
     return produced_end;

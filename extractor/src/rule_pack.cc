@@ -220,6 +220,7 @@ Result<RulePack> load_rule_pack(const std::string& dir) {
       while (std::getline(lines, line))
         if (!line.empty() && line[0] != '#') pack.common_words.insert(fold_key(line));
     }
+    for (const std::string& w : strings(*manifest, "treaty_subject_ends")) pack.treaty_subject_ends.insert(fold_key(w));
     if (manifest->contains("number_words"))
       for (auto& [word, value] : manifest->at("number_words").items())
         pack.number_words[fold_key(word)] = value.get<long long>();

@@ -78,13 +78,11 @@ std::vector<Sentence> split_sentences(const FoldedText& f, const std::vector<Wor
       while (next < s.size() && (s[next] == '\n' || s[next] == ' ')) ++next;
       size_t prev = i;
       while (prev > start && s[prev - 1] == ' ') --prev;
-      const char before = prev > 0 ? s[prev - 1] : '.';
+      const char before = prev > start ? s[prev - 1] : '.';
       const bool ended = before == '.' || before == '!' || before == '?' || before == ':' ||
-                         before == ';' || before == '"' || before == '\n';
-      if (next >= s.size() || ended || starts_sentence(f, next)) {
-        close(i);
-        i = next - 1;
-      }
+                         before == ';' || before == '"';
+      if (next >= s.size() || ended || starts_sentence(f, next)) close(i);
+      i = next - 1;
       continue;
     }
     const bool ellipsis = static_cast<unsigned char>(c) == 0xE2 && i + 2 < s.size() &&

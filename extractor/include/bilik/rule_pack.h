@@ -78,7 +78,10 @@ struct RulePack {
   std::vector<EntityRule> entity_rules;  // by stage, then file order
   std::unordered_set<std::string> abbreviations;
   std::unordered_set<std::string> common_words;  // lower-case words: no name starts a sentence with them
-  std::map<std::string, long long> number_words;  // "iki" → 2, for counts in rules
+  std::map<std::string, long long> number_words;
+  // Words that end a treaty's subject ("sahəsində", "haqqında"): two treaties
+  // of one document with the same subject are one treaty.
+  std::unordered_set<std::string> treaty_subject_ends;  // "iki" → 2, for counts in rules
 };
 
 Result<RulePack> load_rule_pack(const std::string& dir);

@@ -1,0 +1,60 @@
+#include "bilik/morphology.h"
+
+#include <gtest/gtest.h>
+
+#include "test_pack.h"
+
+namespace bilik {
+namespace {
+
+// Stems of the readings (harmony on), bare word first.
+std::vector<std::string> stems(const std::string& word, int min_slot = 1) {
+  std::vector<std::string> out;
+  for (const SuffixReading& r : test::pack().morphology.readings(word, {.harmony = true, .min_slot = min_slot}))
+    out.push_back(word.substr(0, r.stem_bytes) + "/" + r.gram_case);
+  return out;
+}
+
+bool has(const std::vector<std::string>& v, const std::string& x) { return std::find(v.begin(), v.end(), x) != v.end(); }
+
+TEST(Morphology, ReadsCaseSuffixesOfNames) {
+  EXPECT_TRUE(has(stems("türkiyəyə"), "türkiyə/dative"));
+  EXPECT_TRUE(has(stems("qazaxıstandan"), "qazaxıstan/ablative"));
+  EXPECT_TRUE(has(stems("tokayevin"), "tokayev/genitive"));
+  EXPECT_TRUE(has(stems("rusiyanın"), "rusiya/genitive"));
+  EXPECT_TRUE(has(stems("tokayevlə"), "tokayev/instrumental"));
+  EXPECT_TRUE(has(stems("almatıdakı"), "almatı/relative"));
+  EXPECT_TRUE(has(stems("respublikasının"), "respublika/genitive"));
+}
+
+TEST(Morphology, RespectsBufferConsonantsAndHarmony) {
+  EXPECT_TRUE(has(stems("bakıya"), "bakı/dative"));
+  EXPECT_FALSE(has(stems("bakıa"), "bakı/dative"));               // "a" follows consonants only
+  EXPECT_FALSE(has(stems("tokayevın"), "tokayev/genitive"));      // "ın" after a front vowel breaks harmony
+  EXPECT_FALSE(has(stems("qazaxıstanda"), "qazaxısta/locative"));  // "nda" follows a possessive only
+}
+
+TEST(Morphology, NamesThatOnlyLookSuffixedAreNotCutWithConfidence) {
+  const Morphology& m = test::pack().morphology;
+  const auto readings = m.readings("aydın", {.harmony = true, .min_slot = 3});
+  ASSERT_EQ(readings.size(), 2u);  // bare, and ayd + ın
+  EXPECT_FALSE(m.is_strong(readings[1]));
+  for (const SuffixReading& r : m.readings("gülər", {.harmony = true, .min_slot = 3})) EXPECT_EQ(r.suffixes, 0);
+  const auto strong = m.readings("tokayevdən", {.harmony = true, .min_slot = 3});
+  EXPECT_TRUE(m.is_strong(strong.back()));
+}
+
+TEST(Morphology, RecognisesSuffixChainsAfterHyphensAndQuotes) {
+  const Morphology& m = test::pack().morphology;
+  std::string c;
+  EXPECT_TRUE(m.is_suffix_chain("nın", &c));
+  EXPECT_EQ(c, "genitive");
+  EXPECT_TRUE(m.is_suffix_chain("ları", nullptr));
+  EXPECT_FALSE(m.is_suffix_chain("sultan", nullptr));
+  EXPECT_EQ(m.singular("memorandumlar"), "memorandum");
+  EXPECT_EQ(m.singular("sazişlər"), "saziş");
+  EXPECT_EQ(m.singular("saziş"), "saziş");
+}
+
+}  // namespace
+}  // namespace bilik

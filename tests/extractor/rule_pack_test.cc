@@ -1,0 +1,64 @@
+#include "bilik/rule_pack.h"
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <unistd.h>
+
+namespace bilik {
+namespace {
+
+namespace fs = std::filesystem;
+
+// A copy of the bundled pack with one file replaced.
+fs::path pack_with(const std::string& file, const std::string& content) {
+  const fs::path dir = fs::temp_directory_path() / ("bilik-pack-" + std::to_string(::getpid()) + "-" +
+                                                    std::to_string(std::hash<std::string>{}(content)));
+  fs::remove_all(dir);
+  fs::copy(BILIK_TEST_PACK, dir, fs::copy_options::recursive);
+  std::ofstream(dir / file) << content;
+  return dir;
+}
+
+TEST(RulePack, LoadsTheBundledPack) {
+  auto pack = load_rule_pack(BILIK_TEST_PACK);
+  ASSERT_TRUE(pack) << pack.error();
+  EXPECT_FALSE(pack->entity_rules.empty());
+  EXPECT_EQ(pack->hash.size(), 16u);
+}
+
+TEST(RulePack, ABadPatternNamesFileRuleAndRe2Message) {
+  const auto dir = pack_with("rules/entities.json",
+                             R"J({"entity_rules": [{"id": "broken-1", "type": "PERSON", "pattern": "(?P<name>a"}]})J");
+  auto pack = load_rule_pack(dir.string());
+  ASSERT_FALSE(pack);
+  EXPECT_NE(pack.error().find("entities.json: rule broken-1: RE2: missing )"), std::string::npos) << pack.error();
+}
+
+TEST(RulePack, AJsonSyntaxErrorNamesLineAndColumn) {
+  const auto dir = pack_with("rules/entities.json", "{\n  \"entity_rules\": [\n    {\"id\": }\n]}");
+  auto pack = load_rule_pack(dir.string());
+  ASSERT_FALSE(pack);
+  EXPECT_NE(pack.error().find("entities.json:3:"), std::string::npos) << pack.error();
+}
+
+TEST(RulePack, UnknownTypesAndMissingGroupsAreLoadErrors) {
+  auto dir = pack_with("rules/entities.json",
+                       R"J({"entity_rules": [{"id": "t", "type": "PLANET", "pattern": "(?P<name>x)"}]})J");
+  EXPECT_NE(load_rule_pack(dir.string()).error().find("unknown type 'PLANET'"), std::string::npos);
+  dir = pack_with("rules/entities.json",
+                  R"J({"entity_rules": [{"id": "g", "type": "PERSON", "pattern": "x", "span": ["head"]}]})J");
+  EXPECT_NE(load_rule_pack(dir.string()).error().find("no group (?P<head>"), std::string::npos);
+}
+
+TEST(RulePack, ChangingAnyFileChangesTheHash) {
+  auto base = load_rule_pack(BILIK_TEST_PACK);
+  const auto dir = pack_with("gazetteer/locations.tsv", "Quba\tLOCATION\t\n");
+  auto changed = load_rule_pack(dir.string());
+  ASSERT_TRUE(base && changed);
+  EXPECT_NE(base->hash, changed->hash);
+}
+
+}  // namespace
+}  // namespace bilik

@@ -1,0 +1,108 @@
+#include "bilik/store.h"
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <unistd.h>
+
+#include "../extractor/test_pack.h"
+
+namespace bilik {
+namespace {
+
+namespace fs = std::filesystem;
+
+class StoreTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    path_ = (fs::temp_directory_path() / ("bilik-store-" + std::to_string(::getpid()) + "-" +
+                                          ::testing::UnitTest::GetInstance()->current_test_info()->name() + ".db"))
+                .string();
+    fs::remove(path_);
+  }
+  void TearDown() override {
+    for (const char* suffix : {"", "-wal", "-shm"}) fs::remove(path_ + suffix);
+  }
+
+  void put(Store& store, const std::string& uri, const std::string& text) {
+    Document doc{uri, "", "", text};
+    ASSERT_TRUE(store.begin());
+    ASSERT_TRUE(store.put_document(doc, document_hash(doc), test::pack().hash, extract_document(text, test::pack())));
+    ASSERT_TRUE(store.commit());
+    ASSERT_TRUE(store.remove_orphans());
+  }
+
+  long long scalar(Store& store, const std::string& sql) {
+    sqlite3_stmt* stmt = nullptr;
+    sqlite3_prepare_v2(store.handle(), sql.c_str(), -1, &stmt, nullptr);
+    long long v = sqlite3_step(stmt) == SQLITE_ROW ? sqlite3_column_int64(stmt, 0) : -1;
+    sqlite3_finalize(stmt);
+    return v;
+  }
+
+  std::string path_;
+};
+
+TEST_F(StoreTest, StoringTheSameDocumentTwiceChangesNothing) {
+  auto store = Store::open(path_, Store::Mode::ReadWrite);
+  ASSERT_TRUE(store) << store.error();
+  const std::string text = "Prezident İlham Əliyev Gürcüstanın Baş naziri İrakli Kobaxidze ilə Tbilisidə görüşüb.";
+  put(**store, "a.txt", text);
+  const auto first = (*store)->counts();
+  put(**store, "a.txt", text);
+  const auto second = (*store)->counts();
+  EXPECT_EQ(first.mentions, second.mentions);
+  EXPECT_EQ(first.entities, second.entities);
+  EXPECT_EQ(second.documents, 1);
+  EXPECT_EQ(scalar(**store, "SELECT count(*) FROM pragma_integrity_check WHERE integrity_check <> 'ok'"), 0);
+  EXPECT_EQ(scalar(**store, "SELECT count(*) FROM pragma_foreign_key_check"), 0);
+}
+
+TEST_F(StoreTest, AChangedDocumentReplacesItsRows) {
+  auto store = Store::open(path_, Store::Mode::ReadWrite);
+  ASSERT_TRUE(store);
+  put(**store, "a.txt", "Nümayəndə heyəti Türkiyəyə gedib.");
+  put(**store, "a.txt", "Nümayəndə heyəti Qazaxıstana və Özbəkistana gedib.");
+  EXPECT_EQ(scalar(**store, "SELECT count(*) FROM mentions"), 2);
+  EXPECT_EQ(scalar(**store, "SELECT count(*) FROM entities WHERE name = 'Türkiyə'"), 0);
+  const std::string uri = "a.txt";
+  Document doc{uri, "", "", "Nümayəndə heyəti Qazaxıstana və Özbəkistana gedib."};
+  EXPECT_TRUE((*store)->is_current(uri, document_hash(doc), test::pack().hash));
+  EXPECT_FALSE((*store)->is_current(uri, document_hash(doc), "another-pack"));
+}
+
+TEST_F(StoreTest, OneEntityAcrossDocumentsWithTheAliasesOfBoth) {
+  auto store = Store::open(path_, Store::Mode::ReadWrite);
+  ASSERT_TRUE(store);
+  put(**store, "a.txt", "Qazaxıstan Respublikasının nümayəndələri Bakıya gəlib.");
+  put(**store, "b.txt", "Qazaxstan heyəti BAKIDAN qayıdıb.");
+  EXPECT_EQ(scalar(**store, "SELECT count(*) FROM entities WHERE type = 'STATE'"), 1);
+  EXPECT_EQ(scalar(**store, "SELECT count(*) FROM entities WHERE type = 'LOCATION'"), 1);
+  EXPECT_EQ(scalar(**store,
+                   "SELECT count(*) FROM aliases a JOIN entities e ON e.id = a.entity_id "
+                   "WHERE e.name = 'Qazaxıstan' AND a.alias IN ('Qazaxstan', 'Qazaxıstan Respublikası')"),
+            2);
+}
+
+TEST_F(StoreTest, ALoneSurnameDoesNotJoinPeopleAcrossDocuments) {
+  auto store = Store::open(path_, Store::Mode::ReadWrite);
+  ASSERT_TRUE(store);
+  put(**store, "a.txt", "Tədbirdə jurnalist Elnur Məmmədov çıxış edib.");
+  put(**store, "b.txt", "Tədbirdə professor Aynur Məmmədov çıxış edib.");
+  EXPECT_EQ(scalar(**store, "SELECT count(*) FROM entities WHERE type = 'PERSON'"), 2);
+}
+
+TEST_F(StoreTest, RefusesAStoreFromANewerSchema) {
+  {
+    auto store = Store::open(path_, Store::Mode::ReadWrite);
+    ASSERT_TRUE(store);
+    sqlite3_exec((*store)->handle(), "UPDATE meta SET value = '99' WHERE key = 'schema_version'", nullptr, nullptr,
+                 nullptr);
+  }
+  auto again = Store::open(path_, Store::Mode::ReadWrite);
+  ASSERT_FALSE(again);
+  EXPECT_NE(again.error().find("schema version 99, newer than this bilik"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace bilik
