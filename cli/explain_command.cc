@@ -76,6 +76,12 @@ int run_explain(const Args& args, const std::string& argv0) {
     std::printf("  %-12s %s%s%s  (%zu mentions)\n", std::string(type_name(e.type)).c_str(), e.name.c_str(),
                 aliases.empty() ? "" : "  aka ", aliases.c_str(), mentions);
   }
+  std::printf("\nfigures (%zu):\n", x.figures.size());
+  for (const Figure& f : x.figures) {
+    std::printf("  [%zu,%zu) \"%s\" = %s %s%s%s%s rule=%s\n", f.start, f.end, f.surface.c_str(), f.value_text.c_str(),
+                f.unit.c_str(), f.qualifier == "exact" ? "" : (" (" + f.qualifier + ")").c_str(),
+                f.counted.empty() ? "" : " of ", f.counted.c_str(), f.rule.c_str());
+  }
   return 0;
 }
 

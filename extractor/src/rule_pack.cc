@@ -194,7 +194,8 @@ Result<RulePack> load_rule_pack(const std::string& dir) {
   if (!manifest_file) return Result<RulePack>::failure(manifest_file.error() + " (is " + dir + " a rule pack?)");
   auto manifest = parse_json(*manifest_file);
   if (!manifest) return Result<RulePack>::failure(manifest.error());
-  uint64_t hash = fnv1a(1469598103934665603ULL, manifest_file->text);
+  // The extractor's version is part of the fingerprint: a new bilik re-extracts.
+  uint64_t hash = fnv1a(fnv1a(1469598103934665603ULL, BILIK_VERSION), manifest_file->text);
 
   RulePack pack;
   pack.dir = dir;
@@ -205,6 +206,13 @@ Result<RulePack> load_rule_pack(const std::string& dir) {
     pack.morphology = std::move(*morphology);
     if (auto text = read_file(morphology_path)) hash = fnv1a(hash, text->text);
 
+    if (manifest->contains("figures")) {
+      const fs::path path = root / manifest->at("figures").get<std::string>();
+      auto grammar = FigureGrammar::load(path.string());
+      if (!grammar) return Result<RulePack>::failure(grammar.error());
+      pack.figures = std::move(*grammar);
+      if (auto text = read_file(path)) hash = fnv1a(hash, text->text);
+    }
     for (const std::string& name : strings(*manifest, "gazetteers")) {
       const fs::path path = root / name;
       if (Status s = pack.gazetteer.load_file(path.string()); !s) return Result<RulePack>::failure(s.error());

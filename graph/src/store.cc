@@ -27,6 +27,10 @@ class Statement {
     sqlite3_bind_text(stmt_, i, v.data(), static_cast<int>(v.size()), SQLITE_TRANSIENT);
     return *this;
   }
+  Statement& bind_real(int i, double v) {
+    sqlite3_bind_double(stmt_, i, v);
+    return *this;
+  }
   Statement& bind_null(int i) {
     sqlite3_bind_null(stmt_, i);
     return *this;
@@ -207,6 +211,19 @@ Status Store::put_document(const Document& doc, const std::string& content_hash,
     mention.bind(1, doc_id).bind(2, entity_ids[m.entity]).bind(3, static_cast<long long>(m.start));
     mention.bind(4, static_cast<long long>(m.end)).bind(5, m.surface).bind(6, m.gram_case).bind(7, m.rule);
     if (mention.step() != SQLITE_DONE) return Status::failure(path_ + ": " + mention.error());
+  }
+  Statement figure(db_,
+                   "INSERT INTO figure(document_id, start, \"end\", surface, value, value_text, range_end, unit, "
+                   "qualifier, counted, rule) VALUES(?,?,?,?,?,?,?,?,?,?,?)");
+  for (const Figure& f : x.figures) {
+    figure.reset();
+    figure.bind(1, doc_id).bind(2, static_cast<long long>(f.start)).bind(3, static_cast<long long>(f.end));
+    figure.bind(4, f.surface).bind_real(5, f.value).bind(6, f.value_text);
+    if (f.range_end) figure.bind_real(7, *f.range_end); else figure.bind_null(7);
+    figure.bind(8, f.unit).bind(9, f.qualifier);
+    if (f.counted.empty()) figure.bind_null(10); else figure.bind(10, f.counted);
+    figure.bind(11, f.rule);
+    if (figure.step() != SQLITE_DONE) return Status::failure(path_ + ": " + figure.error());
   }
   return {};
 }

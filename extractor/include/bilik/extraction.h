@@ -12,12 +12,14 @@
 
 #include "bilik/coreference.h"
 #include "bilik/entity_matcher.h"
+#include "bilik/figures.h"
 #include "bilik/rule_pack.h"
 
 namespace bilik {
 
 struct Extraction {
   ResolvedEntities entities;
+  std::vector<Figure> figures;
   std::vector<Candidate> candidates;  // every candidate, winners and losers (for explain)
 };
 

@@ -24,6 +24,7 @@
 #include <vector>
 
 #include "bilik/entity_type.h"
+#include "bilik/figures.h"
 #include "bilik/gazetteer.h"
 #include "bilik/morphology.h"
 #include "bilik/result.h"
@@ -81,7 +82,8 @@ struct RulePack {
   std::map<std::string, long long> number_words;
   // Words that end a treaty's subject ("sahəsində", "haqqında"): two treaties
   // of one document with the same subject are one treaty.
-  std::unordered_set<std::string> treaty_subject_ends;  // "iki" → 2, for counts in rules
+  std::unordered_set<std::string> treaty_subject_ends;
+  FigureGrammar figures;  // "iki" → 2, for counts in rules
 };
 
 Result<RulePack> load_rule_pack(const std::string& dir);

@@ -1,0 +1,61 @@
+// Figures: quantities in Azerbaijani text, with values in plain units.
+//
+// The grammar's words (number words, scales, units, qualifiers) come from
+// data/az/figures.json; this file holds the order they combine in:
+//   [qualifier] [symbol] NUMBER [-NUMBER] [scale...] [qualifier] [unit | adjectives noun] [qualifier]
+// NUMBER is digits (decimal comma or point, thousands by space or dot) or
+// number words ("iki yüz əlli min", "yarım milyon"). Years, ordinals
+// ("30-cu"), day numbers next to a month, numbers glued to letters or inside
+// URLs are not figures; nor is a number word that is not counting a noun
+// ("iki ölkə arasında"). Values are computed from the digits as integers
+// and a decimal exponent, so "5,3 milyard" is exactly 5300000000; absurd
+// inputs ("99999999999999999999", "1.2.3") never throw.
+//
+//   for (const Figure& f : find_figures(text, analyzed, pack)) ...
+#pragma once
+
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_set>
+#include <vector>
+
+#include "bilik/result.h"
+
+namespace bilik {
+
+struct AnalyzedText;
+struct RulePack;
+
+struct FigureGrammar {
+  std::map<std::string, long long> number_words;
+  std::string hundred, half;
+  std::map<std::string, long long> scales;
+  std::vector<std::pair<std::vector<std::string>, std::string>> units;  // longest first
+  std::map<std::string, std::string> symbols;                            // "%" → percent
+  std::map<std::string, std::string> qualifiers_before, qualifiers_after;
+  std::unordered_set<std::string> count_adjectives, not_counted, ordinal_suffixes, months;
+
+  static Result<FigureGrammar> load(const std::string& path);
+};
+
+struct Figure {
+  size_t start = 0, end = 0;  // original bytes
+  std::string surface;
+  double value = 0;
+  std::string value_text;     // exact decimal
+  std::optional<double> range_end;
+  std::string unit;
+  std::string qualifier = "exact";
+  std::string counted;        // the counted noun, bare ("layihə")
+  std::string rule = "figure";
+};
+
+std::vector<Figure> find_figures(std::string_view original, const AnalyzedText& text, const RulePack& pack);
+
+// Parses a number as written with digits ("5,3", "4 300", "1.500.000");
+// returns false when it is not one.
+bool parse_digits(std::string_view text, size_t& length, std::string& digits, int& decimals);
+
+}  // namespace bilik

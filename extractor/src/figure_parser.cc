@@ -1,0 +1,462 @@
+#include <algorithm>
+#include <cmath>
+#include <fstream>
+#include <nlohmann/json.hpp>
+
+#include "bilik/entity_matcher.h"
+#include "bilik/figures.h"
+#include "bilik/rule_pack.h"
+#include "bilik/utf8.h"
+
+namespace bilik {
+namespace {
+
+bool digit(char c) { return c >= '0' && c <= '9'; }
+
+// An exact decimal: digits × 10^-decimals.
+struct Decimal {
+  std::string digits = "0";
+  int decimals = 0;
+
+  void scale_by_power_of_ten(int exponent) { decimals -= exponent; }
+  void multiply(long long factor) {  // factor a power of ten or a small integer
+    int zeros = 0;
+    long long f = factor;
+    while (f > 1 && f % 10 == 0) {
+      f /= 10;
+      ++zeros;
+    }
+    if (f != 1) {  // small integer factor: long multiplication
+      std::string out;
+      int carry = 0;
+      for (auto it = digits.rbegin(); it != digits.rend(); ++it) {
+        const long long v = (*it - '0') * f + carry;
+        out.push_back(static_cast<char>('0' + v % 10));
+        carry = static_cast<int>(v / 10);
+      }
+      while (carry) {
+        out.push_back(static_cast<char>('0' + carry % 10));
+        carry /= 10;
+      }
+      std::reverse(out.begin(), out.end());
+      digits = out;
+    }
+    scale_by_power_of_ten(zeros);
+  }
+  std::string text() const {
+    std::string d = digits;
+    int dec = decimals;
+    if (dec < 0) {
+      d.append(static_cast<size_t>(-dec), '0');
+      dec = 0;
+    }
+    if (static_cast<int>(d.size()) <= dec) d.insert(0, static_cast<size_t>(dec - d.size() + 1), '0');
+    std::string out = dec ? d.substr(0, d.size() - dec) + "." + d.substr(d.size() - dec) : d;
+    // trim trailing zeros of the fraction and leading zeros
+    if (out.find('.') != std::string::npos) {
+      while (out.back() == '0') out.pop_back();
+      if (out.back() == '.') out.pop_back();
+    }
+    const size_t nz = out.find_first_not_of('0');
+    if (nz == std::string::npos) return "0";
+    if (out[nz] == '.') return out.substr(nz - 1);
+    return out.substr(nz);
+  }
+  double value() const { return std::strtod(text().c_str(), nullptr); }
+};
+
+struct Parsed {
+  size_t first_word = 0, end_word = 0;  // words consumed by the number itself
+  size_t folded_start = 0, folded_end = 0;
+  Decimal value;
+  std::optional<Decimal> range_end;
+  bool from_words = false;
+};
+
+}  // namespace
+
+bool parse_digits(std::string_view s, size_t& length, std::string& digits, int& decimals) {
+  size_t i = 0;
+  digits.clear();
+  decimals = 0;
+  while (i < s.size() && digit(s[i])) digits += s[i++];
+  if (digits.empty()) return false;
+  const size_t first_group = digits.size();
+  // Thousands: "4 300", "1.500.000" (groups of exactly three after a short head).
+  while (first_group <= 3 && i + 3 < s.size() + 0 && (s[i] == ' ' || s[i] == '.') && i + 3 <= s.size() - 1 + 1) {
+    if (i + 4 > s.size() || !digit(s[i + 1]) || !digit(s[i + 2]) || !digit(s[i + 3])) break;
+    if (i + 4 < s.size() && digit(s[i + 4])) break;
+    if (s[i] == ' ' && digits.size() > 3 && i + 4 < s.size() && s[i + 4] == ' ') {
+      // "2 300 400" keeps going; handled by the loop
+    }
+    digits.append(s.substr(i + 1, 3));
+    i += 4;
+  }
+  // Decimal part: "5,3", "2.5".
+  if (i + 1 < s.size() && (s[i] == ',' || s[i] == '.') && digit(s[i + 1])) {
+    size_t j = i + 1;
+    std::string frac;
+    while (j < s.size() && digit(s[j])) frac += s[j++];
+    if (!(j < s.size() && (s[j] == ',' || s[j] == '.') && j + 1 < s.size() && digit(s[j + 1]))) {
+      digits += frac;
+      decimals = static_cast<int>(frac.size());
+      i = j;
+    }
+  }
+  if (digits.size() > 30) return false;  // not a quantity anyone writes
+  length = i;
+  return true;
+}
+
+Result<FigureGrammar> FigureGrammar::load(const std::string& path) {
+  std::ifstream in(path);
+  if (!in) return Result<FigureGrammar>::failure(path + ": cannot open the figure grammar");
+  FigureGrammar g;
+  try {
+    const auto doc = nlohmann::json::parse(in);
+    for (auto& [k, v] : doc.at("number_words").items()) g.number_words[k] = v.get<long long>();
+    g.hundred = doc.at("hundred").get<std::string>();
+    g.half = doc.at("half").get<std::string>();
+    for (auto& [k, v] : doc.at("scales").items()) g.scales[k] = v.get<long long>();
+    for (const auto& u : doc.at("units"))
+      g.units.emplace_back(u.at("words").get<std::vector<std::string>>(), u.at("unit").get<std::string>());
+    std::stable_sort(g.units.begin(), g.units.end(),
+                     [](const auto& a, const auto& b) { return a.first.size() > b.first.size(); });
+    for (auto& [k, v] : doc.at("symbols").items()) g.symbols[k] = v.get<std::string>();
+    for (auto& [k, v] : doc.at("qualifiers_before").items()) g.qualifiers_before[k] = v.get<std::string>();
+    for (auto& [k, v] : doc.at("qualifiers_after").items()) g.qualifiers_after[k] = v.get<std::string>();
+    for (const auto& w : doc.at("count_adjectives")) g.count_adjectives.insert(w.get<std::string>());
+    for (const auto& w : doc.at("not_counted")) g.not_counted.insert(w.get<std::string>());
+    for (const auto& w : doc.at("ordinal_suffixes")) g.ordinal_suffixes.insert(w.get<std::string>());
+    if (doc.contains("months"))
+      for (const auto& w : doc.at("months")) g.months.insert(w.get<std::string>());
+  } catch (const nlohmann::json::exception& e) {
+    return Result<FigureGrammar>::failure(path + ": " + e.what());
+  }
+  return g;
+}
+
+namespace {
+
+class FigureFinder {
+ public:
+  FigureFinder(std::string_view original, const AnalyzedText& t, const RulePack& pack)
+      : original_(original), t_(t), pack_(pack), g_(pack.figures) {}
+
+  std::vector<Figure> run() {
+    std::vector<Figure> out;
+    for (const Sentence& s : t_.sentences) {
+      size_t i = s.first_word;
+      while (i < s.end_word) {
+        Figure f;
+        const size_t next = try_at(i, s, f);
+        if (next > i) {
+          if (!f.unit.empty()) out.push_back(std::move(f));
+          i = next;
+        } else {
+          ++i;
+        }
+      }
+    }
+    return out;
+  }
+
+ private:
+  std::string_view word(size_t i) const {
+    return std::string_view(t_.folded.text).substr(t_.words[i].start, t_.words[i].end - t_.words[i].start);
+  }
+  // The word's bare forms: itself and its stems.
+  std::vector<std::string> stems(size_t i) const {
+    std::vector<std::string> out;
+    const std::string_view w = word(i);
+    for (const SuffixReading& r : pack_.morphology.readings(w, {.harmony = false, .min_slot = 1, .min_stem_chars = 1}))
+      out.emplace_back(w.substr(0, r.stem_bytes));
+    return out;
+  }
+  bool stem_is(size_t i, const std::string& target) const {
+    for (const std::string& s : stems(i))
+      if (s == target) return true;
+    return false;
+  }
+  std::string gram_case(size_t i) const {
+    const auto r = pack_.morphology.readings(word(i), {.harmony = true, .min_slot = 3, .min_stem_chars = 2});
+    return r.size() > 1 ? r.back().gram_case : "nominative";
+  }
+  const std::string& gap(size_t a, size_t b, std::string& buf) const {  // text between words a and b
+    buf = t_.folded.text.substr(t_.words[a].end, t_.words[b].start - t_.words[a].end);
+    return buf;
+  }
+
+  std::optional<long long> word_number(size_t i) const {
+    auto it = g_.number_words.find(std::string(word(i)));
+    if (it != g_.number_words.end()) return it->second;
+    return std::nullopt;
+  }
+  std::optional<long long> scale_of(size_t i) const {
+    for (const std::string& s : stems(i)) {
+      auto it = g_.scales.find(s);
+      if (it != g_.scales.end()) return it->second;
+    }
+    return std::nullopt;
+  }
+  bool is_month(size_t i) const {
+    for (const std::string& s : stems(i))
+      if (g_.months.count(s)) return true;
+    return false;
+  }
+
+  // The number starting at word i, digits or words.
+  std::optional<Parsed> number_at(size_t i, const Sentence& s) const {
+    const Word& w = t_.words[i];
+    Parsed p;
+    p.first_word = i;
+    p.folded_start = w.start;
+    if (w.numeric) {
+      // Glued to letters ("5G", "F16") or inside an address: not a quantity.
+      if (w.start > 0) {
+        const char before = t_.folded.text[w.start - 1];
+        if (before == '/' || before == '=' || before == '_' || before == '#' || before == '.' || before == ',' ||
+            before == ':' || (before == '-' && w.glued))
+          return std::nullopt;
+      }
+      for (char c : word(i))
+        if (!digit(c)) return std::nullopt;
+      size_t len;
+      std::string digits;
+      int decimals;
+      const std::string_view rest = std::string_view(t_.folded.text).substr(w.start, s.end - w.start);
+      if (!parse_digits(rest, len, digits, decimals)) return std::nullopt;
+      if (len < rest.size() && (rest[len] == '/' || rest[len] == ':' || rest[len] == '_')) return std::nullopt;
+      if (len + 1 < rest.size() && (rest[len] == '.' || rest[len] == ',') && digit(rest[len + 1])) return std::nullopt;
+      p.value.digits = digits;
+      p.value.decimals = decimals;
+      p.folded_end = w.start + len;
+      p.end_word = word_at_or_after(t_.words, p.folded_end);
+      // A range: "2-3 milyard".
+      if (p.folded_end + 1 < s.end && t_.folded.text[p.folded_end] == '-' && digit(t_.folded.text[p.folded_end + 1])) {
+        size_t len2;
+        std::string d2;
+        int dec2;
+        if (parse_digits(std::string_view(t_.folded.text).substr(p.folded_end + 1, s.end - p.folded_end - 1), len2, d2,
+                         dec2)) {
+          Decimal r;
+          r.digits = d2;
+          r.decimals = dec2;
+          p.range_end = r;
+          p.folded_end += 1 + len2;
+          p.end_word = word_at_or_after(t_.words, p.folded_end);
+        }
+      }
+      return p;
+    }
+    // Number words: "iki yüz əlli min", "on beş", "yarım milyon".
+    long long total = 0, current = 0;
+    bool any = false, half = false;
+    size_t j = i;
+    for (; j < s.end_word; ++j) {
+      const std::string wj(word(j));
+      if (auto n = word_number(j)) {
+        current += *n;
+        any = true;
+      } else if (wj == g_.hundred && any) {
+        current = (current ? current : 1) * 100;
+      } else if (wj == g_.half && !any) {
+        half = true;
+        any = true;
+      } else {
+        break;
+      }
+    }
+    if (!any) return std::nullopt;
+    if (w.glued || (j < t_.words.size() && t_.words[j].glued)) return std::nullopt;  // "iki-kardes" in an address
+    total += current;
+    p.from_words = true;
+    p.end_word = j;
+    p.folded_end = t_.words[j - 1].end;
+    if (half) {
+      p.value.digits = "5";
+      p.value.decimals = 1;
+      if (total) return std::nullopt;
+    } else {
+      p.value.digits = std::to_string(total);
+    }
+    return p;
+  }
+
+  size_t try_at(size_t i, const Sentence& s, Figure& f) {
+    auto parsed = number_at(i, s);
+    if (!parsed) return i;
+    Parsed& p = *parsed;
+    std::string qualifier = "exact";
+    size_t span_start = p.folded_start;
+    std::string buf;
+
+    // Before the number: a symbol, "~", or a qualifier word.
+    std::string unit;
+    if (p.folded_start > 0) {
+      const char before = t_.folded.text[p.folded_start - 1];
+      if (before == '%' || before == '$') {
+        unit = g_.symbols.at(std::string(1, before));
+        --span_start;
+      } else if (before == '~') {
+        qualifier = "approx";
+        --span_start;
+      }
+      for (const auto& [sym, code] : g_.symbols) {
+        if (sym.size() > 1 && p.folded_start >= sym.size() &&
+            t_.folded.text.compare(p.folded_start - sym.size(), sym.size(), sym) == 0) {
+          unit = code;
+          span_start = p.folded_start - sym.size();
+        }
+      }
+    }
+    if (i > s.first_word) {
+      auto q = g_.qualifiers_before.find(std::string(word(i - 1)));
+      if (q != g_.qualifiers_before.end()) qualifier = q->second;
+    }
+
+    // Ordinals and years: "30-cu", "2019-cu ildə", "1991-ci il".
+    size_t j = p.end_word;
+    if (!p.from_words && j < s.end_word && t_.words[j].glued && g_.ordinal_suffixes.count(std::string(word(j))))
+      return p.end_word + 1;
+    // Day numbers next to a month: "mayın 10-da", "10-11 may".
+    if (!p.from_words && ((i > s.first_word && is_month(i - 1)) || (j < s.end_word && is_month(j)) ||
+                          (j + 1 < s.end_word && t_.words[j].glued && is_month(j + 1))))
+      return p.end_word;
+
+    // Scale words.
+    Decimal value = p.value;
+    std::optional<Decimal> range_end = p.range_end;
+    size_t last = p.end_word - 1;  // last consumed word
+    std::string last_case = "nominative";
+    if (!p.from_words && j < s.end_word && t_.words[j].glued) {  // "30-dan"
+      std::string c;
+      if (pack_.morphology.is_suffix_chain(word(j), &c)) {
+        last = j;
+        last_case = c;
+        ++j;
+      }
+    }
+    bool scaled = false;
+    while (j < s.end_word) {
+      auto scale = scale_of(j);
+      if (!scale) break;
+      value.multiply(*scale);
+      if (range_end) range_end->multiply(*scale);
+      last = j;
+      last_case = gram_case(j);
+      scaled = true;
+      ++j;
+    }
+    // A qualifier between the number and what it counts: "4 minə yaxın şirkət".
+    auto qualifier_after = [&](size_t k) -> bool {
+      if (k >= s.end_word) return false;
+      auto q = g_.qualifiers_after.find(std::string(word(k)));
+      if (q == g_.qualifiers_after.end()) return false;
+      const bool needs_case = q->second != "approx" && q->first != "keçib" && q->first != "ötüb" && q->first != "qədər";
+      if (needs_case && last_case != "ablative") return false;
+      if (q->second == "approx" && last_case != "dative") return false;
+      qualifier = q->second;
+      return true;
+    };
+    if (qualifier_after(j)) ++j;
+
+    // The unit: a symbol right after, a unit word, or a counted noun.
+    size_t end_word = last;
+    if (unit.empty() && p.folded_end < t_.folded.text.size() && t_.folded.text[p.folded_end] == '%') {
+      unit = "percent";
+      f.end = 0;
+    }
+    std::string counted;
+    if (unit.empty()) {
+      for (const auto& [words, code] : g_.units) {
+        if (j + words.size() > s.end_word) continue;
+        bool ok = true;
+        for (size_t k = 0; k < words.size() && ok; ++k) {
+          ok = k + 1 < words.size() ? (word(j + k) == words[k] || stem_is(j + k, words[k])) : stem_is(j + k, words[k]);
+          if (ok && k + 1 < words.size()) ok = fold_key(gap(j + k, j + k + 1, buf)).empty();
+        }
+        if (ok) {
+          unit = code;
+          end_word = j + words.size() - 1;
+          break;
+        }
+      }
+      if (!unit.empty()) {
+        last_case = gram_case(end_word);
+        j = end_word + 1;
+      }
+    }
+    if (unit.empty()) {
+      size_t k = j;
+      size_t adjectives = 0;
+      while (k < s.end_word && adjectives < 3 && g_.count_adjectives.count(std::string(word(k)))) {
+        ++k;
+        ++adjectives;
+      }
+      const bool adjacent = k < s.end_word && fold_key(gap(k > 0 ? k - 1 : k, k, buf)).empty();
+      if (k < s.end_word && adjacent && !t_.words[k].capitalized && !t_.words[k].numeric) {
+        const auto all = stems(k);
+        const std::string noun = all.empty() ? std::string(word(k)) : all.back().size() >= 2 ? all.back() : std::string(word(k));
+        bool blocked = false;
+        for (const std::string& st : all) blocked = blocked || g_.not_counted.count(st);
+        if (!blocked) {
+          unit = "count";
+          counted = best_stem(k);
+          end_word = k;
+          last_case = gram_case(k);
+          j = k + 1;
+        }
+      }
+    }
+    if (unit.empty()) {
+      if (p.from_words) return i;  // "iki ölkə arasında": not a quantity
+      // A bare number: a year, or a figure without a unit.
+      if (!scaled && value.decimals == 0 && value.digits.size() == 4 && value.digits >= "1800" && value.digits <= "2100")
+        return p.end_word;
+      unit = "count";
+    }
+    // "bir" counts nothing ("bir sıra", "bir qənaət"); it measures time ("bir gün").
+    if (p.from_words && unit == "count" && value.digits == "1" && !scaled) return i;
+    if (qualifier == "exact" && qualifier_after(j)) ++j;  // "dolları keçib", "dollardan çox"
+
+    const size_t end_folded = t_.words[std::max(end_word, p.end_word - 1)].end;
+    const size_t folded_end = std::max(end_folded, p.folded_end + (unit == "percent" && t_.folded.text.size() > p.folded_end && t_.folded.text[p.folded_end] == '%' ? 1 : 0));
+    f.start = t_.folded.origin[span_start];
+    f.end = t_.folded.origin[folded_end];
+    f.surface = std::string(original_.substr(f.start, f.end - f.start));
+    f.value_text = value.text();
+    f.value = value.value();
+    if (range_end) f.range_end = range_end->value();
+    f.unit = unit;
+    f.qualifier = qualifier;
+    f.counted = counted;
+    f.rule = p.from_words ? "figure-words" : "figure-digits";
+    return std::max(j, p.end_word);
+  }
+
+  // The bare noun: the longest stem that drops case and possessive suffixes.
+  // The shortest reading the lexicon knows ("layihələrin" → "layihə"), else the word.
+  std::string best_stem(size_t k) const {
+    const std::string_view w = word(k);
+    std::string best(w);
+    for (const SuffixReading& r : pack_.morphology.readings(w, {.harmony = true, .min_slot = 1, .min_stem_chars = 2})) {
+      const std::string stem(w.substr(0, r.stem_bytes));
+      if (pack_.common_words.count(stem)) best = stem;
+    }
+    return best;
+  }
+
+  std::string_view original_;
+  const AnalyzedText& t_;
+  const RulePack& pack_;
+  const FigureGrammar& g_;
+};
+
+}  // namespace
+
+std::vector<Figure> find_figures(std::string_view original, const AnalyzedText& text, const RulePack& pack) {
+  return FigureFinder(original, text, pack).run();
+}
+
+}  // namespace bilik

@@ -1,0 +1,63 @@
+#include <gtest/gtest.h>
+
+#include "bilik/extraction.h"
+#include "test_pack.h"
+
+namespace bilik {
+namespace {
+
+std::vector<Figure> figures(const std::string& text) { return extract_document(text, test::pack()).figures; }
+
+TEST(Figures, ScaledMoneyIsExact) {
+  const auto f = figures("Ticarət dövriyyəsi 5,3 milyard dollara çatıb.");
+  ASSERT_EQ(f.size(), 1u);
+  EXPECT_EQ(f[0].value_text, "5300000000");
+  EXPECT_EQ(f[0].value, 5300000000.0);
+  EXPECT_EQ(f[0].unit, "USD");
+  EXPECT_EQ(f[0].surface, "5,3 milyard dollara");
+}
+
+TEST(Figures, QualifiersAndCountedNouns) {
+  auto f = figures("Ölkədə 4 minə yaxın şirkət fəaliyyət göstərir.");
+  ASSERT_EQ(f.size(), 1u);
+  EXPECT_EQ(f[0].value, 4000.0);
+  EXPECT_EQ(f[0].qualifier, "approx");
+  EXPECT_EQ(f[0].counted, "şirkət");
+  f = figures("Sərmayə 1,3 milyard ABŞ dollarından çox olub.");
+  ASSERT_EQ(f.size(), 1u);
+  EXPECT_EQ(f[0].qualifier, "more_than");
+  EXPECT_EQ(f[0].unit, "USD");
+}
+
+TEST(Figures, NumberWordsCountNounsButNotTheTwoSides) {
+  auto f = figures("Ordu üç pilotsuz təyyarə alıb, iki ölkə arasında isə iki yüz əlli min nəfər səfər edib.");
+  ASSERT_EQ(f.size(), 2u);
+  EXPECT_EQ(f[0].value, 3.0);
+  EXPECT_EQ(f[1].value, 250000.0);
+}
+
+TEST(Figures, PercentPointsTimesAndDurations) {
+  const auto f = figures("Artım 58 faiz, faiz dərəcəsi 2 faiz bəndi, müddət 5 dəfə azalıb və 60 gündən 13 günə enib.");
+  ASSERT_EQ(f.size(), 5u);
+  EXPECT_EQ(f[0].unit, "percent");
+  EXPECT_EQ(f[1].unit, "percentage_point");
+  EXPECT_EQ(f[2].unit, "times");
+  EXPECT_EQ(f[3].unit, "day");
+  EXPECT_EQ(f[4].value, 13.0);
+}
+
+TEST(Figures, YearsOrdinalsDatesAndAddressesAreNotFigures) {
+  EXPECT_TRUE(figures("Türkiyə 1991-ci ildə tanıyıb, bu 30-cu ildönümüdür, mayın 10-da görüşüblər.").empty());
+  EXPECT_TRUE(figures("Bax: https://example.az/xeber/104238-iki-olke").empty());
+}
+
+TEST(Figures, OddNumbersNeverCrash) {
+  for (const char* text : {"1.2.3 manat", "5,,3 milyon", "99999999999999999999 dollar", "0,000000001 faiz",
+                           "1 2 3 4 5 6 7 8 9", "-5 dərəcə", ",5", "5,", "milyard milyon min"}) {
+    const auto f = figures(text);
+    for (const Figure& x : f) EXPECT_FALSE(x.value_text.empty()) << text;
+  }
+}
+
+}  // namespace
+}  // namespace bilik
