@@ -13,8 +13,8 @@
 namespace bilik::cli {
 namespace {
 
-constexpr const char* kHelp = R"(usage: bilik explain [--rules DIR] TEXT
-       bilik explain [--rules DIR] --file FILE
+constexpr const char* kHelp = R"(usage: bilik explain [--rules DIR] [--published YYYY-MM-DD] TEXT
+       bilik explain [--rules DIR] [--published YYYY-MM-DD] --file FILE
 )";
 
 std::string span_text(const std::string& text, const AnalyzedText& a, size_t start, size_t end) {
@@ -25,7 +25,7 @@ std::string span_text(const std::string& text, const AnalyzedText& a, size_t sta
 }  // namespace
 
 int run_explain(const Args& args, const std::string& argv0) {
-  auto opts = parse_options(args, {"--rules", "--file"}, {"--help"});
+  auto opts = parse_options(args, {"--rules", "--file", "--published"}, {"--help"});
   if (!opts || opts->has("--help")) {
     if (!opts) spdlog::error("explain: {}", opts.error());
     std::fputs(kHelp, opts ? stdout : stderr);
@@ -54,7 +54,7 @@ int run_explain(const Args& args, const std::string& argv0) {
     return 2;
   }
   const AnalyzedText analyzed = analyze(text, *pack);
-  const Extraction x = extract_document(text, *pack);
+  const Extraction x = extract_document(text, *pack, opts->get("--published"));
 
   std::printf("sentences: %zu, words: %zu\n\n", analyzed.sentences.size(), analyzed.words.size());
   std::printf("entity candidates (%zu):\n", x.candidates.size());
@@ -82,6 +82,10 @@ int run_explain(const Args& args, const std::string& argv0) {
                 f.unit.c_str(), f.qualifier == "exact" ? "" : (" (" + f.qualifier + ")").c_str(),
                 f.counted.empty() ? "" : " of ", f.counted.c_str(), f.rule.c_str());
   }
+  std::printf("\ndates (%zu):\n", x.dates.size());
+  for (const DateMention& d : x.dates)
+    std::printf("  [%zu,%zu) \"%s\" = %s (expression %s) rule=%s\n", d.start, d.end, d.surface.c_str(),
+                d.value.empty() ? "unresolved" : d.value.c_str(), d.expression.c_str(), d.rule.c_str());
   return 0;
 }
 

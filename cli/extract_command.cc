@@ -90,7 +90,7 @@ int run_extract(const Args& args, const std::string& argv0) {
       ++skipped;
       continue;
     }
-    const Extraction x = extract_document(doc->text, *pack);
+    const Extraction x = extract_document(doc->text, *pack, doc->published);
     if (in_batch == 0) {
       if (Status s = (*store)->begin(); !s) {
         spdlog::error("{}", s.error());

@@ -65,6 +65,31 @@ struct Decimal {
   double value() const { return std::strtod(text().c_str(), nullptr); }
 };
 
+// a + b, exactly.
+Decimal sum(const Decimal& a, const Decimal& b) {
+  const int dec = std::max(a.decimals, b.decimals);
+  auto widen = [&](const Decimal& x) {
+    std::string d = x.digits;
+    if (x.decimals < dec) d.append(static_cast<size_t>(dec - x.decimals), '0');
+    return d;
+  };
+  std::string x = widen(a), y = widen(b), out;
+  if (x.size() < y.size()) std::swap(x, y);
+  y.insert(0, x.size() - y.size(), '0');
+  int carry = 0;
+  for (size_t i = x.size(); i-- > 0;) {
+    const int v = (x[i] - '0') + (y[i] - '0') + carry;
+    out.push_back(static_cast<char>('0' + v % 10));
+    carry = v / 10;
+  }
+  if (carry) out.push_back('1');
+  std::reverse(out.begin(), out.end());
+  Decimal r;
+  r.digits = out;
+  r.decimals = dec;
+  return r;
+}
+
 struct Parsed {
   size_t first_word = 0, end_word = 0;  // words consumed by the number itself
   size_t folded_start = 0, folded_end = 0;
@@ -338,6 +363,7 @@ class FigureFinder {
       }
     }
     bool scaled = false;
+    long long last_scale = 0;
     while (j < s.end_word) {
       auto scale = scale_of(j);
       if (!scale) break;
@@ -346,7 +372,22 @@ class FigureFinder {
       last = j;
       last_case = gram_case(j);
       scaled = true;
+      last_scale = *scale;
       ++j;
+    }
+    // Compound amounts: "3 milyard 724 milyon 511 min dollar".
+    while (scaled && j + 1 < s.end_word && t_.words[j].numeric) {
+      auto part = number_at(j, s);
+      if (!part || part->range_end || part->end_word >= s.end_word) break;
+      auto scale = scale_of(part->end_word);
+      if (!scale || *scale >= last_scale) break;
+      Decimal add = part->value;
+      add.multiply(*scale);
+      value = sum(value, add);
+      last = part->end_word;
+      last_case = gram_case(last);
+      last_scale = *scale;
+      j = part->end_word + 1;
     }
     // A qualifier between the number and what it counts: "4 minə yaxın şirkət".
     auto qualifier_after = [&](size_t k) -> bool {
@@ -416,6 +457,7 @@ class FigureFinder {
         return p.end_word;
       unit = "count";
     }
+    if (qualifier == "exact" && last_case == "terminative") qualifier = "less_than";  // "15 milyard dollaradək"
     // "bir" counts nothing ("bir sıra", "bir qənaət"); it measures time ("bir gün").
     if (p.from_words && unit == "count" && value.digits == "1" && !scaled) return i;
     if (qualifier == "exact" && qualifier_after(j)) ++j;  // "dolları keçib", "dollardan çox"

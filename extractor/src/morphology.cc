@@ -50,6 +50,7 @@ Result<Morphology> Morphology::load(const std::string& path) {
       else if (after != "any")
         return Result<Morphology>::failure(path + ": suffix '" + suffix.form + "': unknown 'after' value '" + after +
                                            "' (any, vowel, consonant, possessive)");
+      suffix.harmonic = s.value("harmony", true);
       if (s.contains("after_forms")) suffix.after_forms = s.at("after_forms").get<std::vector<std::string>>();
       if (suffix.gram_case == "possessive") m.possessive_forms_.push_back(suffix.form);
       m.suffixes_.push_back(std::move(suffix));
@@ -88,7 +89,7 @@ bool Morphology::allows(const Suffix& s, std::string_view stem, bool harmony) co
         return stem.size() > f.size() && stem.substr(stem.size() - f.size()) == f;
       }))
     return false;
-  if (!harmony) return true;
+  if (!harmony || !s.harmonic) return true;
   char32_t last_vowel = 0;
   for (auto it = chars.rbegin(); it != chars.rend(); ++it) {
     if (vowels_.find(*it) != std::u32string::npos) {

@@ -213,6 +213,13 @@ Result<RulePack> load_rule_pack(const std::string& dir) {
       pack.figures = std::move(*grammar);
       if (auto text = read_file(path)) hash = fnv1a(hash, text->text);
     }
+    if (manifest->contains("dates")) {
+      const fs::path path = root / manifest->at("dates").get<std::string>();
+      auto grammar = DateGrammar::load(path.string());
+      if (!grammar) return Result<RulePack>::failure(grammar.error());
+      pack.dates = std::move(*grammar);
+      if (auto text = read_file(path)) hash = fnv1a(hash, text->text);
+    }
     for (const std::string& name : strings(*manifest, "gazetteers")) {
       const fs::path path = root / name;
       if (Status s = pack.gazetteer.load_file(path.string()); !s) return Result<RulePack>::failure(s.error());

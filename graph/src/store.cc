@@ -225,6 +225,17 @@ Status Store::put_document(const Document& doc, const std::string& content_hash,
     figure.bind(11, f.rule);
     if (figure.step() != SQLITE_DONE) return Status::failure(path_ + ": " + figure.error());
   }
+  Statement date(db_,
+                 "INSERT INTO date_expr(document_id, start, \"end\", surface, value, expression, rule) "
+                 "VALUES(?,?,?,?,?,?,?)");
+  for (const DateMention& d : x.dates) {
+    date.reset();
+    date.bind(1, doc_id).bind(2, static_cast<long long>(d.start)).bind(3, static_cast<long long>(d.end));
+    date.bind(4, d.surface);
+    if (d.value.empty()) date.bind_null(5); else date.bind(5, d.value);
+    date.bind(6, d.expression).bind(7, d.rule);
+    if (date.step() != SQLITE_DONE) return Status::failure(path_ + ": " + date.error());
+  }
   return {};
 }
 

@@ -12,6 +12,7 @@
 
 #include "bilik/coreference.h"
 #include "bilik/entity_matcher.h"
+#include "bilik/dates.h"
 #include "bilik/figures.h"
 #include "bilik/rule_pack.h"
 
@@ -20,9 +21,11 @@ namespace bilik {
 struct Extraction {
   ResolvedEntities entities;
   std::vector<Figure> figures;
+  std::vector<DateMention> dates;
   std::vector<Candidate> candidates;  // every candidate, winners and losers (for explain)
 };
 
-Extraction extract_document(std::string_view text, const RulePack& pack);
+// `published` (ISO 8601, may be empty) anchors relative dates ("ötən il").
+Extraction extract_document(std::string_view text, const RulePack& pack, const std::string& published = "");
 
 }  // namespace bilik

@@ -59,6 +59,7 @@ class Morphology {
     int slot = 0;
     enum class After { Any, Vowel, Consonant, Possessive } after = After::Any;
     std::vector<std::string> after_forms;  // the stem must end in one of these, if any
+    bool harmonic = true;                  // false: one form after every vowel ("-dək")
   };
   void strip(std::string_view word, size_t end, int below_slot, bool harmony, size_t min_stem,
              int min_slot, SuffixReading reading, std::vector<SuffixReading>& out) const;

@@ -24,6 +24,7 @@
 #include <vector>
 
 #include "bilik/entity_type.h"
+#include "bilik/dates.h"
 #include "bilik/figures.h"
 #include "bilik/gazetteer.h"
 #include "bilik/morphology.h"
@@ -83,7 +84,8 @@ struct RulePack {
   // Words that end a treaty's subject ("sahəsində", "haqqında"): two treaties
   // of one document with the same subject are one treaty.
   std::unordered_set<std::string> treaty_subject_ends;
-  FigureGrammar figures;  // "iki" → 2, for counts in rules
+  FigureGrammar figures;
+  DateGrammar dates;  // "iki" → 2, for counts in rules
 };
 
 Result<RulePack> load_rule_pack(const std::string& dir);

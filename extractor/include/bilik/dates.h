@@ -1,0 +1,48 @@
+// Dates: absolute and relative time expressions, as ISO 8601 values.
+//
+// Recognised: "10-11 may" (an interval), "mayın 10-da", "1 fevral 2013-cü
+// ildə", "21.02.2022", "2019-cu ildə", "2020-2030-cu illər" (2020/2030),
+// "may 2022", "yanvar ayında", and expressions relative to the article's
+// publication date: "bu ilin oktyabrında", "ötən il", "keçən ay", "dünən".
+// Without a publication date a relative or year-less expression keeps
+// `value` empty and its normalised `expression` ("year(-1)", "--05-10"), so it
+// can be resolved later. Words come from data/az/dates.json.
+//
+//   for (const DateMention& d : find_dates(text, analyzed, pack, "2022-05-16")) ...
+#pragma once
+
+#include <map>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "bilik/result.h"
+
+namespace bilik {
+
+struct AnalyzedText;
+struct RulePack;
+
+struct DateGrammar {
+  std::vector<std::string> months;  // index 0 = January
+  std::vector<std::string> year_words;
+  std::string month_word;
+  std::map<std::string, int> relative;      // "ötən" → -1
+  std::map<std::string, int> day_relative;  // "dünən" → -1
+  int min_year = 1000, max_year = 2200;
+
+  static Result<DateGrammar> load(const std::string& path);
+};
+
+struct DateMention {
+  size_t start = 0, end = 0;  // original bytes
+  std::string surface;
+  std::string value;       // ISO 8601 day, month, year or interval; empty when unresolved
+  std::string expression;  // the normalised expression ("2022-05-10", "year(-1)", "year(+0)-10", "--05-10")
+  std::string rule;
+};
+
+std::vector<DateMention> find_dates(std::string_view original, const AnalyzedText& text, const RulePack& pack,
+                                    const std::string& published);
+
+}  // namespace bilik
