@@ -153,6 +153,8 @@ Result<FigureGrammar> FigureGrammar::load(const std::string& path) {
     for (const auto& w : doc.at("count_adjectives")) g.count_adjectives.insert(w.get<std::string>());
     for (const auto& w : doc.at("not_counted")) g.not_counted.insert(w.get<std::string>());
     for (const auto& w : doc.at("ordinal_suffixes")) g.ordinal_suffixes.insert(w.get<std::string>());
+    for (const auto& w : doc.value("identifier_before", nlohmann::json::array())) g.identifier_before.insert(w.get<std::string>());
+    for (const auto& w : doc.value("identifier_after", nlohmann::json::array())) g.identifier_after.insert(w.get<std::string>());
     if (doc.contains("months"))
       for (const auto& w : doc.at("months")) g.months.insert(w.get<std::string>());
   } catch (const nlohmann::json::exception& e) {
@@ -224,6 +226,24 @@ class FigureFinder {
     }
     return std::nullopt;
   }
+  // The case of word i once a known stem is taken off ("milyarda" after "milyard": dative).
+  std::string case_after_known_stem(size_t i) const {
+    const std::string_view w = word(i);
+    for (const std::string& s : stems(i)) {
+      const bool known = g_.scales.count(s) || std::any_of(g_.units.begin(), g_.units.end(), [&](const auto& u) {
+                           return u.first.back() == s;
+                         });
+      if (!known || s.size() >= w.size()) continue;
+      std::string c;
+      if (pack_.morphology.is_suffix_chain(w.substr(s.size()), &c)) return c;
+    }
+    return gram_case(i);
+  }
+  bool stem_in(size_t i, const std::unordered_set<std::string>& set) const {
+    for (const std::string& s : stems(i))
+      if (set.count(s)) return true;
+    return false;
+  }
   bool is_month(size_t i) const {
     for (const std::string& s : stems(i))
       if (g_.months.count(s)) return true;
@@ -240,7 +260,7 @@ class FigureFinder {
       // Glued to letters ("5G", "F16") or inside an address: not a quantity.
       if (w.start > 0) {
         const char before = t_.folded.text[w.start - 1];
-        if (before == '/' || before == '=' || before == '_' || before == '#' || before == '.' || before == ',' ||
+        if (before == '/' || before == '=' || before == '_' || before == '#' || before == '.' || before == ',' || before == '+' ||
             before == ':' || (before == '-' && w.glued))
           return std::nullopt;
       }
@@ -283,8 +303,9 @@ class FigureFinder {
       if (auto n = word_number(j)) {
         current += *n;
         any = true;
-      } else if (wj == g_.hundred && any) {
+      } else if (wj == g_.hundred) {
         current = (current ? current : 1) * 100;
+        any = true;
       } else if (wj == g_.half && !any) {
         half = true;
         any = true;
@@ -370,7 +391,7 @@ class FigureFinder {
       value.multiply(*scale);
       if (range_end) range_end->multiply(*scale);
       last = j;
-      last_case = gram_case(j);
+      last_case = case_after_known_stem(j);
       scaled = true;
       last_scale = *scale;
       ++j;
@@ -385,14 +406,16 @@ class FigureFinder {
       add.multiply(*scale);
       value = sum(value, add);
       last = part->end_word;
-      last_case = gram_case(last);
+      last_case = case_after_known_stem(last);
       last_scale = *scale;
       j = part->end_word + 1;
     }
     // A qualifier between the number and what it counts: "4 minə yaxın şirkət".
     auto qualifier_after = [&](size_t k) -> bool {
       if (k >= s.end_word) return false;
-      auto q = g_.qualifiers_after.find(std::string(word(k)));
+      auto q = g_.qualifiers_after.end();
+      for (const std::string& st : stems(k))  // "çoxu", "azdır", "artıqdır"
+        if (q == g_.qualifiers_after.end()) q = g_.qualifiers_after.find(st);
       if (q == g_.qualifiers_after.end()) return false;
       const bool needs_case = q->second != "approx" && q->first != "keçib" && q->first != "ötüb" && q->first != "qədər";
       if (needs_case && last_case != "ablative") return false;
@@ -400,7 +423,8 @@ class FigureFinder {
       qualifier = q->second;
       return true;
     };
-    if (qualifier_after(j)) ++j;
+    const bool qualified = qualifier_after(j);
+    if (qualified) ++j;
 
     // The unit: a symbol right after, a unit word, or a counted noun.
     size_t end_word = last;
@@ -424,11 +448,27 @@ class FigureFinder {
         }
       }
       if (!unit.empty()) {
-        last_case = gram_case(end_word);
+        last_case = case_after_known_stem(end_word);
         j = end_word + 1;
+        std::string c;  // "50 km-dən"
+        if (j < s.end_word && t_.words[j].glued && pack_.morphology.is_suffix_chain(word(j), &c)) {
+          last_case = c;
+          end_word = j++;
+        }
       }
     }
-    if (unit.empty()) {
+    // "iki ölkə arasında": the two countries, not a count.
+    if (unit.empty() && p.from_words && value.digits == "2" && !scaled && j < s.end_word && stem_in(j, g_.not_counted))
+      return p.end_word;
+    // Identifiers: "1 nömrəli", "səhifə 45-də", "+994 12 555 nömrəsinə".
+    if (!p.from_words && ((j < s.end_word && stem_in(j, g_.identifier_after)) ||
+                          (i > s.first_word && stem_in(i - 1, g_.identifier_before))))
+      return std::max(j, p.end_word);
+    if (qualifier == "exact" && last_case == "terminative") qualifier = "less_than";  // "15 milyard dollaradək"
+    // After a case-marked scale a noun is counted only across a qualifier:
+    // "4 minə yaxın şirkət", but not "7 milyardadək artıb".
+    const bool may_count = last_case == "nominative" || qualified;
+    if (unit.empty() && may_count) {
       size_t k = j;
       size_t adjectives = 0;
       while (k < s.end_word && adjectives < 3 && g_.count_adjectives.count(std::string(word(k)))) {
@@ -440,7 +480,7 @@ class FigureFinder {
         const auto all = stems(k);
         const std::string noun = all.empty() ? std::string(word(k)) : all.back().size() >= 2 ? all.back() : std::string(word(k));
         bool blocked = false;
-        for (const std::string& st : all) blocked = blocked || g_.not_counted.count(st);
+        for (const std::string& st : all) blocked = blocked || (g_.not_counted.count(st) && !(p.from_words && value.digits != "2"));
         if (!blocked) {
           unit = "count";
           counted = best_stem(k);
@@ -457,7 +497,7 @@ class FigureFinder {
         return p.end_word;
       unit = "count";
     }
-    if (qualifier == "exact" && last_case == "terminative") qualifier = "less_than";  // "15 milyard dollaradək"
+    if (qualifier == "exact" && last_case == "terminative") qualifier = "less_than";
     // "bir" counts nothing ("bir sıra", "bir qənaət"); it measures time ("bir gün").
     if (p.from_words && unit == "count" && value.digits == "1" && !scaled) return i;
     if (qualifier == "exact" && qualifier_after(j)) ++j;  // "dolları keçib", "dollardan çox"

@@ -36,6 +36,7 @@ struct FigureGrammar {
   std::map<std::string, std::string> symbols;                            // "%" → percent
   std::map<std::string, std::string> qualifiers_before, qualifiers_after;
   std::unordered_set<std::string> count_adjectives, not_counted, ordinal_suffixes, months;
+  std::unordered_set<std::string> identifier_before, identifier_after;
 
   static Result<FigureGrammar> load(const std::string& path);
 };
