@@ -3,6 +3,7 @@
 
 #include <chrono>
 #include <cstdio>
+#include <map>
 
 #include "bilik/extraction.h"
 #include "bilik/reader.h"
@@ -15,11 +16,13 @@
 namespace bilik::cli {
 namespace {
 
-constexpr const char* kHelp = R"(usage: bilik extract [--db FILE] [--rules DIR] [--quiet] [--verbose] INPUT...
+constexpr const char* kHelp = R"(usage: bilik extract [--db FILE] [--rules DIR] [--metadata TSV] [--published DATE] [--quiet] [--verbose] INPUT...
 
   INPUT       files or folders (recursively: .txt, .md); - reads standard input
   --db        the store to write (default graph.db)
   --rules     the rule pack folder (default: the bundled Azerbaijani pack)
+  --metadata  a TSV with a 'file' column and any of 'title', 'published', 'url'
+  --published the publication date (YYYY-MM-DD) of documents that give none
   --quiet     only errors and the summary line
   --verbose   log every document
 )";
@@ -29,7 +32,7 @@ constexpr size_t kBatchDocuments = 64;
 }  // namespace
 
 int run_extract(const Args& args, const std::string& argv0) {
-  auto opts = parse_options(args, {"--db", "--rules"}, {"--quiet", "--verbose", "--help"});
+  auto opts = parse_options(args, {"--db", "--rules", "--metadata", "--published"}, {"--quiet", "--verbose", "--help"});
   if (!opts) {
     spdlog::error("extract: {}", opts.error());
     std::fputs(kHelp, stderr);
@@ -52,6 +55,15 @@ int run_extract(const Args& args, const std::string& argv0) {
   if (!pack) {
     spdlog::error("{}", pack.error());
     return 2;
+  }
+  std::map<std::string, Metadata> metadata;
+  if (!opts->get("--metadata").empty()) {
+    auto loaded = load_metadata_tsv(opts->get("--metadata"));
+    if (!loaded) {
+      spdlog::error("{}", loaded.error());
+      return 2;
+    }
+    metadata = std::move(*loaded);
   }
   auto store = Store::open(opts->get("--db", "graph.db"), Store::Mode::ReadWrite);
   if (!store) {
@@ -84,6 +96,8 @@ int run_extract(const Args& args, const std::string& argv0) {
       continue;
     }
     bytes += doc->text.size();
+    apply_metadata(*doc, metadata);
+    if (doc->published.empty()) doc->published = opts->get("--published");
     const std::string hash = document_hash(*doc);
     if ((*store)->is_current(doc->uri, hash, pack->hash)) {
       spdlog::debug("{}: unchanged, skipped", doc->uri);

@@ -18,6 +18,9 @@ Result<DateGrammar> DateGrammar::load(const std::string& path) {
     const auto doc = nlohmann::json::parse(in);
     g.months = doc.at("months").get<std::vector<std::string>>();
     if (g.months.size() != 12) return Result<DateGrammar>::failure(path + ": 'months' must list 12 names");
+    g.month_abbreviations = doc.value("month_abbreviations", std::vector<std::string>{});
+    if (!g.month_abbreviations.empty() && g.month_abbreviations.size() != 12)
+      return Result<DateGrammar>::failure(path + ": 'month_abbreviations' must list 12 names");
     g.year_words = doc.at("year_words").get<std::vector<std::string>>();
     g.month_word = doc.at("month_word").get<std::string>();
     for (auto& [k, v] : doc.at("relative").items()) g.relative[k] = v.get<int>();
@@ -98,6 +101,8 @@ class DateFinder {
     if (i >= s.end_word) return 0;
     for (size_t m = 0; m < g_.months.size(); ++m)
       if (stem_is(i, g_.months[m])) return static_cast<int>(m) + 1;
+    for (size_t m = 0; m < g_.month_abbreviations.size(); ++m)
+      if (word(i) == g_.month_abbreviations[m]) return static_cast<int>(m) + 1;
     return 0;
   }
   bool is_year_word(size_t i, const Sentence& s) const {

@@ -433,7 +433,16 @@ class FigureFinder {
       f.end = 0;
     }
     std::string counted;
-    if (unit.empty()) {
+    // Only spaces may stand between the number and its unit or noun: "(60) gün" is not "60 gün".
+    auto spaced_before = [&](size_t k) {
+      if (k >= s.end_word) return false;
+      const size_t from = std::max(p.folded_end, k > 0 ? static_cast<size_t>(t_.words[k - 1].end) : 0);
+      if (from > t_.words[k].start) return false;
+      for (size_t c = from; c < t_.words[k].start; ++c)
+        if (t_.folded.text[c] != ' ' && t_.folded.text[c] != '\n') return false;
+      return true;
+    };
+    if (unit.empty() && spaced_before(j)) {
       for (const auto& [words, code] : g_.units) {
         if (j + words.size() > s.end_word) continue;
         bool ok = true;
@@ -475,7 +484,7 @@ class FigureFinder {
         ++k;
         ++adjectives;
       }
-      const bool adjacent = k < s.end_word && fold_key(gap(k > 0 ? k - 1 : k, k, buf)).empty();
+      const bool adjacent = k < s.end_word && spaced_before(k) && (k == j || spaced_before(j));
       if (k < s.end_word && adjacent && !t_.words[k].capitalized && !t_.words[k].numeric) {
         const auto all = stems(k);
         const std::string noun = all.empty() ? std::string(word(k)) : all.back().size() >= 2 ? all.back() : std::string(word(k));

@@ -139,3 +139,47 @@ Result<Document> read_document(const std::string& path) {
 }
 
 }  // namespace bilik
+
+namespace bilik {
+
+Result<std::map<std::string, Metadata>> load_metadata_tsv(const std::string& path) {
+  std::ifstream in(path);
+  if (!in) return Result<std::map<std::string, Metadata>>::failure(path + ": cannot open the metadata file");
+  std::string line;
+  std::vector<std::string> header;
+  auto split_tabs = [](const std::string& l) {
+    std::vector<std::string> cols;
+    std::istringstream s(l);
+    std::string c;
+    while (std::getline(s, c, '\t')) cols.push_back(trim(c));
+    return cols;
+  };
+  if (!std::getline(in, line)) return Result<std::map<std::string, Metadata>>::failure(path + ": empty metadata file");
+  header = split_tabs(line);
+  const auto col = [&](const char* name) -> int {
+    for (size_t i = 0; i < header.size(); ++i)
+      if (header[i] == name) return static_cast<int>(i);
+    return -1;
+  };
+  const int file = col("file"), title = col("title"), published = col("published"), url = col("url");
+  if (file < 0) return Result<std::map<std::string, Metadata>>::failure(path + ":1: the header has no 'file' column");
+  std::map<std::string, Metadata> index;
+  while (std::getline(in, line)) {
+    const auto cols = split_tabs(line);
+    auto get = [&](int c) { return c >= 0 && c < static_cast<int>(cols.size()) ? cols[c] : std::string(); };
+    Metadata m{get(title), get(published), get(url)};
+    const bool iso = m.published.size() >= 4 && std::all_of(m.published.begin(), m.published.begin() + 4, ::isdigit);
+    if (!iso) m.published.clear();
+    if (!get(file).empty()) index[fs::path(get(file)).filename().string()] = m;
+  }
+  return index;
+}
+
+void apply_metadata(Document& doc, const std::map<std::string, Metadata>& index) {
+  auto it = index.find(fs::path(doc.uri).filename().string());
+  if (it == index.end()) return;
+  if (doc.published.empty()) doc.published = it->second.published;
+  if (!it->second.title.empty()) doc.title = it->second.title;
+}
+
+}  // namespace bilik

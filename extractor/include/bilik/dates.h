@@ -25,6 +25,7 @@ struct RulePack;
 
 struct DateGrammar {
   std::vector<std::string> months;  // index 0 = January
+  std::vector<std::string> month_abbreviations;  // same order; written with or without a dot
   std::vector<std::string> year_words;
   std::string month_word;
   std::map<std::string, int> relative;      // "ötən" → -1

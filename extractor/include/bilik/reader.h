@@ -12,6 +12,7 @@
 //   }
 #pragma once
 
+#include <map>
 #include <string>
 #include <vector>
 
@@ -29,6 +30,16 @@ struct InputError {
 std::vector<std::string> list_inputs(const std::vector<std::string>& inputs, std::vector<InputError>& errors);
 
 Result<Document> read_document(const std::string& path);
+
+// Metadata kept beside a corpus: a TSV with a header naming a `file` column
+// and any of `title`, `published`, `url`. Keyed by file name; values that are
+// not ISO dates in `published` ("unknown") are ignored.
+struct Metadata {
+  std::string title, published, url;
+};
+Result<std::map<std::string, Metadata>> load_metadata_tsv(const std::string& path);
+// Fills the document's empty title and publication date from the index.
+void apply_metadata(Document& doc, const std::map<std::string, Metadata>& index);
 // Checks and parses bytes already read (used for stdin and by tests).
 Result<Document> parse_document(const std::string& uri, std::string bytes);
 
