@@ -82,6 +82,16 @@ int run_explain(const Args& args, const std::string& argv0) {
                 f.unit.c_str(), f.qualifier == "exact" ? "" : (" (" + f.qualifier + ")").c_str(),
                 f.counted.empty() ? "" : " of ", f.counted.c_str(), f.rule.c_str());
   }
+  std::printf("\ntriples (%zu):\n", x.triples.size());
+  for (const Triple& t : x.triples) {
+    const std::string object = t.object ? x.entities.entities[*t.object].name : "\"" + t.object_literal + "\"";
+    std::printf("  %s %s %s", x.entities.entities[t.subject].name.c_str(), t.predicate.c_str(), object.c_str());
+    if (!t.date.empty()) std::printf("  date=%s", t.date.c_str());
+    if (!t.role.empty()) std::printf("  role=\"%s\"", t.role.c_str());
+    if (t.amount) std::printf("  amount=\"%s\"", x.figures[*t.amount].surface.c_str());
+    std::printf("  rule=%s [%zu,%zu) \"%s\"\n", t.rule.c_str(), t.start, t.end,
+                text.substr(t.start, std::min<size_t>(t.end - t.start, 160)).c_str());
+  }
   std::printf("\ndates (%zu):\n", x.dates.size());
   for (const DateMention& d : x.dates)
     std::printf("  [%zu,%zu) \"%s\" = %s (expression %s) rule=%s\n", d.start, d.end, d.surface.c_str(),

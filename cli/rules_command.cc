@@ -1,6 +1,7 @@
 // bilik rules test: every rule against the examples it carries.
 #include <spdlog/spdlog.h>
 
+#include <algorithm>
 #include <cstdio>
 
 #include "bilik/extraction.h"
@@ -28,6 +29,31 @@ bool produces(const Extraction& x, const std::string& rule, const std::string& n
       return true;
   }
   return false;
+}
+
+bool names(const DocEntity& e, const std::string& name) {
+  if (fold_key(e.name) == fold_key(name)) return true;
+  for (const std::string& a : e.aliases)
+    if (fold_key(a) == fold_key(name)) return true;
+  return false;
+}
+
+bool has_triple(const Extraction& x, const std::string& rule, const std::array<std::string, 3>& want) {
+  for (const Triple& t : x.triples) {
+    if (t.rule != rule || t.predicate != want[1] || !names(x.entities.entities[t.subject], want[0])) continue;
+    if (t.object ? names(x.entities.entities[*t.object], want[2])
+                 : fold_key(t.object_literal).find(fold_key(want[2])) != std::string::npos)
+      return true;
+  }
+  return false;
+}
+
+std::string triples_of(const Extraction& x) {
+  std::string out;
+  for (const Triple& t : x.triples)
+    out += " [" + x.entities.entities[t.subject].name + " " + t.predicate + " " +
+           (t.object ? x.entities.entities[*t.object].name : "\"" + t.object_literal + "\"") + " (" + t.rule + ")]";
+  return out.empty() ? " nothing" : out;
 }
 
 }  // namespace
@@ -72,7 +98,30 @@ int run_rules(const Args& args, const std::string& argv0) {
       }
     }
   }
-  std::printf("rules test: %zu rules, %zu examples checked, %zu failed", pack->entity_rules.size(), checked, failed);
+  for (const RelationRule& rule : pack->relation_rules) {
+    if (rule.examples.empty()) ++rules_without_examples;
+    for (const RelationExample& ex : rule.examples) {
+      const Extraction x = extract_document(ex.text, *pack);
+      for (const auto& want : ex.triples) {
+        ++checked;
+        if (has_triple(x, rule.id, want)) continue;
+        ++failed;
+        std::printf("FAIL %s (%s): \"%s\" should give %s %s %s; got:%s\n", rule.id.c_str(), rule.file.c_str(),
+                    ex.text.c_str(), want[0].c_str(), want[1].c_str(), want[2].c_str(), triples_of(x).c_str());
+      }
+    }
+    for (const std::string& text : rule.counter_examples) {
+      ++checked;
+      const Extraction x = extract_document(text, *pack);
+      if (std::any_of(x.triples.begin(), x.triples.end(), [&](const Triple& t) { return t.rule == rule.id; })) {
+        ++failed;
+        std::printf("FAIL %s (%s): \"%s\" must not match, but gave:%s\n", rule.id.c_str(), rule.file.c_str(),
+                    text.c_str(), triples_of(x).c_str());
+      }
+    }
+  }
+  std::printf("rules test: %zu entity rules, %zu relation rules, %zu examples checked, %zu failed",
+              pack->entity_rules.size(), pack->relation_rules.size(), checked, failed);
   if (rules_without_examples) std::printf(", %zu rules without examples", rules_without_examples);
   std::printf("\n");
   return failed > 0 || rules_without_examples > 0 ? 1 : 0;

@@ -121,3 +121,9 @@ CREATE VIEW IF NOT EXISTS triples AS
   SELECT id, document_id, subject_id, predicate, object_id, object_literal, start, "end", rule, confidence,
          date, amount_id, role
   FROM triple;
+
+-- One edge per fact, over every document that states it.
+CREATE VIEW IF NOT EXISTS facts AS
+  SELECT subject_id, predicate, object_id, object_literal,
+         count(DISTINCT document_id) AS documents, min(date) AS first_date, max(date) AS last_date
+  FROM triple GROUP BY subject_id, predicate, object_id, object_literal;

@@ -198,6 +198,8 @@ ResolvedEntities resolve_entities(std::string_view original, const AnalyzedText&
     Mention m;
     m.start = text.folded.origin[c.start];
     m.end = text.folded.origin[c.end];
+    m.folded_start = c.start;
+    m.folded_end = c.end;
     m.entity = final_index[uf.find(group_of[i])];
     m.surface = std::string(original.substr(m.start, m.end - m.start));
     m.name = c.name;

@@ -143,6 +143,8 @@ class DateFinder {
 
   void emit(DateMention& d, size_t first, size_t last_word, std::string value, std::string expression,
             const char* rule) const {
+    d.folded_start = t_.words[first].start;
+    d.folded_end = t_.words[last_word].end;
     d.start = t_.folded.origin[t_.words[first].start];
     d.end = t_.folded.origin[t_.words[last_word].end];
     d.surface = std::string(original_.substr(d.start, d.end - d.start));

@@ -4,6 +4,7 @@
 #include <filesystem>
 #include <unordered_set>
 
+#include "bilik/gazetteer.h"
 #include "bilik/utf8.h"
 
 namespace bilik {
@@ -92,8 +93,17 @@ class RuleRunner {
     return {start, start + match[it->second].size()};
   }
 
+  bool stopped_by_stem(const NameWalk& walk, const Word& w) const {
+    const std::string_view text = std::string_view(text_.folded.text).substr(w.start, w.end - w.start);
+    for (const SuffixReading& r : pack_.morphology.readings(text, {.harmony = true, .min_slot = 1, .min_stem_chars = 2}))
+      if (walk.stop_stems.count(std::string(text.substr(0, r.stem_bytes)))) return true;
+    return false;
+  }
+
   bool stopped_by(const NameWalk& walk, const Word& w) const {
-    if (walk.stop_words.count(std::string(text_.folded.text.substr(w.start, w.end - w.start)))) return true;
+    const std::string_view text = std::string_view(text_.folded.text).substr(w.start, w.end - w.start);
+    if (walk.stop_words.count(std::string(text))) return true;
+    if (!walk.stop_stems.empty() && stopped_by_stem(walk, w)) return true;
     for (const Candidate& c : found_) {
       if (!c.type || c.start >= w.end || w.start >= c.end) continue;
       if (std::find(walk.stop_types.begin(), walk.stop_types.end(), *c.type) != walk.stop_types.end()) return true;
@@ -134,7 +144,15 @@ class RuleRunner {
       for (size_t i = first; i < last; ++i) {
         if (glued_suffix(i)) continue;
         const Word& w = text_.words[i];
-        if (!qualifies(walk, w) || stopped_by(walk, w)) break;
+        if (!qualifies(walk, w) || stopped_by(walk, w)) {
+          // A capitalised run cut by a stem like "Nazirliyi" was heading into
+          // another name: its last words belong to that name, as when the
+          // run is too long ("Sultan Kamaletdinov Müdafiə Nazirliyinin").
+          if (qualifies(walk, w) && stopped_by_stem(walk, w) && walk.overflow > 0 &&
+              static_cast<int>(kept.size()) > walk.overflow)
+            kept.resize(walk.overflow);
+          break;
+        }
         kept.push_back(i);
       }
     }
@@ -154,7 +172,7 @@ class RuleRunner {
     std::string gram_case = "nominative";
   };
 
-  Stripped strip_case(Span span) const {
+  Stripped strip_case(Span span, bool longest_stem = false) const {
     Stripped out;
     out.stem_end = span.end;
     auto [first, last] = words_in(text_, span);
@@ -175,6 +193,7 @@ class RuleRunner {
     for (const SuffixReading& r : readings) {
       if (r.suffixes == 0) continue;
       if (r.suffixes == 1 && pack_.morphology.is_possessive_form(r.outer_suffix)) continue;
+      if (longest_stem && chosen) break;  // "Pezeşkianın": pezeşkian + ın, not pezeşkia + nın
       chosen = &r;
     }
     if (!chosen) return out;
@@ -206,7 +225,7 @@ class RuleRunner {
       if (!span.valid()) continue;
       if (std::find(rule.singular_groups.begin(), rule.singular_groups.end(), g) != rule.singular_groups.end()) {
         const std::string folded = text_.folded.text.substr(span.start, span.end - span.start);
-        span.end = span.start + pack_.morphology.singular(folded).size();
+        span.end = span.start + bare_known(folded).size();
         out += fold_key(original_of(original_, text_.folded, span.start, span.end));
       } else {
         out += original_of(original_, text_.folded, span.start, span.end);
@@ -251,6 +270,17 @@ class RuleRunner {
       }
     }
     return out;
+  }
+
+  // The bare noun the lexicon knows: "memorandumdan" → "memorandum",
+  // "müqavilə" stays (not "müqavil" + dative).
+  std::string bare_known(const std::string& word) const {
+    std::string best = pack_.morphology.singular(word);
+    for (const SuffixReading& r : pack_.morphology.readings(word, {.harmony = true, .min_slot = 1, .min_stem_chars = 3})) {
+      const std::string stem = word.substr(0, r.stem_bytes);
+      if (pack_.common_words.count(stem) && stem.size() < best.size()) best = stem;
+    }
+    return best;
   }
 
   // "A və B sahəsində ...": the last item's tail from a tail word on is
@@ -316,7 +346,7 @@ class RuleRunner {
       const Span kind = group(rule, match, g);
       if (kind.valid()) {
         const std::string folded = text_.folded.text.substr(kind.start, kind.end - kind.start);
-        plural = plural || pack_.morphology.singular(folded).size() != folded.size();
+        plural = plural || pack_.morphology.has_plural(folded);
       }
     }
     const bool split = rule.split_list && name.valid() && (plural || count > 1 || rule.singular_groups.empty());
@@ -339,7 +369,7 @@ class RuleRunner {
         if (tail.valid()) tail_text = " " + original_of(original_, text_.folded, tail.start, tail.end);
         c.name = fill_template(rule, match, item, item.end, tail_text);
       } else {
-        Stripped stripped = rule.strip_case ? strip_case(piece) : Stripped{piece.end, 0, "nominative"};
+        Stripped stripped = rule.strip_case ? strip_case(piece, rule.longest_stem) : Stripped{piece.end, 0, "nominative"};
         if (rule.trust_suffix && stripped.weak_end) {
           stripped.stem_end = stripped.weak_end;
           stripped.weak_end = 0;
@@ -373,8 +403,16 @@ AnalyzedText analyze(std::string_view original, const RulePack& pack) {
   // counts as capitalised unless it is a common word, in the lexicon or in
   // lower case elsewhere in this text ("Layihəni", "Tərəflər", "Yeni").
   std::unordered_set<std::string> lower_here;
+  // Only words standing alone in prose count, not parts of addresses
+  // ("...kassym-jomart-tokayev-and-president...").
+  auto in_prose = [&](const Word& w) {
+    const char before = w.start > 0 ? t.folded.text[w.start - 1] : ' ';
+    const char after = w.end < t.folded.text.size() ? t.folded.text[w.end] : ' ';
+    return std::string_view(" \n\"(").find(before) != std::string_view::npos &&
+           std::string_view(" \n,.;:!?\")").find(after) != std::string_view::npos;
+  };
   for (size_t i = 0; i < t.words.size(); ++i)
-    if (!t.words[i].capitalized) lower_here.insert(std::string(word_text(t, i)));
+    if (!t.words[i].capitalized && in_prose(t.words[i])) lower_here.insert(std::string(word_text(t, i)));
   auto common = [&](std::string_view w) {
     const std::string key(w);
     return pack.common_words.count(key) > 0 || lower_here.count(key) > 0;
@@ -441,6 +479,48 @@ void resolve_overlaps(std::vector<Candidate>& candidates) {
   }
   std::stable_sort(candidates.begin(), candidates.end(),
                    [](const Candidate& a, const Candidate& b) { return a.start < b.start; });
+}
+
+}  // namespace bilik
+
+namespace bilik {
+
+void add_document_names(std::string_view original, const AnalyzedText& text, const RulePack& pack,
+                        std::vector<Candidate>& candidates) {
+  Gazetteer known;
+  std::vector<EntityType> types;
+  for (const Candidate& c : candidates) {
+    if (!c.accepted || !c.type || c.gazetteer_entry >= 0 || *c.type == EntityType::Treaty) continue;
+    const uint32_t id = known.add_entry({c.name, *c.type, "document"});
+    known.add_name(c.name, id);
+    const std::string key = fold_key(c.name);
+    const size_t space = key.rfind(' ');
+    if (*c.type == EntityType::Person && space != std::string::npos) {
+      const uint32_t surname = known.add_entry({c.name, *c.type, "document"});
+      known.add_name(key.substr(space + 1), surname);
+    }
+  }
+  if (known.entries() == 0) return;
+  for (const GazetteerMatch& m : known.scan(text.folded, text.words, pack.morphology)) {
+    const bool seen = std::any_of(candidates.begin(), candidates.end(), [&](const Candidate& c) {
+      return c.accepted && c.start <= m.start && m.end <= c.end;
+    });
+    if (seen) continue;
+    Candidate c;
+    c.start = m.start;
+    c.end = m.end;
+    c.type = known.entry(m.entry).type;
+    c.stage = 0;
+    c.priority = 90;
+    c.rule = "document-name";
+    c.name = display_name(original_of(original, text.folded, m.start, m.stem_end));
+    c.gram_case = m.gram_case;
+    candidates.push_back(std::move(c));
+  }
+  for (Candidate& c : candidates) {
+    c.accepted = false;
+    c.verdict.clear();
+  }
 }
 
 }  // namespace bilik

@@ -513,6 +513,8 @@ class FigureFinder {
 
     const size_t end_folded = t_.words[std::max(end_word, p.end_word - 1)].end;
     const size_t folded_end = std::max(end_folded, p.folded_end + (unit == "percent" && t_.folded.text.size() > p.folded_end && t_.folded.text[p.folded_end] == '%' ? 1 : 0));
+    f.folded_start = span_start;
+    f.folded_end = folded_end;
     f.start = t_.folded.origin[span_start];
     f.end = t_.folded.origin[folded_end];
     f.surface = std::string(original_.substr(f.start, f.end - f.start));

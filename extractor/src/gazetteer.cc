@@ -118,7 +118,12 @@ std::vector<GazetteerMatch> Gazetteer::scan(const FoldedText& f, const std::vect
     return std::string_view(f.text).substr(words[i].start, words[i].end - words[i].start);
   };
   for (size_t i = 0; i < words.size(); ++i) {
-    if (!words[i].capitalized || (words[i].glued && morphology.is_suffix_chain(word_text(i), nullptr))) continue;
+    // A sentence's first word may be a common word ("İlham"): it starts a
+    // name only when the name goes on past it ("İlham Əliyev").
+    const bool opens_sentence = !words[i].capitalized && words[i].opens_sentence;
+    if ((!words[i].capitalized && !opens_sentence) ||
+        (words[i].glued && morphology.is_suffix_chain(word_text(i), nullptr)))
+      continue;
     uint32_t node = 0;
     GazetteerMatch best;
     bool found = false;
@@ -137,7 +142,7 @@ std::vector<GazetteerMatch> Gazetteer::scan(const FoldedText& f, const std::vect
       if (!next) break;
       node = *next;
     }
-    if (!found) continue;
+    if (!found || (opens_sentence && best.last_word == i)) continue;
     // A suffix glued after a hyphen or quote: "ABŞ-ın", "“LXR”in".
     const size_t after = best.last_word + 1;
     if (best.stem_end == best.end && after < words.size() && words[after].glued) {

@@ -131,8 +131,12 @@ std::vector<SuffixReading> Morphology::readings(std::string_view word, ReadingOp
   bare.stem_bytes = word.size();
   out.push_back(bare);
   strip(word, word.size(), 1000, options.harmony, options.min_stem_chars, options.min_slot, bare, out);
-  std::stable_sort(out.begin() + 1, out.end(),
-                   [](const SuffixReading& a, const SuffixReading& b) { return a.stem_bytes > b.stem_bytes; });
+  // Longest stem first; for one stem, a case reading before a possessive one
+  // ("Ərdoğanı" is the accusative of a name far more often than "his Ərdoğan").
+  std::stable_sort(out.begin() + 1, out.end(), [](const SuffixReading& a, const SuffixReading& b) {
+    if (a.stem_bytes != b.stem_bytes) return a.stem_bytes > b.stem_bytes;
+    return (a.gram_case != "nominative") > (b.gram_case != "nominative");
+  });
   out.erase(std::unique(out.begin(), out.end(),
                         [](const SuffixReading& a, const SuffixReading& b) {
                           return a.stem_bytes == b.stem_bytes && a.gram_case == b.gram_case;
@@ -161,6 +165,12 @@ bool Morphology::is_suffix_chain(std::string_view text, std::string* gram_case) 
       stack.push_back({end - s.form.size(), {s.slot, c}});
     }
   }
+  return false;
+}
+
+bool Morphology::has_plural(std::string_view word) const {
+  for (const SuffixReading& r : readings(word, {.harmony = true, .min_slot = 1, .min_stem_chars = 3}))
+    if (r.plural) return true;
   return false;
 }
 

@@ -125,6 +125,7 @@ Result<NameWalk> parse_walk(const json& node) {
     walk.stop_genitive_types.push_back(*type);
   }
   for (const std::string& w : strings(node, "stop_words")) walk.stop_words.insert(fold_key(w));
+  for (const std::string& w : strings(node, "stop_stems")) walk.stop_stems.insert(fold_key(w));
   return walk;
 }
 
@@ -162,6 +163,7 @@ Result<EntityRule> parse_rule(const json& node, const std::string& file,
     for (const std::string& w : strings(node, "list_tail_words")) rule.list_tail_words.insert(fold_key(w));
     rule.strip_case = node.value("strip_case", true);
     rule.trust_suffix = node.value("trust_suffix", false);
+    rule.longest_stem = node.value("longest_stem", false);
     rule.name_template = node.value("template", "");
     rule.singular_groups = strings(node, "singular");
     rule.split_list = node.value("list", false);
@@ -184,6 +186,172 @@ Result<EntityRule> parse_rule(const json& node, const std::string& file,
     return Result<EntityRule>::failure(where + e.what());
   }
   return rule;
+}
+
+// The text of group (?P<name>...) in an expanded pattern, or "".
+std::string group_text(const std::string& pattern, const std::string& name) {
+  const std::string open = "(?P<" + name + ">";
+  const size_t at = pattern.find(open);
+  if (at == std::string::npos) return "";
+  int depth = 1;
+  bool in_class = false;
+  for (size_t i = at + open.size(); i < pattern.size(); ++i) {
+    const char c = pattern[i];
+    if (c == '\\') {
+      ++i;
+      continue;
+    }
+    if (in_class) {
+      in_class = c != ']';
+      continue;
+    }
+    if (c == '[') in_class = true;
+    else if (c == '(') ++depth;
+    else if (c == ')' && --depth == 0) return pattern.substr(at, i - at + 1);
+  }
+  return pattern.substr(at);
+}
+
+// Entity types a group's placeholders can match: type names in upper case
+// appear in patterns only inside placeholders.
+std::vector<EntityType> placeholder_types(const std::string& group) {
+  std::vector<EntityType> out;
+  for (const char* name : {"PERSON", "STATE", "ORGANIZATION", "TREATY", "LOCATION"})
+    if (group.find(std::string("<<") + name) != std::string::npos ||
+        group.find(std::string("|") + name) != std::string::npos ||
+        group.find(std::string("(?:") + name) != std::string::npos)
+      out.push_back(*parse_type(name));
+  return out;
+}
+
+Result<std::vector<EntityType>> types_of(const json& node, const char* key, const std::vector<EntityType>& fallback) {
+  if (!node.contains(key)) return fallback;
+  std::vector<EntityType> out;
+  for (const std::string& t : strings(node, key)) {
+    auto type = parse_type(t);
+    if (!type) return Result<std::vector<EntityType>>::failure("unknown type '" + t + "' in " + key);
+    out.push_back(*type);
+  }
+  return out;
+}
+
+bool subset(const std::vector<EntityType>& a, const std::vector<EntityType>& b) {
+  for (EntityType t : a)
+    if (std::find(b.begin(), b.end(), t) == b.end()) return false;
+  return true;
+}
+
+std::string type_list(const std::vector<EntityType>& types) {
+  std::string out;
+  for (EntityType t : types) out += (out.empty() ? "" : ", ") + std::string(type_name(t));
+  return out;
+}
+
+Result<RelationRule> parse_relation_rule(const json& node, const std::string& file,
+                                         const std::map<std::string, std::string>& defines) {
+  RelationRule rule;
+  rule.file = file;
+  rule.id = node.value("id", "");
+  const std::string where = file + ": rule " + (rule.id.empty() ? "(no id)" : rule.id) + ": ";
+  if (rule.id.empty()) return Result<RelationRule>::failure(where + "every rule needs an \"id\"");
+  try {
+    rule.predicate = node.at("predicate").get<std::string>();
+    const auto& vocabulary = Vocabulary::builtin().predicates;
+    auto spec = vocabulary.find(rule.predicate);
+    if (spec == vocabulary.end())
+      return Result<RelationRule>::failure(where + "unknown predicate '" + rule.predicate +
+                                           "' (the vocabulary is schema/predicates.json)");
+    auto pattern = expand(node.at("pattern").get<std::string>(), defines);
+    if (!pattern) return Result<RelationRule>::failure(where + pattern.error());
+    RE2::Options options;
+    options.set_log_errors(false);
+    options.set_max_mem(node.value("max_mem_mb", 8) << 20);
+    auto re = std::make_shared<const RE2>(*pattern, options);
+    if (!re->ok()) return Result<RelationRule>::failure(where + "RE2: " + re->error());
+    rule.pattern = re;
+    rule.swap = node.value("swap", false);
+    rule.amount_from_sentence = node.value("amount", "") == "sentence";
+    rule.confidence = node.value("confidence", 0.9);
+    const auto& subject_spec = rule.swap ? spec->second.object : spec->second.subject;
+    const auto& object_spec = rule.swap ? spec->second.subject : spec->second.object;
+    auto subject_types = types_of(node, "subject_types", subject_spec);
+    auto object_types = types_of(node, "object_types", object_spec);
+    if (!subject_types || !object_types)
+      return Result<RelationRule>::failure(where + (!subject_types ? subject_types.error() : object_types.error()));
+    rule.subject_types = *subject_types;
+    rule.object_types = *object_types;
+    const auto& groups = re->NamedCapturingGroups();
+    if (!groups.count("subject")) return Result<RelationRule>::failure(where + "the pattern has no group (?P<subject>...)");
+    const bool literal = spec->second.literal_object;
+    if (!groups.count(literal ? "quote" : "object"))
+      return Result<RelationRule>::failure(where + "the pattern has no group (?P<" + (literal ? "quote" : "object") + ">...)");
+    // The types the groups can match must be types the predicate takes.
+    auto check = [&](const char* group, const std::vector<EntityType>& allowed) -> Status {
+      const auto found = placeholder_types(group_text(*pattern, group));
+      for (EntityType t : found)
+        if (std::find(allowed.begin(), allowed.end(), t) == allowed.end())
+          return Status::failure(where + "group " + group + " matches " + std::string(type_name(t)) + ", but " +
+                                 rule.predicate + " takes " + type_list(allowed) + " there");
+      return {};
+    };
+    if (!subset(rule.subject_types, subject_spec))
+      return Result<RelationRule>::failure(where + "subject_types must be among " + type_list(subject_spec));
+    if (!subset(rule.object_types, object_spec))
+      return Result<RelationRule>::failure(where + "object_types must be among " + type_list(object_spec));
+    if (Status s = check("subject", subject_spec); !s) return Result<RelationRule>::failure(s.error());
+    if (!literal)
+      if (Status s = check("object", object_spec); !s) return Result<RelationRule>::failure(s.error());
+    if (node.contains("examples")) {
+      for (const auto& ex : node.at("examples")) {
+        RelationExample e;
+        e.text = ex.at("text").get<std::string>();
+        for (const auto& t : ex.at("triples")) e.triples.push_back(t.get<std::array<std::string, 3>>());
+        rule.examples.push_back(std::move(e));
+      }
+    }
+    rule.counter_examples = strings(node, "counter_examples");
+  } catch (const json::exception& e) {
+    return Result<RelationRule>::failure(where + e.what());
+  }
+  return rule;
+}
+
+Result<Inference> parse_inference(const json& node, const std::string& file) {
+  Inference inf;
+  inf.file = file;
+  inf.id = node.value("id", "");
+  const std::string where = file + ": inference " + inf.id + ": ";
+  const auto& vocabulary = Vocabulary::builtin().predicates;
+  auto triple_list = [&](const char* key, std::vector<InferencePattern>& out) -> Status {
+    for (const auto& t : node.at(key)) {
+      const auto parts = t.get<std::array<std::string, 3>>();
+      if (!vocabulary.count(parts[1])) return Status::failure(where + "unknown predicate '" + parts[1] + "'");
+      out.push_back({parts[0], parts[1], parts[2]});
+    }
+    return {};
+  };
+  try {
+    if (Status s = triple_list("when", inf.when); !s) return Result<Inference>::failure(s.error());
+    if (Status s = triple_list("then", inf.then); !s) return Result<Inference>::failure(s.error());
+    if (node.contains("require"))
+      for (auto& [var, type] : node.at("require").items()) {
+        auto t = parse_type(type.get<std::string>());
+        if (!t) return Result<Inference>::failure(where + "unknown type " + type.dump());
+        inf.require[var] = *t;
+      }
+    if (node.contains("for_each")) {
+      const auto& fe = node.at("for_each");
+      inf.for_each = fe.at("var").get<std::string>();
+      auto t = parse_type(fe.at("type").get<std::string>());
+      if (!t) return Result<Inference>::failure(where + "unknown for_each type");
+      inf.for_each_type = *t;
+      inf.unless_object_of = fe.value("unless_object_of", "");
+    }
+    inf.confidence = node.value("confidence", 0.6);
+  } catch (const json::exception& e) {
+    return Result<Inference>::failure(where + e.what());
+  }
+  return inf;
 }
 
 }  // namespace
@@ -254,6 +422,22 @@ Result<RulePack> load_rule_pack(const std::string& dir) {
     }
     std::unordered_set<std::string> ids;
     for (const auto& [path, doc] : rule_files) {
+      if (doc.contains("relation_rules")) {
+        for (const auto& node : doc.at("relation_rules")) {
+          auto rule = parse_relation_rule(node, path, defines);
+          if (!rule) return Result<RulePack>::failure(rule.error());
+          if (!ids.insert(rule->id).second)
+            return Result<RulePack>::failure(path + ": rule " + rule->id + ": the id is used twice");
+          pack.relation_rules.push_back(std::move(*rule));
+        }
+      }
+      if (doc.contains("inferences")) {
+        for (const auto& node : doc.at("inferences")) {
+          auto inference = parse_inference(node, path);
+          if (!inference) return Result<RulePack>::failure(inference.error());
+          pack.inferences.push_back(std::move(*inference));
+        }
+      }
       if (!doc.contains("entity_rules")) continue;
       for (const auto& node : doc.at("entity_rules")) {
         auto rule = parse_rule(node, path, defines);

@@ -215,6 +215,7 @@ Status Store::put_document(const Document& doc, const std::string& content_hash,
   Statement figure(db_,
                    "INSERT INTO figure(document_id, start, \"end\", surface, value, value_text, range_end, unit, "
                    "qualifier, counted, rule) VALUES(?,?,?,?,?,?,?,?,?,?,?)");
+  std::vector<long long> figure_ids;
   for (const Figure& f : x.figures) {
     figure.reset();
     figure.bind(1, doc_id).bind(2, static_cast<long long>(f.start)).bind(3, static_cast<long long>(f.end));
@@ -224,6 +225,7 @@ Status Store::put_document(const Document& doc, const std::string& content_hash,
     if (f.counted.empty()) figure.bind_null(10); else figure.bind(10, f.counted);
     figure.bind(11, f.rule);
     if (figure.step() != SQLITE_DONE) return Status::failure(path_ + ": " + figure.error());
+    figure_ids.push_back(sqlite3_last_insert_rowid(db_));
   }
   Statement date(db_,
                  "INSERT INTO date_expr(document_id, start, \"end\", surface, value, expression, rule) "
@@ -235,6 +237,21 @@ Status Store::put_document(const Document& doc, const std::string& content_hash,
     if (d.value.empty()) date.bind_null(5); else date.bind(5, d.value);
     date.bind(6, d.expression).bind(7, d.rule);
     if (date.step() != SQLITE_DONE) return Status::failure(path_ + ": " + date.error());
+  }
+  Statement triple(db_,
+                   "INSERT INTO triple(document_id, subject_id, predicate, object_id, object_literal, start, \"end\", "
+                   "rule, confidence, date, amount_id, role) VALUES(?,?,?,?,?,?,?,?,?,?,?,?)");
+  for (const Triple& t : x.triples) {
+    triple.reset();
+    triple.bind(1, doc_id).bind(2, entity_ids[t.subject]).bind(3, t.predicate);
+    if (t.object) triple.bind(4, entity_ids[*t.object]); else triple.bind_null(4);
+    if (t.object_literal.empty()) triple.bind_null(5); else triple.bind(5, t.object_literal);
+    triple.bind(6, static_cast<long long>(t.start)).bind(7, static_cast<long long>(t.end)).bind(8, t.rule);
+    triple.bind_real(9, t.confidence);
+    if (t.date.empty()) triple.bind_null(10); else triple.bind(10, t.date);
+    if (t.amount) triple.bind(11, figure_ids[*t.amount]); else triple.bind_null(11);
+    if (t.role.empty()) triple.bind_null(12); else triple.bind(12, t.role);
+    if (triple.step() != SQLITE_DONE) return Status::failure(path_ + ": " + triple.error());
   }
   return {};
 }

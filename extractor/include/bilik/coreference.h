@@ -30,6 +30,7 @@ struct DocEntity {
 
 struct Mention {
   size_t start = 0, end = 0;  // original byte span
+  size_t folded_start = 0, folded_end = 0;
   size_t entity = 0;          // index into the document's entities
   std::string surface;        // original[start, end)
   std::string name;           // bare nominative form of this mention

@@ -37,6 +37,7 @@ struct DateGrammar {
 
 struct DateMention {
   size_t start = 0, end = 0;  // original bytes
+  size_t folded_start = 0, folded_end = 0;
   std::string surface;
   std::string value;       // ISO 8601 day, month, year or interval; empty when unresolved
   std::string expression;  // the normalised expression ("2022-05-10", "year(-1)", "year(+0)-10", "--05-10")

@@ -52,4 +52,11 @@ std::vector<Candidate> find_candidates(std::string_view original, const Analyzed
 // Marks the winners `accepted`, in text order; losers get a verdict.
 void resolve_overlaps(std::vector<Candidate>& candidates);
 
+// A name a rule found once is known for the rest of the document: the
+// winners' names (and a person's surname) become a document gazetteer, and a
+// second scan adds their other mentions ("Hulusi Akar" with no title before
+// it). Call after resolve_overlaps, then resolve again.
+void add_document_names(std::string_view original, const AnalyzedText& text, const RulePack& pack,
+                        std::vector<Candidate>& candidates);
+
 }  // namespace bilik

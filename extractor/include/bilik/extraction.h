@@ -14,6 +14,7 @@
 #include "bilik/entity_matcher.h"
 #include "bilik/dates.h"
 #include "bilik/figures.h"
+#include "bilik/relations.h"
 #include "bilik/rule_pack.h"
 
 namespace bilik {
@@ -22,6 +23,7 @@ struct Extraction {
   ResolvedEntities entities;
   std::vector<Figure> figures;
   std::vector<DateMention> dates;
+  std::vector<Triple> triples;
   std::vector<Candidate> candidates;  // every candidate, winners and losers (for explain)
 };
 

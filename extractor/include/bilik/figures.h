@@ -43,6 +43,7 @@ struct FigureGrammar {
 
 struct Figure {
   size_t start = 0, end = 0;  // original bytes
+  size_t folded_start = 0, folded_end = 0;
   std::string surface;
   double value = 0;
   std::string value_text;     // exact decimal

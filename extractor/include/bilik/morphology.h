@@ -44,6 +44,7 @@ class Morphology {
   bool is_suffix_chain(std::string_view text, std::string* gram_case) const;
   // The word without a plural suffix: "memorandumlar" → "memorandum".
   std::string singular(std::string_view word) const;
+  bool has_plural(std::string_view word) const;
   // A reading safe to apply to an unknown name: two or more suffixes, or an
   // outer suffix that starts with a consonant ("-nın", "-dan", "-la").
   // "Aydın" read as Ayd + ın is not.

@@ -28,6 +28,7 @@
 #include "bilik/figures.h"
 #include "bilik/gazetteer.h"
 #include "bilik/morphology.h"
+#include "bilik/relations.h"
 #include "bilik/result.h"
 
 namespace bilik {
@@ -44,6 +45,7 @@ struct NameWalk {
   std::vector<EntityType> stop_types;
   std::vector<EntityType> stop_genitive_types;  // stop only where such a name is in the genitive
   std::unordered_set<std::string> stop_words;
+  std::unordered_set<std::string> stop_stems;  // stop at a word whose stem is one of these
 };
 
 struct RuleExample {
@@ -62,7 +64,8 @@ struct EntityRule {
   std::vector<std::string> capitalized_groups;  // every word capitalised
   std::vector<std::string> first_capitalized_groups;
   bool strip_case = true;
-  bool trust_suffix = false;  // the name ends in a common noun ("Mərkəzi"): cut even weak case suffixes
+  bool trust_suffix = false;
+  bool longest_stem = false;  // of two case readings keep the longer stem (names of people)  // the name ends in a common noun ("Mərkəzi"): cut even weak case suffixes
   std::string name_template;  // "{name} {conn} {kind}"; empty: the span's text
   std::vector<std::string> singular_groups;
   bool split_list = false;           // a list of names: one entity per item
@@ -85,7 +88,9 @@ struct RulePack {
   // of one document with the same subject are one treaty.
   std::unordered_set<std::string> treaty_subject_ends;
   FigureGrammar figures;
-  DateGrammar dates;  // "iki" → 2, for counts in rules
+  DateGrammar dates;
+  std::vector<RelationRule> relation_rules;
+  std::vector<Inference> inferences;  // "iki" → 2, for counts in rules
 };
 
 Result<RulePack> load_rule_pack(const std::string& dir);

@@ -1,0 +1,104 @@
+// Relations: typed triples from sentences whose names, figures and dates are
+// already known.
+//
+// Each sentence is rewritten with typed placeholders, <<PERSON:3:genitive>>,
+// <<STATE:1:dative>>, <<FIGURE:0:USD>>, <<DATE:2>>, so one RE2 rule covers
+// every name: "{PER_GEN} {STATE_DAT} rəsmi səfəri". A rule's `subject` and
+// `object` groups may hold lists ("X və Y"): every placeholder of an allowed
+// type in them is taken, so "Tokayev və Ərdoğan ... imzalayıblar" gives two
+// triples. Qualifiers: `date` (a DATE in the rule's date group, else the
+// sentence's first date, else the publication date), `amount` (a FIGURE in
+// the amount group, or the sentence's first money figure when the rule asks),
+// `role` (text of the role group), and the quote text for literal objects.
+// Predicates and their types come from schema/predicates.json and are checked
+// when the pack loads. Inference rules then join a document's triples
+// ("a signatory's state is party to what he signed").
+//
+//   std::vector<Triple> t = find_relations(original, analyzed, entities, figures, dates, pack, published);
+#pragma once
+
+#include <re2/re2.h>
+
+#include <array>
+
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "bilik/entity_type.h"
+#include "bilik/result.h"
+
+namespace bilik {
+
+struct AnalyzedText;
+struct RulePack;
+struct ResolvedEntities;
+struct Figure;
+struct DateMention;
+
+struct PredicateSpec {
+  std::vector<EntityType> subject, object;
+  bool literal_object = false;
+  bool symmetric = false;
+};
+
+struct Vocabulary {
+  std::map<std::string, PredicateSpec> predicates;
+  // The vocabulary compiled from schema/predicates.json.
+  static const Vocabulary& builtin();
+  static Result<Vocabulary> parse(std::string_view json, const std::string& where);
+};
+
+struct RelationExample {
+  std::string text;
+  std::vector<std::array<std::string, 3>> triples;  // subject name, predicate, object name (or quote words)
+};
+
+struct RelationRule {
+  std::string id, file, predicate;
+  std::shared_ptr<const RE2> pattern;
+  std::vector<EntityType> subject_types, object_types;  // defaults: the vocabulary's
+  bool swap = false;                                    // subject group holds the object
+  bool amount_from_sentence = false;
+  double confidence = 0.9;
+  std::vector<RelationExample> examples;
+  std::vector<std::string> counter_examples;
+};
+
+struct InferencePattern {
+  std::string subject, predicate, object;  // variables start with '?'
+};
+
+struct Inference {
+  std::string id, file;
+  std::vector<InferencePattern> when;
+  std::map<std::string, EntityType> require;  // variable → type
+  std::string for_each;                       // a variable ranging over the document's entities
+  EntityType for_each_type = EntityType::Treaty;
+  std::string unless_object_of;               // skip for_each entities already the object of this predicate
+  std::vector<InferencePattern> then;
+  double confidence = 0.6;
+};
+
+struct Triple {
+  size_t subject = 0;                 // document entity index
+  std::string predicate;
+  std::optional<size_t> object;       // document entity index
+  std::string object_literal;
+  size_t start = 0, end = 0;          // original byte span of the evidence
+  std::string rule;
+  double confidence = 0.9;
+  std::string date;
+  std::optional<size_t> amount;       // index into the document's figures
+  std::string role;
+};
+
+std::vector<Triple> find_relations(std::string_view original, const AnalyzedText& text,
+                                   const ResolvedEntities& entities, const std::vector<Figure>& figures,
+                                   const std::vector<DateMention>& dates, const RulePack& pack,
+                                   const std::string& published);
+
+}  // namespace bilik

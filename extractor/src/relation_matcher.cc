@@ -1,0 +1,308 @@
+#include <algorithm>
+#include <set>
+#include <tuple>
+
+#include "bilik/coreference.h"
+#include "bilik/dates.h"
+#include "bilik/entity_matcher.h"
+#include "bilik/figures.h"
+#include "bilik/relations.h"
+#include "bilik/rule_pack.h"
+
+namespace bilik {
+namespace {
+
+// A sentence with its names, figures and dates replaced by placeholders, and
+// a map from each rewritten byte back to the folded text.
+struct Rewritten {
+  std::string text;
+  std::vector<uint32_t> from, to;  // folded span each byte stands for
+};
+
+struct Item {
+  size_t start, end;  // folded
+  std::string placeholder;
+};
+
+Rewritten rewrite(const AnalyzedText& t, const Sentence& s, std::vector<Item> items) {
+  std::sort(items.begin(), items.end(), [](const Item& a, const Item& b) { return a.start < b.start; });
+  Rewritten r;
+  size_t pos = s.start;
+  // Runs of spaces and line breaks become one space, so rules write " ".
+  auto copy = [&](size_t from, size_t to) {
+    for (size_t i = from; i < to; ++i) {
+      char c = t.folded.text[i];
+      if (c == '\n') c = ' ';
+      if (c == ' ' && (r.text.empty() || r.text.back() == ' ')) continue;
+      r.text += c;
+      r.from.push_back(static_cast<uint32_t>(i));
+      r.to.push_back(static_cast<uint32_t>(i + 1));
+    }
+  };
+  for (const Item& item : items) {
+    if (item.start < pos || item.end > s.end) continue;  // overlaps one already written
+    copy(pos, item.start);
+    for (char c : item.placeholder) {
+      r.text += c;
+      r.from.push_back(static_cast<uint32_t>(item.start));
+      r.to.push_back(static_cast<uint32_t>(item.end));
+    }
+    pos = item.end;
+  }
+  copy(pos, s.end);
+  return r;
+}
+
+struct Placeholder {
+  std::string kind;  // PERSON, ..., FIGURE, DATE
+  size_t index;
+};
+
+std::vector<Placeholder> placeholders_in(std::string_view text) {
+  static const RE2 re("<<([A-Z]+):(\\d+)(?::[^>]*)?>>");
+  std::vector<Placeholder> out;
+  re2::StringPiece input(text.data(), text.size());
+  std::string kind;
+  size_t index;
+  while (RE2::FindAndConsume(&input, re, &kind, &index)) out.push_back({kind, index});
+  return out;
+}
+
+class RelationFinder {
+ public:
+  RelationFinder(std::string_view original, const AnalyzedText& t, const ResolvedEntities& e,
+                 const std::vector<Figure>& figures, const std::vector<DateMention>& dates, const RulePack& pack,
+                 const std::string& published)
+      : original_(original), t_(t), e_(e), figures_(figures), dates_(dates), pack_(pack), published_(published) {}
+
+  std::vector<Triple> run() {
+    for (const Sentence& s : t_.sentences) {
+      std::vector<Item> items;
+      for (const Mention& m : e_.mentions)
+        if (m.folded_start >= s.start && m.folded_end <= s.end)
+          items.push_back({m.folded_start, m.folded_end,
+                           "<<" + std::string(type_name(e_.entities[m.entity].type)) + ":" +
+                               std::to_string(m.entity) + ":" + m.gram_case + ">>"});
+      for (size_t i = 0; i < figures_.size(); ++i)
+        if (figures_[i].folded_start >= s.start && figures_[i].folded_end <= s.end)
+          items.push_back({figures_[i].folded_start, figures_[i].folded_end,
+                           "<<FIGURE:" + std::to_string(i) + ":" + figures_[i].unit + ">>"});
+      for (size_t i = 0; i < dates_.size(); ++i)
+        if (dates_[i].folded_start >= s.start && dates_[i].folded_end <= s.end)
+          items.push_back({dates_[i].folded_start, dates_[i].folded_end, "<<DATE:" + std::to_string(i) + ">>"});
+      if (items.empty()) continue;
+      const Rewritten r = rewrite(t_, s, std::move(items));
+      for (const RelationRule& rule : pack_.relation_rules) apply(rule, r);
+    }
+    infer();
+    return std::move(triples_);
+  }
+
+ private:
+  std::string original_of_rewritten(const Rewritten& r, size_t a, size_t b) const {
+    if (b <= a) return "";
+    const size_t from = t_.folded.origin[r.from[a]], to = t_.folded.origin[r.to[b - 1]];
+    return std::string(original_.substr(from, to - from));
+  }
+
+  std::vector<size_t> entities_in(std::string_view group, const std::vector<EntityType>& allowed) const {
+    std::vector<size_t> out;
+    for (const Placeholder& p : placeholders_in(group)) {
+      auto type = parse_type(p.kind);
+      if (!type || p.index >= e_.entities.size()) continue;
+      if (std::find(allowed.begin(), allowed.end(), *type) == allowed.end()) continue;
+      if (std::find(out.begin(), out.end(), p.index) == out.end()) out.push_back(p.index);
+    }
+    return out;
+  }
+
+  std::string date_for(std::string_view group, std::string_view sentence) const {
+    for (std::string_view scope : {group, sentence})
+      for (const Placeholder& p : placeholders_in(scope))
+        if (p.kind == "DATE" && p.index < dates_.size() && !dates_[p.index].value.empty()) {
+          const std::string& v = dates_[p.index].value;
+          return v.substr(0, v.find('/'));  // an interval dates the triple by its start
+        }
+    return published_;
+  }
+
+  std::optional<size_t> amount_for(std::string_view group, std::string_view sentence, bool from_sentence) const {
+    for (const Placeholder& p : placeholders_in(group))
+      if (p.kind == "FIGURE") return p.index;
+    if (from_sentence)
+      for (const Placeholder& p : placeholders_in(sentence))
+        if (p.kind == "FIGURE" && p.index < figures_.size() && figures_[p.index].unit.size() == 3 &&
+            std::isupper(static_cast<unsigned char>(figures_[p.index].unit[0])))
+          return p.index;  // the first money figure
+    return std::nullopt;
+  }
+
+  void add(Triple t) {
+    const auto& spec = Vocabulary::builtin().predicates.at(t.predicate);
+    if (t.object && *t.object == t.subject) return;
+    for (const Triple& old : triples_) {
+      const bool same = old.predicate == t.predicate && old.object_literal == t.object_literal &&
+                        ((old.subject == t.subject && old.object == t.object) ||
+                         (spec.symmetric && t.object && old.object == t.subject && *t.object == old.subject));
+      if (same) return;  // one triple per fact per document; the first evidence stays
+    }
+    triples_.push_back(std::move(t));
+  }
+
+  void apply(const RelationRule& rule, const Rewritten& r) {
+    const RE2& re = *rule.pattern;
+    const int n = re.NumberOfCapturingGroups() + 1;
+    std::vector<re2::StringPiece> m(n);
+    const auto& names = re.NamedCapturingGroups();
+    auto group = [&](const char* name) -> std::pair<size_t, size_t> {
+      auto it = names.find(name);
+      if (it == names.end() || m[it->second].data() == nullptr) return {0, 0};
+      const size_t a = m[it->second].data() - r.text.data();
+      return {a, a + m[it->second].size()};
+    };
+    auto text_of = [&](std::pair<size_t, size_t> g) { return std::string_view(r.text).substr(g.first, g.second - g.first); };
+    size_t pos = 0;
+    while (pos < r.text.size() && re.Match(r.text, pos, r.text.size(), RE2::UNANCHORED, m.data(), n)) {
+      const size_t start = m[0].data() - r.text.data();
+      const size_t end = start + m[0].size();
+      pos = end > start ? end : start + 1;
+      const auto& spec = Vocabulary::builtin().predicates.at(rule.predicate);
+      auto subjects = entities_in(text_of(group("subject")), rule.subject_types);
+      std::vector<std::optional<size_t>> objects;
+      std::string literal;
+      if (spec.literal_object) {
+        literal = display_name(original_of_rewritten(r, group("quote").first, group("quote").second));
+        if (literal.empty()) continue;
+        objects.push_back(std::nullopt);
+      } else {
+        for (size_t o : entities_in(text_of(group("object")), rule.object_types)) objects.push_back(o);
+      }
+      if (rule.swap) {
+        std::vector<std::optional<size_t>> new_objects(subjects.begin(), subjects.end());
+        subjects.clear();
+        for (const auto& o : objects)
+          if (o) subjects.push_back(*o);
+        objects = std::move(new_objects);
+      }
+      const std::string date = date_for(text_of(group("date")), r.text);
+      const auto amount = amount_for(text_of(group("amount")), r.text, rule.amount_from_sentence);
+      const auto role_span = group("role");
+      const std::string role = display_name(original_of_rewritten(r, role_span.first, role_span.second));
+      for (size_t s : subjects) {
+        for (const auto& o : objects) {
+          Triple t;
+          t.subject = s;
+          t.predicate = rule.predicate;
+          t.object = o;
+          t.object_literal = literal;
+          t.start = t_.folded.origin[r.from[start]];
+          t.end = t_.folded.origin[r.to[end - 1]];
+          t.rule = rule.id;
+          t.confidence = rule.confidence;
+          t.date = date;
+          t.amount = amount;
+          t.role = role;
+          add(std::move(t));
+        }
+      }
+    }
+  }
+
+  // Joins the document's triples by the pack's inference rules, to a fixed point.
+  void infer() {
+    using Binding = std::map<std::string, size_t>;
+    for (int round = 0; round < 4; ++round) {
+      const size_t before = triples_.size();
+      for (const Inference& inf : pack_.inferences) {
+        std::vector<Binding> bindings{Binding{}};
+        for (const InferencePattern& p : inf.when) {
+          std::vector<Binding> next;
+          for (const Binding& b : bindings) {
+            for (const Triple& t : triples_) {
+              if (t.predicate != p.predicate || !t.object) continue;
+              Binding nb = b;
+              auto bind = [&](const std::string& var, size_t value) {
+                auto it = nb.find(var);
+                if (it != nb.end()) return it->second == value;
+                nb[var] = value;
+                return true;
+              };
+              if (bind(p.subject, t.subject) && bind(p.object, *t.object)) next.push_back(nb);
+            }
+          }
+          bindings = std::move(next);
+        }
+        for (Binding b : bindings) {
+          bool ok = true;
+          for (const auto& [var, type] : inf.require) ok = ok && b.count(var) && e_.entities[b[var]].type == type;
+          if (!ok) continue;
+          std::vector<Binding> expanded;
+          if (inf.for_each.empty()) {
+            expanded.push_back(b);
+          } else {
+            for (size_t e = 0; e < e_.entities.size(); ++e) {
+              if (e_.entities[e].type != inf.for_each_type) continue;
+              const bool bound = std::any_of(triples_.begin(), triples_.end(), [&](const Triple& t) {
+                return t.predicate == inf.unless_object_of && t.object == e;
+              });
+              if (bound) continue;
+              Binding nb = b;
+              nb[inf.for_each] = e;
+              expanded.push_back(nb);
+            }
+          }
+          for (Binding& full : expanded) {
+            for (const InferencePattern& p : inf.then) {
+              if (!full.count(p.subject) || !full.count(p.object)) continue;
+              const auto& spec = Vocabulary::builtin().predicates.at(p.predicate);
+              const EntityType st = e_.entities[full[p.subject]].type, ot = e_.entities[full[p.object]].type;
+              if (std::find(spec.subject.begin(), spec.subject.end(), st) == spec.subject.end() ||
+                  std::find(spec.object.begin(), spec.object.end(), ot) == spec.object.end())
+                continue;
+              Triple t;
+              t.subject = full[p.subject];
+              t.predicate = p.predicate;
+              t.object = full[p.object];
+              t.rule = "infer:" + inf.id;
+              t.confidence = inf.confidence;
+              // Evidence and date: those of the first triple the inference joined.
+              for (const Triple& src : triples_) {
+                if (src.predicate == inf.when.front().predicate && src.subject == full[inf.when.front().subject]) {
+                  t.start = src.start;
+                  t.end = src.end;
+                  t.date = src.date;
+                  break;
+                }
+              }
+              pending_.push_back(std::move(t));
+            }
+          }
+        }
+        for (Triple& t : pending_) add(std::move(t));
+        pending_.clear();
+      }
+      if (triples_.size() == before) break;
+    }
+  }
+
+  std::string_view original_;
+  const AnalyzedText& t_;
+  const ResolvedEntities& e_;
+  const std::vector<Figure>& figures_;
+  const std::vector<DateMention>& dates_;
+  const RulePack& pack_;
+  std::string published_;
+  std::vector<Triple> triples_;
+  std::vector<Triple> pending_;
+};
+
+}  // namespace
+
+std::vector<Triple> find_relations(std::string_view original, const AnalyzedText& text,
+                                   const ResolvedEntities& entities, const std::vector<Figure>& figures,
+                                   const std::vector<DateMention>& dates, const RulePack& pack,
+                                   const std::string& published) {
+  return RelationFinder(original, text, entities, figures, dates, pack, published).run();
+}
+
+}  // namespace bilik
