@@ -89,11 +89,10 @@ ResolvedEntities resolve_entities(std::string_view original, const AnalyzedText&
   for (Candidate* c : accepted) {
     if (c->weak_name.empty()) continue;
     const std::string key = fold_key(c->weak_name);
-    if (known.count(key) || person_words.count(key) || pack.gazetteer.lookup(key)) {
-      c->name = c->weak_name;
-    } else {
-      c->gram_case = "nominative";
-    }
+    // Unknown bare form: the name keeps its suffix, but the case the suffix
+    // most likely marks stays, so relation rules do not read "Caniklinin"
+    // as a nominative subject.
+    if (known.count(key) || person_words.count(key) || pack.gazetteer.lookup(key)) c->name = c->weak_name;
   }
 
   // Group by gazetteer entry, else by type and name.
