@@ -100,6 +100,7 @@ ResolvedEntities resolve_entities(std::string_view original, const AnalyzedText&
   std::map<std::string, size_t> groups;
   std::vector<DocEntity> entities;
   std::vector<std::vector<std::string>> names;  // per group: names used
+  std::map<size_t, std::vector<std::string>> weak;  // per group: unconfirmed cuts
   for (size_t i = 0; i < accepted.size(); ++i) {
     Candidate& c = *accepted[i];
     const std::string key = fold_key(c.name);
@@ -120,6 +121,7 @@ ResolvedEntities resolve_entities(std::string_view original, const AnalyzedText&
     }
     group_of[i] = it->second;
     names[it->second].push_back(c.name);
+    if (!c.weak_name.empty() && c.name != c.weak_name) weak[it->second].push_back(c.weak_name);
   }
 
   UnionFind uf(entities.size());
@@ -179,6 +181,10 @@ ResolvedEntities resolve_entities(std::string_view original, const AnalyzedText&
     target.insert(target.end(), names[g].begin(), names[g].end());
     if (out.entities[e].gazetteer_entry < 0 && entities[g].gazetteer_entry >= 0)
       out.entities[e].gazetteer_entry = entities[g].gazetteer_entry;
+    if (weak.count(g)) {
+      auto& u = out.entities[e].unconfirmed_names;
+      u.insert(u.end(), weak[g].begin(), weak[g].end());
+    }
   }
   for (size_t e = 0; e < out.entities.size(); ++e) {
     DocEntity& entity = out.entities[e];

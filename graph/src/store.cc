@@ -153,26 +153,30 @@ Status Store::begin() { return exec("BEGIN IMMEDIATE;"); }
 Status Store::commit() { return exec("COMMIT;"); }
 Status Store::rollback() { return exec("ROLLBACK;"); }
 
-Result<long long> Store::entity_for(const DocEntity& entity) {
+Result<Store::EntityMatch> Store::entity_for(const DocEntity& entity) {
   const std::string type(type_name(entity.type));
   std::vector<std::string> keys{fold_key(entity.name)};
   for (const std::string& a : entity.aliases) keys.push_back(fold_key(a));
+  // Last, the forms with a suffix cut this document could not confirm.
+  for (const std::string& u : entity.unconfirmed_names) keys.push_back(fold_key(u));
   Statement find(db_,
                  "SELECT DISTINCT n.entity_id FROM entity_name n JOIN entity e ON e.id = n.entity_id "
                  "WHERE n.key = ? AND e.type = ? LIMIT 2");
-  for (const std::string& key : keys) {
+  const size_t confirmed = keys.size() - entity.unconfirmed_names.size();
+  for (size_t k = 0; k < keys.size(); ++k) {
+    const std::string& key = keys[k];
     // A lone surname or first name does not identify a person across documents.
     if (entity.type == EntityType::Person && word_count(key) < 2 && entity.gazetteer_entry < 0) continue;
     find.reset();
     find.bind(1, key).bind(2, type);
     std::vector<long long> ids;
     while (find.step() == SQLITE_ROW) ids.push_back(find.column_int(0));
-    if (ids.size() == 1) return ids[0];
+    if (ids.size() == 1) return EntityMatch{ids[0], k >= confirmed ? entity.unconfirmed_names[k - confirmed] : ""};
   }
   Statement insert(db_, "INSERT INTO entity(type, name) VALUES(?, ?)");
   insert.bind(1, type).bind(2, entity.name);
-  if (insert.step() != SQLITE_DONE) return Result<long long>::failure(path_ + ": " + insert.error());
-  return static_cast<long long>(sqlite3_last_insert_rowid(db_));
+  if (insert.step() != SQLITE_DONE) return Result<EntityMatch>::failure(path_ + ": " + insert.error());
+  return EntityMatch{static_cast<long long>(sqlite3_last_insert_rowid(db_)), ""};
 }
 
 Status Store::put_document(const Document& doc, const std::string& content_hash, const std::string& rules_hash,
@@ -192,14 +196,17 @@ Status Store::put_document(const Document& doc, const std::string& content_hash,
   std::vector<long long> entity_ids;
   Statement name(db_, "INSERT OR IGNORE INTO entity_name(entity_id, document_id, name, key) VALUES(?,?,?,?)");
   for (const DocEntity& e : x.entities.entities) {
-    auto id = entity_for(e);
-    if (!id) return Status::failure(id.error());
-    entity_ids.push_back(*id);
-    std::vector<std::string> names{e.name};
-    names.insert(names.end(), e.aliases.begin(), e.aliases.end());
+    auto found = entity_for(e);
+    if (!found) return Status::failure(found.error());
+    const long long id = found->id;
+    entity_ids.push_back(id);
+    // A suffix cut that another document confirms replaces the suffixed name.
+    std::vector<std::string> names{found->confirmed_name.empty() ? e.name : found->confirmed_name};
+    for (const std::string& a : e.aliases)
+      if (found->confirmed_name.empty() || fold_key(a) != fold_key(e.name)) names.push_back(a);
     for (const std::string& n : names) {
       name.reset();
-      name.bind(1, *id).bind(2, doc_id).bind(3, n).bind(4, fold_key(n));
+      name.bind(1, id).bind(2, doc_id).bind(3, n).bind(4, fold_key(n));
       if (name.step() != SQLITE_DONE) return Status::failure(path_ + ": " + name.error());
     }
   }

@@ -52,6 +52,21 @@ TEST(RulePack, UnknownTypesAndMissingGroupsAreLoadErrors) {
   EXPECT_NE(load_rule_pack(dir.string()).error().find("no group (?P<head>"), std::string::npos);
 }
 
+TEST(RulePack, ARelationRuleOfTheWrongTypeIsALoadError) {
+  const auto dir = pack_with(
+      "rules/relations.json",
+      R"J({"relation_rules": [{"id": "visited-9", "predicate": "visited",
+           "pattern": "(?P<subject><<TREATY:\\d+:[a-z]+>>) (?P<object><<STATE:\\d+:[a-z]+>>)"}]})J");
+  auto pack = load_rule_pack(dir.string());
+  ASSERT_FALSE(pack);
+  EXPECT_NE(pack.error().find("rule visited-9: group subject matches TREATY, but visited takes PERSON"),
+            std::string::npos)
+      << pack.error();
+  const auto unknown = pack_with("rules/relations.json",
+                                 R"J({"relation_rules": [{"id": "r", "predicate": "admires", "pattern": "x"}]})J");
+  EXPECT_NE(load_rule_pack(unknown.string()).error().find("unknown predicate 'admires'"), std::string::npos);
+}
+
 TEST(RulePack, ChangingAnyFileChangesTheHash) {
   auto base = load_rule_pack(BILIK_TEST_PACK);
   const auto dir = pack_with("gazetteer/locations.tsv", "Quba\tLOCATION\t\n");

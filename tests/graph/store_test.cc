@@ -84,6 +84,25 @@ TEST_F(StoreTest, OneEntityAcrossDocumentsWithTheAliasesOfBoth) {
             2);
 }
 
+TEST_F(StoreTest, PeopleAcrossDocumentsInDifferentForms) {
+  auto store = Store::open(path_, Store::Mode::ReadWrite);
+  ASSERT_TRUE(store);
+  put(**store, "a.txt", "Qazaxıstan Prezidenti Qasım Jomart-Tokayev Ankaraya gəlib. Politoloq Rauf Mirqədirov danışıb.");
+  put(**store, "b.txt", "Kasım-Jomart Tokayevin səfəri bitib. Politoloq Rauf Mirqədirovun fikrincə, səfər uğurlu olub.");
+  EXPECT_EQ(scalar(**store, "SELECT count(*) FROM entities WHERE type = 'PERSON'"), 2);
+  EXPECT_EQ(scalar(**store,
+                   "SELECT count(DISTINCT alias) FROM aliases a JOIN entities e ON e.id = a.entity_id "
+                   "WHERE e.name = 'Qasım-Jomart Tokayev' AND alias = 'Kasım-Jomart Tokayev'"),
+            1);
+  EXPECT_EQ(scalar(**store, "SELECT count(DISTINCT document_id) FROM mentions m JOIN entities e ON e.id = m.entity_id "
+                            "WHERE e.name = 'Qasım-Jomart Tokayev'"),
+            2);
+  EXPECT_EQ(scalar(**store, "SELECT count(*) FROM aliases WHERE alias = 'Rauf Mirqədirovun'"), 0);
+  EXPECT_EQ(scalar(**store, "SELECT count(DISTINCT document_id) FROM mentions m JOIN entities e ON e.id = m.entity_id "
+                            "WHERE e.name = 'Rauf Mirqədirov'"),
+            2);
+}
+
 TEST_F(StoreTest, ALoneSurnameDoesNotJoinPeopleAcrossDocuments) {
   auto store = Store::open(path_, Store::Mode::ReadWrite);
   ASSERT_TRUE(store);

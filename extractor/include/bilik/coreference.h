@@ -25,6 +25,10 @@ struct DocEntity {
   EntityType type = EntityType::Location;
   std::string name;                  // canonical, nominative
   std::vector<std::string> aliases;  // other names used in this document
+  // Names with a likely suffix cut that this document could not confirm
+  // ("Mirqədirov" of "Mirqədirovun"): used to find the entity in other
+  // documents, never stored as names.
+  std::vector<std::string> unconfirmed_names;
   int32_t gazetteer_entry = -1;
 };
 

@@ -63,7 +63,13 @@ class Store {
   Store(sqlite3* db, std::string path) : db_(db), path_(std::move(path)) {}
   Status migrate();
   Status exec(const char* sql);
-  Result<long long> entity_for(const DocEntity& entity);
+  // The stored entity for a document's entity, and the unconfirmed name
+  // that found it, if one did.
+  struct EntityMatch {
+    long long id = 0;
+    std::string confirmed_name;
+  };
+  Result<EntityMatch> entity_for(const DocEntity& entity);
 
   sqlite3* db_ = nullptr;
   std::string path_;
