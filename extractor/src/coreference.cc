@@ -86,6 +86,12 @@ ResolvedEntities resolve_entities(std::string_view original, const AnalyzedText&
     if (*c->type == EntityType::Person)
       for (const std::string& w : split_words(key)) person_words.insert(w);
   }
+  // Two different suffixes on one stem also confirm it ("Sezərin", "Sezəri").
+  std::map<std::string, std::set<std::string>> forms_of_stem;
+  for (const Candidate* c : accepted)
+    if (!c->weak_name.empty()) forms_of_stem[fold_key(c->weak_name)].insert(fold_key(c->name));
+  for (const auto& [stem, forms] : forms_of_stem)
+    if (forms.size() >= 2) known.insert(stem);
   for (Candidate* c : accepted) {
     if (c->weak_name.empty()) continue;
     const std::string key = fold_key(c->weak_name);

@@ -93,6 +93,14 @@ class RuleRunner {
     return {start, start + match[it->second].size()};
   }
 
+  bool joins(const NameWalk& walk, const Word& w) const {
+    for (const Candidate& c : found_)
+      if (c.type && c.start <= w.start && w.end <= c.end &&
+          std::find(walk.join_types.begin(), walk.join_types.end(), *c.type) != walk.join_types.end())
+        return true;
+    return false;
+  }
+
   bool stopped_by_stem(const NameWalk& walk, const Word& w) const {
     const std::string_view text = std::string_view(text_.folded.text).substr(w.start, w.end - w.start);
     for (const SuffixReading& r : pack_.morphology.readings(text, {.harmony = true, .min_slot = 1, .min_stem_chars = 2}))
@@ -144,6 +152,10 @@ class RuleRunner {
       for (size_t i = first; i < last; ++i) {
         if (glued_suffix(i)) continue;
         const Word& w = text_.words[i];
+        if (!kept.empty() && qualifies(walk, w) && joins(walk, w)) {  // "Şövkət" + known "Mirziyoyev"
+          kept.push_back(i);
+          break;
+        }
         if (!qualifies(walk, w) || stopped_by(walk, w)) {
           // A capitalised run cut by a stem like "Nazirliyi" was heading into
           // another name: its last words belong to that name, as when the

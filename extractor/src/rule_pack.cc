@@ -119,6 +119,11 @@ Result<NameWalk> parse_walk(const json& node) {
     if (!type) return Result<NameWalk>::failure("unknown type '" + t + "' in name.stop_types");
     walk.stop_types.push_back(*type);
   }
+  for (const std::string& t : strings(node, "join_types")) {
+    auto type = parse_type(t);
+    if (!type) return Result<NameWalk>::failure("unknown type '" + t + "' in name.join_types");
+    walk.join_types.push_back(*type);
+  }
   for (const std::string& t : strings(node, "stop_genitive_types")) {
     auto type = parse_type(t);
     if (!type) return Result<NameWalk>::failure("unknown type '" + t + "' in name.stop_genitive_types");

@@ -43,6 +43,7 @@ struct NameWalk {
   int min = 1, max = 8;
   int overflow = 0;  // when more than `max` words qualify, keep this many (0: keep max)
   std::vector<EntityType> stop_types;
+  std::vector<EntityType> join_types;           // after a kept word, such a name is taken in, then the walk stops
   std::vector<EntityType> stop_genitive_types;  // stop only where such a name is in the genitive
   std::unordered_set<std::string> stop_words;
   std::unordered_set<std::string> stop_stems;  // stop at a word whose stem is one of these
