@@ -59,7 +59,7 @@ struct Placeholder {
 };
 
 std::vector<Placeholder> placeholders_in(std::string_view text) {
-  static const RE2 re("<<([A-Z]+):(\\d+)(?::[^>]*)?>>");
+  static const RE2 re("<<([A-Z]+):(\\d+)(?::[^>]*)?>>");  // kind, index, then case and origin
   std::vector<Placeholder> out;
   re2::StringPiece input(text.data(), text.size());
   std::string kind;
@@ -82,7 +82,8 @@ class RelationFinder {
         if (m.folded_start >= s.start && m.folded_end <= s.end)
           items.push_back({m.folded_start, m.folded_end,
                            "<<" + std::string(type_name(e_.entities[m.entity].type)) + ":" +
-                               std::to_string(m.entity) + ":" + m.gram_case + ">>"});
+                               std::to_string(m.entity) + ":" + case_of(m) + ":" +
+                               (m.rule.rfind("gazetteer:", 0) == 0 ? "known" : "found") + ">>"});
       for (size_t i = 0; i < figures_.size(); ++i)
         if (figures_[i].folded_start >= s.start && figures_[i].folded_end <= s.end)
           items.push_back({figures_[i].folded_start, figures_[i].folded_end,
@@ -99,6 +100,19 @@ class RelationFinder {
   }
 
  private:
+  // The mention's case; a name followed by the postposition "ilə" is read
+  // as instrumental, like "-la/-lə" ("Rick Perry ilə görüşdən sonra").
+  std::string case_of(const Mention& m) const {
+    const std::string& f = t_.folded.text;
+    static const std::string kWith = " ilə";
+    if (m.gram_case == "nominative" && f.compare(m.folded_end, kWith.size(), kWith) == 0) {
+      const size_t after = m.folded_end + kWith.size();
+      if (after >= f.size() || !std::isalpha(static_cast<unsigned char>(f[after])))
+        if (after >= f.size() || static_cast<unsigned char>(f[after]) < 0x80) return "instrumental";
+    }
+    return m.gram_case;
+  }
+
   std::string original_of_rewritten(const Rewritten& r, size_t a, size_t b) const {
     if (b <= a) return "";
     const size_t from = t_.folded.origin[r.from[a]], to = t_.folded.origin[r.to[b - 1]];
