@@ -3,6 +3,7 @@
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <optional>
+#include <unordered_map>
 
 #include "bilik/dates.h"
 #include "bilik/entity_matcher.h"
@@ -91,16 +92,27 @@ class DateFinder {
   std::string_view word(size_t i) const {
     return std::string_view(t_.folded.text).substr(t_.words[i].start, t_.words[i].end - t_.words[i].start);
   }
-  bool stem_is(size_t i, std::string_view target) const {
+  // The word's stems, computed once per word.
+  const std::vector<std::string_view>& stems(size_t i) const {
+    auto it = stems_.find(i);
+    if (it != stems_.end()) return it->second;
+    std::vector<std::string_view> out;
     const std::string_view w = word(i);
     for (const SuffixReading& r : pack_.morphology.readings(w, {.harmony = false, .min_slot = 1, .min_stem_chars = 2}))
-      if (w.substr(0, r.stem_bytes) == target) return true;
+      out.push_back(w.substr(0, r.stem_bytes));
+    return stems_.emplace(i, std::move(out)).first->second;
+  }
+  bool stem_is(size_t i, std::string_view target) const {
+    for (std::string_view s : stems(i))
+      if (s == target) return true;
     return false;
   }
   int month_at(size_t i, const Sentence& s) const {
     if (i >= s.end_word) return 0;
-    for (size_t m = 0; m < g_.months.size(); ++m)
-      if (stem_is(i, g_.months[m])) return static_cast<int>(m) + 1;
+    if (t_.words[i].numeric) return 0;
+    for (std::string_view s : stems(i))
+      for (size_t m = 0; m < g_.months.size(); ++m)
+        if (s == g_.months[m]) return static_cast<int>(m) + 1;
     for (size_t m = 0; m < g_.month_abbreviations.size(); ++m)
       if (word(i) == g_.month_abbreviations[m]) return static_cast<int>(m) + 1;
     return 0;
@@ -293,6 +305,7 @@ class DateFinder {
   const RulePack& pack_;
   const DateGrammar& g_;
   Published pub_;
+  mutable std::unordered_map<size_t, std::vector<std::string_view>> stems_;
 };
 
 }  // namespace

@@ -38,31 +38,45 @@ class RuleRunner {
              std::vector<Candidate>& found)
       : original_(original), text_(text), pack_(pack), found_(found) {}
 
-  void run(const EntityRule& rule) {
+  // Runs every rule over every sentence, in rule order within a sentence.
+  // The pack's literal prefilter skips rules whose required words are absent.
+  void run_all() {
+    const std::string& s = text_.folded.text;
+    for (const Sentence& sentence : text_.sentences) {
+      const std::string_view sv = std::string_view(s).substr(sentence.start, sentence.end - sentence.start);
+      for (int i : pack_.entity_filter.candidates(sv)) run(pack_.entity_rules[i], sentence);
+    }
+  }
+
+  void run(const EntityRule& rule, const Sentence& sentence) {
     const RE2& re = *rule.pattern;
     const int groups = re.NumberOfCapturingGroups() + 1;
     std::vector<re2::StringPiece> match(groups);
     const std::string& s = text_.folded.text;
-    for (const Sentence& sentence : text_.sentences) {
-      size_t pos = sentence.start;
-      while (pos < sentence.end &&
-             re.Match(s, pos, sentence.end, RE2::UNANCHORED, match.data(), groups)) {
-        const size_t start = match[0].data() - s.data();
-        const size_t end = start + match[0].size();
-        if (!at_boundary(start, end)) {
-          pos = next_char(start);
-          continue;
-        }
-        // Resume after what the rule produced; when its name walk kept
-        // nothing, retry just after this match's start ("direktor müavini
-        // Yohan Engvall": the walk after "direktor" fails, "müavini" works).
-        const size_t produced_end = apply(rule, match);
-        pos = produced_end > start ? produced_end : next_char(start);
+    size_t pos = sentence.start;
+    while (pos < sentence.end && re.Match(s, pos, sentence.end, RE2::UNANCHORED, match.data(), groups)) {
+      const size_t start = match[0].data() - s.data();
+      const size_t end = start + match[0].size();
+      if (!at_boundary(start, end)) {
+        pos = next_word_start(start);  // a match inside a word: try from the next word
+        continue;
       }
+      // Resume after what the rule produced; when its name walk kept
+      // nothing, retry from the next word ("direktor müavini Yohan
+      // Engvall": the walk after "direktor" fails, "müavini" works).
+      const size_t produced_end = apply(rule, match);
+      pos = produced_end > start ? produced_end : next_word_start(start);
     }
   }
 
  private:
+  // The start of the first word after the one holding `pos` (or after `pos`).
+  size_t next_word_start(size_t pos) const {
+    size_t w = word_at_or_after(text_.words, pos);
+    if (w < text_.words.size() && text_.words[w].start <= pos) ++w;
+    return w < text_.words.size() ? text_.words[w].start : text_.folded.text.size();
+  }
+
   size_t next_char(size_t pos) const {
     char32_t c;
     const size_t len = decode_utf8(text_.folded.text, pos, c);
@@ -461,7 +475,7 @@ std::vector<Candidate> find_candidates(std::string_view original, const Analyzed
     found.push_back(std::move(c));
   }
   RuleRunner runner(original, text, pack, found);
-  for (const EntityRule& rule : pack.entity_rules) runner.run(rule);
+  runner.run_all();
   return found;
 }
 

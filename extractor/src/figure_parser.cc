@@ -2,6 +2,7 @@
 #include <cmath>
 #include <fstream>
 #include <nlohmann/json.hpp>
+#include <unordered_map>
 
 #include "bilik/entity_matcher.h"
 #include "bilik/figures.h"
@@ -193,12 +194,14 @@ class FigureFinder {
     return std::string_view(t_.folded.text).substr(t_.words[i].start, t_.words[i].end - t_.words[i].start);
   }
   // The word's bare forms: itself and its stems.
-  std::vector<std::string> stems(size_t i) const {
+  const std::vector<std::string>& stems(size_t i) const {
+    auto it = stems_.find(i);
+    if (it != stems_.end()) return it->second;
     std::vector<std::string> out;
     const std::string_view w = word(i);
     for (const SuffixReading& r : pack_.morphology.readings(w, {.harmony = false, .min_slot = 1, .min_stem_chars = 1}))
       out.emplace_back(w.substr(0, r.stem_bytes));
-    return out;
+    return stems_.emplace(i, std::move(out)).first->second;
   }
   bool stem_is(size_t i, const std::string& target) const {
     for (const std::string& s : stems(i))
@@ -544,6 +547,7 @@ class FigureFinder {
   const AnalyzedText& t_;
   const RulePack& pack_;
   const FigureGrammar& g_;
+  mutable std::unordered_map<size_t, std::vector<std::string>> stems_;  // per word, computed once
 };
 
 }  // namespace

@@ -20,7 +20,21 @@ std::u32string to_u32(std::string_view s) {
   return out;
 }
 
-size_t char_count(std::string_view s) { return to_u32(s).size(); }
+size_t char_count(std::string_view s) {
+  size_t n = 0;
+  for (unsigned char c : s) n += (c & 0xC0) != 0x80;
+  return n;
+}
+
+// The code point ending at byte `end` (exclusive), and where it starts.
+char32_t code_point_before(std::string_view s, size_t end, size_t& start) {
+  start = end;
+  while (start > 0 && (static_cast<unsigned char>(s[start - 1]) & 0xC0) == 0x80) --start;
+  if (start > 0) --start;
+  char32_t c = 0;
+  decode_utf8(s, start, c);
+  return c;
+}
 
 }  // namespace
 
@@ -53,6 +67,8 @@ Result<Morphology> Morphology::load(const std::string& path) {
       suffix.harmonic = s.value("harmony", true);
       if (s.contains("after_forms")) suffix.after_forms = s.at("after_forms").get<std::vector<std::string>>();
       if (suffix.gram_case == "possessive") m.possessive_forms_.push_back(suffix.form);
+      for (char32_t c : to_u32(suffix.form))
+        if (m.vowels_.find(c) != std::u32string::npos) suffix.vowels += c;
       m.suffixes_.push_back(std::move(suffix));
     }
   } catch (const nlohmann::json::exception& e) {
@@ -65,9 +81,10 @@ Result<Morphology> Morphology::load(const std::string& path) {
 }
 
 bool Morphology::allows(const Suffix& s, std::string_view stem, bool harmony) const {
-  const std::u32string chars = to_u32(stem);
-  if (chars.empty()) return false;
-  const bool ends_in_vowel = vowels_.find(chars.back()) != std::u32string::npos;
+  if (stem.empty()) return false;
+  size_t at;
+  const char32_t last = code_point_before(stem, stem.size(), at);
+  const bool ends_in_vowel = vowels_.find(last) != std::u32string::npos;
   switch (s.after) {
     case Suffix::After::Vowel:
       if (!ends_in_vowel) return false;
@@ -91,18 +108,19 @@ bool Morphology::allows(const Suffix& s, std::string_view stem, bool harmony) co
     return false;
   if (!harmony || !s.harmonic) return true;
   char32_t last_vowel = 0;
-  for (auto it = chars.rbegin(); it != chars.rend(); ++it) {
-    if (vowels_.find(*it) != std::u32string::npos) {
-      last_vowel = *it;
+  for (size_t end = stem.size(); end > 0;) {
+    const char32_t c = code_point_before(stem, end, at);
+    if (vowels_.find(c) != std::u32string::npos) {
+      last_vowel = c;
       break;
     }
+    end = at;
   }
   if (!last_vowel) return false;
   auto rule = std::find_if(harmony_.begin(), harmony_.end(), [&](const auto& h) { return h.first == last_vowel; });
   if (rule == harmony_.end()) return true;
-  for (char32_t c : to_u32(s.form)) {
-    if (vowels_.find(c) != std::u32string::npos && rule->second.find(c) == std::u32string::npos) return false;
-  }
+  for (char32_t c : s.vowels)
+    if (rule->second.find(c) == std::u32string::npos) return false;
   return true;
 }
 

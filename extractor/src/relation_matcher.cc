@@ -93,7 +93,7 @@ class RelationFinder {
           items.push_back({dates_[i].folded_start, dates_[i].folded_end, "<<DATE:" + std::to_string(i) + ">>"});
       if (items.empty()) continue;
       const Rewritten r = rewrite(t_, s, std::move(items));
-      for (const RelationRule& rule : pack_.relation_rules) apply(rule, r);
+      for (int i : pack_.relation_filter.candidates(r.text)) apply(pack_.relation_rules[i], r);
     }
     infer();
     return std::move(triples_);

@@ -153,7 +153,7 @@ Result<EntityRule> parse_rule(const json& node, const std::string& file,
     if (!pattern) return Result<EntityRule>::failure(where + pattern.error());
     RE2::Options options;
     options.set_log_errors(false);
-    options.set_max_mem(node.value("max_mem_mb", 8) << 20);
+    options.set_max_mem(static_cast<int64_t>(node.value("max_mem_mb", 8)) << 20);
     auto re = std::make_shared<const RE2>(*pattern, options);
     if (!re->ok()) return Result<EntityRule>::failure(where + "RE2: " + re->error());
     rule.pattern = re;
@@ -270,7 +270,7 @@ Result<RelationRule> parse_relation_rule(const json& node, const std::string& fi
     if (!pattern) return Result<RelationRule>::failure(where + pattern.error());
     RE2::Options options;
     options.set_log_errors(false);
-    options.set_max_mem(node.value("max_mem_mb", 8) << 20);
+    options.set_max_mem(static_cast<int64_t>(node.value("max_mem_mb", 8)) << 20);
     auto re = std::make_shared<const RE2>(*pattern, options);
     if (!re->ok()) return Result<RelationRule>::failure(where + "RE2: " + re->error());
     rule.pattern = re;
@@ -357,6 +357,21 @@ Result<Inference> parse_inference(const json& node, const std::string& file) {
     return Result<Inference>::failure(where + e.what());
   }
   return inf;
+}
+
+// The literal prefilter over the rules' patterns, in rule order.
+template <class Rule>
+RulePack::RuleFilter build_filter(const std::vector<Rule>& rules) {
+  RulePack::RuleFilter f;
+  f.filter = std::make_shared<re2::FilteredRE2>(3);
+  RE2::Options options;
+  options.set_log_errors(false);
+  for (const Rule& rule : rules) {
+    int id;
+    f.filter->Add(rule.pattern->pattern(), options, &id);
+  }
+  if (!rules.empty()) f.filter->Compile(&f.atoms);
+  return f;
 }
 
 }  // namespace
@@ -457,6 +472,8 @@ Result<RulePack> load_rule_pack(const std::string& dir) {
   }
   std::stable_sort(pack.entity_rules.begin(), pack.entity_rules.end(),
                    [](const EntityRule& a, const EntityRule& b) { return a.stage < b.stage; });
+  pack.entity_filter = build_filter(pack.entity_rules);
+  pack.relation_filter = build_filter(pack.relation_rules);
   char hex[17];
   std::snprintf(hex, sizeof hex, "%016llx", static_cast<unsigned long long>(hash));
   pack.hash = hex;
@@ -481,6 +498,24 @@ std::string default_pack_dir(const std::string& argv0, const std::string& langua
 #else
   return (fs::path("data") / language).string();
 #endif
+}
+
+}  // namespace bilik
+
+namespace bilik {
+
+std::vector<int> RulePack::RuleFilter::candidates(std::string_view text) const {
+  std::vector<int> found_atoms, rules;
+  if (!filter || filter->NumRegexps() == 0) return rules;
+  // Atoms are lower case; placeholders (<<PERSON:...>>) are the only capitals.
+  std::string lower(text);
+  for (char& c : lower)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
+  for (size_t i = 0; i < atoms.size(); ++i)
+    if (lower.find(atoms[i]) != std::string::npos) found_atoms.push_back(static_cast<int>(i));
+  filter->AllPotentials(found_atoms, &rules);
+  std::sort(rules.begin(), rules.end());
+  return rules;
 }
 
 }  // namespace bilik

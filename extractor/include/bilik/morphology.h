@@ -61,6 +61,7 @@ class Morphology {
     enum class After { Any, Vowel, Consonant, Possessive } after = After::Any;
     std::vector<std::string> after_forms;  // the stem must end in one of these, if any
     bool harmonic = true;                  // false: one form after every vowel ("-dək")
+    std::u32string vowels;                 // the form's vowels, for harmony
   };
   void strip(std::string_view word, size_t end, int below_slot, bool harmony, size_t min_stem,
              int min_slot, SuffixReading reading, std::vector<SuffixReading>& out) const;

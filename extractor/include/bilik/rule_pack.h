@@ -15,6 +15,7 @@
 #pragma once
 
 #include <re2/re2.h>
+#include <re2/filtered_re2.h>
 
 #include <map>
 #include <memory>
@@ -82,6 +83,15 @@ struct RulePack {
   Morphology morphology;
   Gazetteer gazetteer;
   std::vector<EntityRule> entity_rules;  // by stage, then file order
+  // A literal prefilter over a list of rules (RE2's FilteredRE2): the rules
+  // that can match a text are those whose required words it contains.
+  struct RuleFilter {
+    std::shared_ptr<re2::FilteredRE2> filter;
+    std::vector<std::string> atoms;
+    // Indices of the rules that may match `text` (folded), ascending.
+    std::vector<int> candidates(std::string_view text) const;
+  };
+  RuleFilter entity_filter, relation_filter;
   std::unordered_set<std::string> abbreviations;
   std::unordered_set<std::string> common_words;  // lower-case words: no name starts a sentence with them
   std::map<std::string, long long> number_words;
