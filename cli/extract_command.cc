@@ -4,8 +4,10 @@
 #include <chrono>
 #include <cstdio>
 #include <map>
+#include <thread>
 
 #include "bilik/extraction.h"
+#include "bilik/parallel_extraction.h"
 #include "bilik/reader.h"
 #include "bilik/rule_pack.h"
 #include "bilik/store.h"
@@ -23,6 +25,7 @@ constexpr const char* kHelp = R"(usage: bilik extract [--db FILE] [--rules DIR] 
   --rules     the rule pack folder (default: the bundled Azerbaijani pack)
   --metadata  a TSV with a 'file' column and any of 'title', 'published', 'url'
   --published the publication date (YYYY-MM-DD) of documents that give none
+  --jobs      threads extracting in parallel (default: all cores); the store is the same for any value
   --quiet     only errors and the summary line
   --verbose   log every document
 )";
@@ -32,7 +35,8 @@ constexpr size_t kBatchDocuments = 64;
 }  // namespace
 
 int run_extract(const Args& args, const std::string& argv0) {
-  auto opts = parse_options(args, {"--db", "--rules", "--metadata", "--published"}, {"--quiet", "--verbose", "--help"});
+  auto opts = parse_options(args, {"--db", "--rules", "--metadata", "--published", "--jobs"},
+                           {"--quiet", "--verbose", "--help"});
   if (!opts) {
     spdlog::error("extract: {}", opts.error());
     std::fputs(kHelp, stderr);
@@ -49,6 +53,18 @@ int run_extract(const Args& args, const std::string& argv0) {
   if (opts->has("--quiet")) spdlog::set_level(spdlog::level::err);
   if (opts->has("--verbose")) spdlog::set_level(spdlog::level::debug);
   const auto started = std::chrono::steady_clock::now();
+  unsigned jobs = std::max(1u, std::thread::hardware_concurrency());
+  if (!opts->get("--jobs").empty()) {
+    try {
+      jobs = static_cast<unsigned>(std::stoul(opts->get("--jobs")));
+    } catch (...) {
+      jobs = 0;
+    }
+    if (jobs == 0) {
+      spdlog::error("extract: --jobs needs a positive number, not '{}'", opts->get("--jobs"));
+      return 2;
+    }
+  }
 
   const std::string pack_dir = opts->get("--rules", default_pack_dir(argv0));
   auto pack = load_rule_pack(pack_dir);
@@ -87,38 +103,52 @@ int run_extract(const Args& args, const std::string& argv0) {
     return true;
   };
 
-  for (size_t i = 0; i < files.size(); ++i) {
-    progress.update(i, bytes, failed);
-    auto doc = read_document(files[i]);
-    if (!doc) {
-      spdlog::error("{}", doc.error());
-      ++failed;
-      continue;
-    }
-    bytes += doc->text.size();
-    apply_metadata(*doc, metadata);
-    if (doc->published.empty()) doc->published = opts->get("--published");
-    const std::string hash = document_hash(*doc);
-    if ((*store)->is_current(doc->uri, hash, pack->hash)) {
-      spdlog::debug("{}: unchanged, skipped", doc->uri);
-      ++skipped;
-      continue;
-    }
-    const Extraction x = extract_document(doc->text, *pack, doc->published);
-    if (in_batch == 0) {
-      if (Status s = (*store)->begin(); !s) {
-        spdlog::error("{}", s.error());
-        return 2;
+  // Batches: read and check sequentially, extract on `jobs` threads, write
+  // in input order in one transaction per batch.
+  for (size_t first = 0; first < files.size(); first += kBatchDocuments) {
+    progress.update(first, bytes, failed);
+    const size_t last = std::min(files.size(), first + kBatchDocuments);
+    std::vector<Document> docs;
+    std::vector<std::string> hashes;
+    for (size_t i = first; i < last; ++i) {
+      auto doc = read_document(files[i]);
+      if (!doc) {
+        spdlog::error("{}", doc.error());
+        ++failed;
+        continue;
       }
+      bytes += doc->text.size();
+      apply_metadata(*doc, metadata);
+      if (doc->published.empty()) doc->published = opts->get("--published");
+      std::string hash = document_hash(*doc);
+      if ((*store)->is_current(doc->uri, hash, pack->hash)) {
+        spdlog::debug("{}: unchanged, skipped", doc->uri);
+        ++skipped;
+        continue;
+      }
+      docs.push_back(std::move(*doc));
+      hashes.push_back(std::move(hash));
     }
-    if (Status s = (*store)->put_document(*doc, hash, pack->hash, x); !s) {
+    if (docs.empty()) continue;
+    std::vector<const Document*> pointers;
+    for (const Document& d : docs) pointers.push_back(&d);
+    const std::vector<Extraction> extracted = extract_in_parallel(pointers, *pack, jobs);
+    if (Status s = (*store)->begin(); !s) {
       spdlog::error("{}", s.error());
-      (*store)->rollback();
       return 2;
     }
-    spdlog::debug("{}: {} entities, {} mentions", doc->uri, x.entities.entities.size(), x.entities.mentions.size());
-    ++stored;
-    if (++in_batch >= kBatchDocuments && !commit()) return 2;
+    in_batch = docs.size();
+    for (size_t d = 0; d < docs.size(); ++d) {
+      if (Status s = (*store)->put_document(docs[d], hashes[d], pack->hash, extracted[d]); !s) {
+        spdlog::error("{}", s.error());
+        (*store)->rollback();
+        return 2;
+      }
+      spdlog::debug("{}: {} entities, {} mentions", docs[d].uri, extracted[d].entities.entities.size(),
+                    extracted[d].entities.mentions.size());
+      ++stored;
+    }
+    if (!commit()) return 2;
   }
   if (!commit()) return 2;
   progress.update(files.size(), bytes, failed);

@@ -12,12 +12,18 @@ namespace bilik {
 namespace {
 
 // A prepared statement that finalizes itself.
+// A prepared statement: owned (finalized at the end) or borrowed from the
+// store's cache (reset at the end, prepared once per store).
 class Statement {
  public:
-  Statement(sqlite3* db, const char* sql) : db_(db) {
+  Statement(sqlite3* db, const char* sql) : db_(db), owned_(true) {
     if (sqlite3_prepare_v2(db, sql, -1, &stmt_, nullptr) != SQLITE_OK) stmt_ = nullptr;
   }
-  ~Statement() { sqlite3_finalize(stmt_); }
+  Statement(sqlite3* db, sqlite3_stmt* cached) : db_(db), stmt_(cached), owned_(false) {}
+  ~Statement() {
+    if (owned_) sqlite3_finalize(stmt_);
+    else reset();
+  }
   bool ok() const { return stmt_ != nullptr; }
   Statement& bind(int i, long long v) {
     sqlite3_bind_int64(stmt_, i, v);
@@ -50,6 +56,7 @@ class Statement {
  private:
   sqlite3* db_;
   sqlite3_stmt* stmt_ = nullptr;
+  bool owned_;
 };
 
 uint64_t fnv1a(uint64_t hash, std::string_view bytes) {
@@ -101,7 +108,19 @@ Result<std::unique_ptr<Store>> Store::open(const std::string& path, Mode mode) {
   return store;
 }
 
-Store::~Store() { sqlite3_close(db_); }
+Store::~Store() {
+  for (auto& [sql, stmt] : cache_) sqlite3_finalize(stmt);
+  sqlite3_close(db_);
+}
+
+sqlite3_stmt* Store::cached(const char* sql) {
+  auto it = cache_.find(sql);
+  if (it != cache_.end()) return it->second;
+  sqlite3_stmt* stmt = nullptr;
+  if (sqlite3_prepare_v2(db_, sql, -1, &stmt, nullptr) != SQLITE_OK) stmt = nullptr;
+  if (stmt) cache_.emplace(sql, stmt);
+  return stmt;
+}
 
 Status Store::exec(const char* sql) {
   char* err = nullptr;
@@ -159,9 +178,8 @@ Result<Store::EntityMatch> Store::entity_for(const DocEntity& entity) {
   for (const std::string& a : entity.aliases) keys.push_back(fold_key(a));
   // Last, the forms with a suffix cut this document could not confirm.
   for (const std::string& u : entity.unconfirmed_names) keys.push_back(fold_key(u));
-  Statement find(db_,
-                 "SELECT DISTINCT n.entity_id FROM entity_name n JOIN entity e ON e.id = n.entity_id "
-                 "WHERE n.key = ? AND e.type = ? LIMIT 2");
+  Statement find(db_, cached("SELECT DISTINCT n.entity_id FROM entity_name n JOIN entity e ON e.id = n.entity_id "
+                             "WHERE n.key = ? AND e.type = ? LIMIT 2"));
   const size_t confirmed = keys.size() - entity.unconfirmed_names.size();
   for (size_t k = 0; k < keys.size(); ++k) {
     const std::string& key = keys[k];
@@ -173,7 +191,7 @@ Result<Store::EntityMatch> Store::entity_for(const DocEntity& entity) {
     while (find.step() == SQLITE_ROW) ids.push_back(find.column_int(0));
     if (ids.size() == 1) return EntityMatch{ids[0], k >= confirmed ? entity.unconfirmed_names[k - confirmed] : ""};
   }
-  Statement insert(db_, "INSERT INTO entity(type, name) VALUES(?, ?)");
+  Statement insert(db_, cached("INSERT INTO entity(type, name) VALUES(?, ?)"));
   insert.bind(1, type).bind(2, entity.name);
   if (insert.step() != SQLITE_DONE) return Result<EntityMatch>::failure(path_ + ": " + insert.error());
   return EntityMatch{static_cast<long long>(sqlite3_last_insert_rowid(db_)), ""};
@@ -181,12 +199,12 @@ Result<Store::EntityMatch> Store::entity_for(const DocEntity& entity) {
 
 Status Store::put_document(const Document& doc, const std::string& content_hash, const std::string& rules_hash,
                            const Extraction& x) {
-  Statement del(db_, "DELETE FROM document WHERE uri = ?");
+  Statement del(db_, cached("DELETE FROM document WHERE uri = ?"));
   del.bind(1, doc.uri);
   if (del.step() != SQLITE_DONE) return Status::failure(path_ + ": " + del.error());
 
-  Statement ins(db_,
-                "INSERT INTO document(uri, title, published, text, content_hash, rules_hash) VALUES(?,?,?,?,?,?)");
+  Statement ins(db_, cached("INSERT INTO document(uri, title, published, text, content_hash, rules_hash) "
+                            "VALUES(?,?,?,?,?,?)"));
   ins.bind(1, doc.uri).bind(2, doc.title);
   if (doc.published.empty()) ins.bind_null(3); else ins.bind(3, doc.published);
   ins.bind(4, doc.text).bind(5, content_hash).bind(6, rules_hash);
@@ -194,7 +212,7 @@ Status Store::put_document(const Document& doc, const std::string& content_hash,
   const long long doc_id = sqlite3_last_insert_rowid(db_);
 
   std::vector<long long> entity_ids;
-  Statement name(db_, "INSERT OR IGNORE INTO entity_name(entity_id, document_id, name, key) VALUES(?,?,?,?)");
+  Statement name(db_, cached("INSERT OR IGNORE INTO entity_name(entity_id, document_id, name, key) VALUES(?,?,?,?)"));
   for (const DocEntity& e : x.entities.entities) {
     auto found = entity_for(e);
     if (!found) return Status::failure(found.error());
@@ -210,18 +228,16 @@ Status Store::put_document(const Document& doc, const std::string& content_hash,
       if (name.step() != SQLITE_DONE) return Status::failure(path_ + ": " + name.error());
     }
   }
-  Statement mention(db_,
-                    "INSERT INTO mention(document_id, entity_id, start, \"end\", surface, gram_case, rule) "
-                    "VALUES(?,?,?,?,?,?,?)");
+  Statement mention(db_, cached("INSERT INTO mention(document_id, entity_id, start, \"end\", surface, gram_case, rule) "
+                                "VALUES(?,?,?,?,?,?,?)"));
   for (const Mention& m : x.entities.mentions) {
     mention.reset();
     mention.bind(1, doc_id).bind(2, entity_ids[m.entity]).bind(3, static_cast<long long>(m.start));
     mention.bind(4, static_cast<long long>(m.end)).bind(5, m.surface).bind(6, m.gram_case).bind(7, m.rule);
     if (mention.step() != SQLITE_DONE) return Status::failure(path_ + ": " + mention.error());
   }
-  Statement figure(db_,
-                   "INSERT INTO figure(document_id, start, \"end\", surface, value, value_text, range_end, unit, "
-                   "qualifier, counted, rule) VALUES(?,?,?,?,?,?,?,?,?,?,?)");
+  Statement figure(db_, cached("INSERT INTO figure(document_id, start, \"end\", surface, value, value_text, range_end, "
+                               "unit, qualifier, counted, rule) VALUES(?,?,?,?,?,?,?,?,?,?,?)"));
   std::vector<long long> figure_ids;
   for (const Figure& f : x.figures) {
     figure.reset();
@@ -234,9 +250,8 @@ Status Store::put_document(const Document& doc, const std::string& content_hash,
     if (figure.step() != SQLITE_DONE) return Status::failure(path_ + ": " + figure.error());
     figure_ids.push_back(sqlite3_last_insert_rowid(db_));
   }
-  Statement date(db_,
-                 "INSERT INTO date_expr(document_id, start, \"end\", surface, value, expression, rule) "
-                 "VALUES(?,?,?,?,?,?,?)");
+  Statement date(db_, cached("INSERT INTO date_expr(document_id, start, \"end\", surface, value, expression, rule) "
+                             "VALUES(?,?,?,?,?,?,?)"));
   for (const DateMention& d : x.dates) {
     date.reset();
     date.bind(1, doc_id).bind(2, static_cast<long long>(d.start)).bind(3, static_cast<long long>(d.end));
@@ -245,9 +260,8 @@ Status Store::put_document(const Document& doc, const std::string& content_hash,
     date.bind(6, d.expression).bind(7, d.rule);
     if (date.step() != SQLITE_DONE) return Status::failure(path_ + ": " + date.error());
   }
-  Statement triple(db_,
-                   "INSERT INTO triple(document_id, subject_id, predicate, object_id, object_literal, start, \"end\", "
-                   "rule, confidence, date, amount_id, role) VALUES(?,?,?,?,?,?,?,?,?,?,?,?)");
+  Statement triple(db_, cached("INSERT INTO triple(document_id, subject_id, predicate, object_id, object_literal, start, "
+                               "\"end\", rule, confidence, date, amount_id, role) VALUES(?,?,?,?,?,?,?,?,?,?,?,?)"));
   for (const Triple& t : x.triples) {
     triple.reset();
     triple.bind(1, doc_id).bind(2, entity_ids[t.subject]).bind(3, t.predicate);

@@ -18,6 +18,7 @@
 #include <sqlite3.h>
 
 #include <memory>
+#include <unordered_map>
 #include <string>
 
 #include "bilik/document.h"
@@ -71,8 +72,12 @@ class Store {
   };
   Result<EntityMatch> entity_for(const DocEntity& entity);
 
+  // Statements prepared once and reused for every document.
+  sqlite3_stmt* cached(const char* sql);
+
   sqlite3* db_ = nullptr;
   std::string path_;
+  std::unordered_map<std::string, sqlite3_stmt*> cache_;
 };
 
 }  // namespace bilik
