@@ -10,18 +10,6 @@
 namespace bilik {
 namespace {
 
-std::vector<std::string> split_words(const std::string& key) {
-  std::vector<std::string> out;
-  size_t start = 0;
-  while (start <= key.size()) {
-    size_t sp = key.find(' ', start);
-    if (sp == std::string::npos) sp = key.size();
-    if (sp > start) out.push_back(key.substr(start, sp - start));
-    start = sp + 1;
-  }
-  return out;
-}
-
 std::u32string chars(std::string_view s) {
   std::u32string out;
   for (size_t pos = 0; pos < s.size();) {
@@ -84,7 +72,7 @@ ResolvedEntities resolve_entities(std::string_view original, const AnalyzedText&
     const std::string key = fold_key(c->name);
     known.insert(key);
     if (*c->type == EntityType::Person)
-      for (const std::string& w : split_words(key)) person_words.insert(w);
+      for (const std::string& w : key_words(key)) person_words.insert(w);
   }
   // Two different suffixes on one stem also confirm it ("Sezərin", "Sezəri").
   std::map<std::string, std::set<std::string>> forms_of_stem;
@@ -135,9 +123,9 @@ ResolvedEntities resolve_entities(std::string_view original, const AnalyzedText&
     std::string best;
     for (const std::string& n : names[g]) {
       const std::string k = fold_key(n);
-      if (split_words(k).size() > split_words(best).size()) best = k;
+      if (key_words(k).size() > key_words(best).size()) best = k;
     }
-    return split_words(best);
+    return key_words(best);
   };
   for (size_t a = 0; a < entities.size(); ++a) {
     const auto wa = longest_key(a);
@@ -198,7 +186,7 @@ ResolvedEntities resolve_entities(std::string_view original, const AnalyzedText&
       entity.name = pack.gazetteer.entry(entity.gazetteer_entry).canonical;
     } else {
       for (const std::string& n : all_names[e])
-        if (split_words(fold_key(n)).size() > split_words(fold_key(entity.name)).size()) entity.name = n;
+        if (key_words(fold_key(n)).size() > key_words(fold_key(entity.name)).size()) entity.name = n;
     }
     std::set<std::string> seen{fold_key(entity.name)};
     for (const std::string& n : all_names[e])

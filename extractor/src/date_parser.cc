@@ -3,11 +3,11 @@
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <optional>
-#include <unordered_map>
 
 #include "bilik/dates.h"
 #include "bilik/entity_matcher.h"
 #include "bilik/rule_pack.h"
+#include "word_stems.h"
 
 namespace bilik {
 
@@ -72,41 +72,15 @@ class DateFinder {
       : original_(original), t_(t), pack_(pack), g_(pack.dates), pub_(parse_published(published)) {}
 
   std::vector<DateMention> run() {
-    std::vector<DateMention> out;
-    for (const Sentence& s : t_.sentences) {
-      for (size_t i = s.first_word; i < s.end_word;) {
-        DateMention d;
-        const size_t next = try_at(i, s, d);
-        if (next > i) {
-          out.push_back(std::move(d));
-          i = next;
-        } else {
-          ++i;
-        }
-      }
-    }
-    return out;
+    return scan_words<DateMention>(
+        t_, [this](size_t i, const Sentence& s, DateMention& d) { return try_at(i, s, d); },
+        [](const DateMention&) { return true; });
   }
 
  private:
-  std::string_view word(size_t i) const {
-    return std::string_view(t_.folded.text).substr(t_.words[i].start, t_.words[i].end - t_.words[i].start);
-  }
-  // The word's stems, computed once per word.
-  const std::vector<std::string_view>& stems(size_t i) const {
-    auto it = stems_.find(i);
-    if (it != stems_.end()) return it->second;
-    std::vector<std::string_view> out;
-    const std::string_view w = word(i);
-    for (const SuffixReading& r : pack_.morphology.readings(w, {.harmony = false, .min_slot = 1, .min_stem_chars = 2}))
-      out.push_back(w.substr(0, r.stem_bytes));
-    return stems_.emplace(i, std::move(out)).first->second;
-  }
-  bool stem_is(size_t i, std::string_view target) const {
-    for (std::string_view s : stems(i))
-      if (s == target) return true;
-    return false;
-  }
+  std::string_view word(size_t i) const { return words_.word(i); }
+  const std::vector<std::string_view>& stems(size_t i) const { return words_.stems(i); }
+  bool stem_is(size_t i, std::string_view target) const { return words_.stem_is(i, target); }
   int month_at(size_t i, const Sentence& s) const {
     if (i >= s.end_word) return 0;
     if (t_.words[i].numeric) return 0;
@@ -275,7 +249,7 @@ class DateFinder {
       }
     }
     for (const auto& [phrase, days] : g_.day_relative) {
-      const auto parts = split_words_of(phrase);
+      const auto parts = key_words(phrase);
       if (i + parts.size() > s.end_word) continue;
       bool ok = true;
       for (size_t k = 0; k < parts.size() && ok; ++k) ok = word(i + k) == parts[k];
@@ -288,24 +262,12 @@ class DateFinder {
   }
 
   static std::string signed_offset(int v) { return std::string("(") + (v >= 0 ? "+" : "") + std::to_string(v) + ")"; }
-  static std::vector<std::string> split_words_of(const std::string& s) {
-    std::vector<std::string> out;
-    size_t a = 0;
-    while (a <= s.size()) {
-      size_t b = s.find(' ', a);
-      if (b == std::string::npos) b = s.size();
-      if (b > a) out.push_back(s.substr(a, b - a));
-      a = b + 1;
-    }
-    return out;
-  }
-
   std::string_view original_;
   const AnalyzedText& t_;
   const RulePack& pack_;
   const DateGrammar& g_;
   Published pub_;
-  mutable std::unordered_map<size_t, std::vector<std::string_view>> stems_;
+  WordStems words_{t_, pack_.morphology};
 };
 
 }  // namespace

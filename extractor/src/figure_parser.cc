@@ -8,6 +8,7 @@
 #include "bilik/figures.h"
 #include "bilik/rule_pack.h"
 #include "bilik/utf8.h"
+#include "word_stems.h"
 
 namespace bilik {
 namespace {
@@ -172,42 +173,16 @@ class FigureFinder {
       : original_(original), t_(t), pack_(pack), g_(pack.figures) {}
 
   std::vector<Figure> run() {
-    std::vector<Figure> out;
-    for (const Sentence& s : t_.sentences) {
-      size_t i = s.first_word;
-      while (i < s.end_word) {
-        Figure f;
-        const size_t next = try_at(i, s, f);
-        if (next > i) {
-          if (!f.unit.empty()) out.push_back(std::move(f));
-          i = next;
-        } else {
-          ++i;
-        }
-      }
-    }
-    return out;
+    return scan_words<Figure>(
+        t_, [this](size_t i, const Sentence& s, Figure& f) { return try_at(i, s, f); },
+        [](const Figure& f) { return !f.unit.empty(); });
   }
 
  private:
-  std::string_view word(size_t i) const {
-    return std::string_view(t_.folded.text).substr(t_.words[i].start, t_.words[i].end - t_.words[i].start);
-  }
+  std::string_view word(size_t i) const { return words_.word(i); }
   // The word's bare forms: itself and its stems.
-  const std::vector<std::string>& stems(size_t i) const {
-    auto it = stems_.find(i);
-    if (it != stems_.end()) return it->second;
-    std::vector<std::string> out;
-    const std::string_view w = word(i);
-    for (const SuffixReading& r : pack_.morphology.readings(w, {.harmony = false, .min_slot = 1, .min_stem_chars = 1}))
-      out.emplace_back(w.substr(0, r.stem_bytes));
-    return stems_.emplace(i, std::move(out)).first->second;
-  }
-  bool stem_is(size_t i, const std::string& target) const {
-    for (const std::string& s : stems(i))
-      if (s == target) return true;
-    return false;
-  }
+  const std::vector<std::string_view>& stems(size_t i) const { return words_.stems(i); }
+  bool stem_is(size_t i, std::string_view target) const { return words_.stem_is(i, target); }
   std::string gram_case(size_t i) const {
     const auto r = pack_.morphology.readings(word(i), {.harmony = true, .min_slot = 3, .min_stem_chars = 2});
     return r.size() > 1 ? r.back().gram_case : "nominative";
@@ -223,8 +198,8 @@ class FigureFinder {
     return std::nullopt;
   }
   std::optional<long long> scale_of(size_t i) const {
-    for (const std::string& s : stems(i)) {
-      auto it = g_.scales.find(s);
+    for (std::string_view s : stems(i)) {
+      auto it = g_.scales.find(std::string(s));
       if (it != g_.scales.end()) return it->second;
     }
     return std::nullopt;
@@ -232,8 +207,8 @@ class FigureFinder {
   // The case of word i once a known stem is taken off ("milyarda" after "milyard": dative).
   std::string case_after_known_stem(size_t i) const {
     const std::string_view w = word(i);
-    for (const std::string& s : stems(i)) {
-      const bool known = g_.scales.count(s) || std::any_of(g_.units.begin(), g_.units.end(), [&](const auto& u) {
+    for (std::string_view s : stems(i)) {
+      const bool known = g_.scales.count(std::string(s)) || std::any_of(g_.units.begin(), g_.units.end(), [&](const auto& u) {
                            return u.first.back() == s;
                          });
       if (!known || s.size() >= w.size()) continue;
@@ -243,13 +218,13 @@ class FigureFinder {
     return gram_case(i);
   }
   bool stem_in(size_t i, const std::unordered_set<std::string>& set) const {
-    for (const std::string& s : stems(i))
-      if (set.count(s)) return true;
+    for (std::string_view s : stems(i))
+      if (set.count(std::string(s))) return true;
     return false;
   }
   bool is_month(size_t i) const {
-    for (const std::string& s : stems(i))
-      if (g_.months.count(s)) return true;
+    for (std::string_view s : stems(i))
+      if (g_.months.count(std::string(s))) return true;
     return false;
   }
 
@@ -417,8 +392,8 @@ class FigureFinder {
     auto qualifier_after = [&](size_t k) -> bool {
       if (k >= s.end_word) return false;
       auto q = g_.qualifiers_after.end();
-      for (const std::string& st : stems(k))  // "çoxu", "azdır", "artıqdır"
-        if (q == g_.qualifiers_after.end()) q = g_.qualifiers_after.find(st);
+      for (std::string_view st : stems(k))  // "çoxu", "azdır", "artıqdır"
+        if (q == g_.qualifiers_after.end()) q = g_.qualifiers_after.find(std::string(st));
       if (q == g_.qualifiers_after.end()) return false;
       const bool needs_case = q->second != "approx" && q->first != "keçib" && q->first != "ötüb" && q->first != "qədər";
       if (needs_case && last_case != "ablative") return false;
@@ -489,10 +464,9 @@ class FigureFinder {
       }
       const bool adjacent = k < s.end_word && spaced_before(k) && (k == j || spaced_before(j));
       if (k < s.end_word && adjacent && !t_.words[k].capitalized && !t_.words[k].numeric) {
-        const auto all = stems(k);
-        const std::string noun = all.empty() ? std::string(word(k)) : all.back().size() >= 2 ? all.back() : std::string(word(k));
         bool blocked = false;
-        for (const std::string& st : all) blocked = blocked || (g_.not_counted.count(st) && !(p.from_words && value.digits != "2"));
+        for (std::string_view st : stems(k))
+          blocked = blocked || (g_.not_counted.count(std::string(st)) && !(p.from_words && value.digits != "2"));
         if (!blocked) {
           unit = "count";
           counted = best_stem(k);
@@ -547,7 +521,7 @@ class FigureFinder {
   const AnalyzedText& t_;
   const RulePack& pack_;
   const FigureGrammar& g_;
-  mutable std::unordered_map<size_t, std::vector<std::string>> stems_;  // per word, computed once
+  WordStems words_{t_, pack_.morphology};
 };
 
 }  // namespace

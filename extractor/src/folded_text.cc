@@ -149,6 +149,18 @@ std::string fold_key(std::string_view name) {
   return key;
 }
 
+std::vector<std::string> key_words(std::string_view key) {
+  std::vector<std::string> out;
+  size_t start = 0;
+  while (start <= key.size()) {
+    size_t space = key.find(' ', start);
+    if (space == std::string_view::npos) space = key.size();
+    if (space > start) out.emplace_back(key.substr(start, space - start));
+    start = space + 1;
+  }
+  return out;
+}
+
 std::string display_name(std::string_view original_span) {
   std::string out;
   size_t pos = 0;

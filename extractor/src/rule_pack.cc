@@ -134,6 +134,19 @@ Result<NameWalk> parse_walk(const json& node) {
   return walk;
 }
 
+// A rule's pattern with its defines expanded, compiled within its memory
+// budget ("max_mem_mb", default 8).
+Result<std::shared_ptr<const RE2>> compile_pattern(const json& node, const std::map<std::string, std::string>& defines) {
+  auto pattern = expand(node.at("pattern").get<std::string>(), defines);
+  if (!pattern) return Result<std::shared_ptr<const RE2>>::failure(pattern.error());
+  RE2::Options options;
+  options.set_log_errors(false);
+  options.set_max_mem(static_cast<int64_t>(node.value("max_mem_mb", 8)) << 20);
+  auto re = std::make_shared<const RE2>(*pattern, options);
+  if (!re->ok()) return Result<std::shared_ptr<const RE2>>::failure("RE2: " + re->error());
+  return re;
+}
+
 Result<EntityRule> parse_rule(const json& node, const std::string& file,
                               const std::map<std::string, std::string>& defines) {
   EntityRule rule;
@@ -149,14 +162,9 @@ Result<EntityRule> parse_rule(const json& node, const std::string& file,
     }
     rule.stage = node.value("stage", 2);
     rule.priority = node.value("priority", 50);
-    auto pattern = expand(node.at("pattern").get<std::string>(), defines);
-    if (!pattern) return Result<EntityRule>::failure(where + pattern.error());
-    RE2::Options options;
-    options.set_log_errors(false);
-    options.set_max_mem(static_cast<int64_t>(node.value("max_mem_mb", 8)) << 20);
-    auto re = std::make_shared<const RE2>(*pattern, options);
-    if (!re->ok()) return Result<EntityRule>::failure(where + "RE2: " + re->error());
-    rule.pattern = re;
+    auto re = compile_pattern(node, defines);
+    if (!re) return Result<EntityRule>::failure(where + re.error());
+    rule.pattern = *re;
     if (node.contains("name")) {
       auto walk = parse_walk(node.at("name"));
       if (!walk) return Result<EntityRule>::failure(where + walk.error());
@@ -173,7 +181,7 @@ Result<EntityRule> parse_rule(const json& node, const std::string& file,
     rule.singular_groups = strings(node, "singular");
     rule.split_list = node.value("list", false);
     rule.count_group = node.value("count", "");
-    const auto& groups = re->NamedCapturingGroups();
+    const auto& groups = rule.pattern->NamedCapturingGroups();
     std::vector<std::string> needed = rule.span_groups;
     needed.insert(needed.end(), rule.capitalized_groups.begin(), rule.capitalized_groups.end());
     needed.insert(needed.end(), rule.first_capitalized_groups.begin(), rule.first_capitalized_groups.end());
@@ -266,14 +274,10 @@ Result<RelationRule> parse_relation_rule(const json& node, const std::string& fi
     if (spec == vocabulary.end())
       return Result<RelationRule>::failure(where + "unknown predicate '" + rule.predicate +
                                            "' (the vocabulary is schema/predicates.json)");
-    auto pattern = expand(node.at("pattern").get<std::string>(), defines);
-    if (!pattern) return Result<RelationRule>::failure(where + pattern.error());
-    RE2::Options options;
-    options.set_log_errors(false);
-    options.set_max_mem(static_cast<int64_t>(node.value("max_mem_mb", 8)) << 20);
-    auto re = std::make_shared<const RE2>(*pattern, options);
-    if (!re->ok()) return Result<RelationRule>::failure(where + "RE2: " + re->error());
-    rule.pattern = re;
+    auto re = compile_pattern(node, defines);
+    if (!re) return Result<RelationRule>::failure(where + re.error());
+    rule.pattern = *re;
+    const std::string expanded = (*re)->pattern();
     rule.swap = node.value("swap", false);
     rule.amount_from_sentence = node.value("amount", "") == "sentence";
     rule.confidence = node.value("confidence", 0.9);
@@ -285,14 +289,14 @@ Result<RelationRule> parse_relation_rule(const json& node, const std::string& fi
       return Result<RelationRule>::failure(where + (!subject_types ? subject_types.error() : object_types.error()));
     rule.subject_types = *subject_types;
     rule.object_types = *object_types;
-    const auto& groups = re->NamedCapturingGroups();
+    const auto& groups = rule.pattern->NamedCapturingGroups();
     if (!groups.count("subject")) return Result<RelationRule>::failure(where + "the pattern has no group (?P<subject>...)");
     const bool literal = spec->second.literal_object;
     if (!groups.count(literal ? "quote" : "object"))
       return Result<RelationRule>::failure(where + "the pattern has no group (?P<" + (literal ? "quote" : "object") + ">...)");
     // The types the groups can match must be types the predicate takes.
     auto check = [&](const char* group, const std::vector<EntityType>& allowed) -> Status {
-      const auto found = placeholder_types(group_text(*pattern, group));
+      const auto found = placeholder_types(group_text(expanded, group));
       for (EntityType t : found)
         if (std::find(allowed.begin(), allowed.end(), t) == allowed.end())
           return Status::failure(where + "group " + group + " matches " + std::string(type_name(t)) + ", but " +

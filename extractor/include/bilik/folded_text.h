@@ -35,6 +35,9 @@ FoldedText fold_text(std::string_view original);
 // "NUR SULTAN" share the key "nur sultan".
 std::string fold_key(std::string_view name);
 
+// The words of a key ("nur sultan" → {"nur", "sultan"}).
+std::vector<std::string> key_words(std::string_view key);
+
 // A name as shown to users: NFC, quotes removed, whitespace collapsed.
 std::string display_name(std::string_view original_span);
 
