@@ -1,7 +1,13 @@
-// bilik extract: read articles into the store, one transaction per batch.
+// bilik extract: read articles into the store, in batches: read and check
+// sequentially, extract on `--jobs` threads, write in input order in one
+// transaction per batch.
+#include <fnmatch.h>
+#include <spdlog/sinks/basic_file_sink.h>
 #include <spdlog/spdlog.h>
 
+#include <atomic>
 #include <chrono>
+#include <csignal>
 #include <cstdio>
 #include <map>
 #include <thread>
@@ -10,6 +16,7 @@
 #include "bilik/parallel_extraction.h"
 #include "bilik/reader.h"
 #include "bilik/rule_pack.h"
+#include "bilik/sources.h"
 #include "bilik/store.h"
 #include "commands.h"
 #include "options.h"
@@ -18,25 +25,78 @@
 namespace bilik::cli {
 namespace {
 
-constexpr const char* kHelp = R"(usage: bilik extract [--db FILE] [--rules DIR] [--metadata TSV] [--published DATE] [--quiet] [--verbose] INPUT...
+constexpr const char* kHelp = R"(usage: bilik extract [OPTIONS] INPUT...
 
-  INPUT       files or folders (recursively: .txt, .md); - reads standard input
-  --db        the store to write (default graph.db)
-  --rules     the rule pack folder (default: the bundled Azerbaijani pack)
-  --metadata  a TSV with a 'file' column and any of 'title', 'published', 'url'
-  --published the publication date (YYYY-MM-DD) of documents that give none
-  --jobs      threads extracting in parallel (default: all cores); the store is the same for any value
-  --quiet     only errors and the summary line
-  --verbose   log every document
+  INPUT         files or folders (recursively) of .txt, .md, .html, .jsonl, and
+                archives or compressed files (.gz .xz .zst .bz2 .tar .tar.* .tgz .zip);
+                - reads standard input
+  --db FILE     the store to write (default graph.db)
+  --rules DIR   the rule pack folder (default: the bundled Azerbaijani pack)
+  --jobs N      threads extracting in parallel (default: all cores); the store is the same for any N
+  --include GLOB, --exclude GLOB
+                only files whose path matches (repeatable), none that match
+  --shard K/N   only the documents whose name hashes to K of N (0 <= K < N)
+  --json-field NAME=FIELD
+                JSON Lines field names (id, url, title, published, text), e.g. text=body
+  --metadata TSV  a table with a 'file' column and any of 'title', 'published', 'url'
+  --published DATE  the publication date (YYYY-MM-DD) of documents that give none
+  --max-errors N  stop once N documents have failed (default: never)
+  --max-member-mb N  refuse archive members that expand past N MB (default 256)
+  --log-file FILE   also write the log to FILE
+  --quiet       only errors and the summary line;  --verbose  log every document
+
+Ctrl-C finishes the current batch and stops; the next run goes on from there.
 )";
 
 constexpr size_t kBatchDocuments = 64;
 
+std::atomic<bool> interrupted{false};
+
+void on_interrupt(int) { interrupted = true; }
+
+uint64_t fnv1a(std::string_view s) {
+  uint64_t h = 1469598103934665603ULL;
+  for (unsigned char c : s) {
+    h ^= c;
+    h *= 1099511628211ULL;
+  }
+  return h;
+}
+
+struct Shard {
+  uint64_t index = 0, count = 1;
+  bool takes(const std::string& uri) const { return count <= 1 || fnv1a(uri) % count == index; }
+};
+
+Result<Shard> parse_shard(const std::string& spec) {
+  Shard s;
+  if (spec.empty()) return s;
+  const size_t slash = spec.find('/');
+  try {
+    if (slash == std::string::npos) throw std::invalid_argument(spec);
+    s.index = std::stoull(spec.substr(0, slash));
+    s.count = std::stoull(spec.substr(slash + 1));
+  } catch (...) {
+    return Result<Shard>::failure("--shard needs K/N, e.g. 0/4, not '" + spec + "'");
+  }
+  if (s.count == 0 || s.index >= s.count) return Result<Shard>::failure("--shard K/N needs 0 <= K < N: " + spec);
+  return s;
+}
+
+bool matches_any(const std::vector<std::string>& globs, const std::string& path) {
+  for (const std::string& g : globs)
+    if (fnmatch(g.c_str(), path.c_str(), 0) == 0 || fnmatch(g.c_str(), path.c_str(), FNM_PATHNAME | FNM_LEADING_DIR) == 0)
+      return true;
+  return false;
+}
+
 }  // namespace
 
 int run_extract(const Args& args, const std::string& argv0) {
-  auto opts = parse_options(args, {"--db", "--rules", "--metadata", "--published", "--jobs"},
-                           {"--quiet", "--verbose", "--help"});
+  auto opts = parse_options(args,
+                            {"--db", "--rules", "--metadata", "--published", "--jobs", "--include", "--exclude",
+                             "--shard", "--json-field", "--max-errors", "--log-file", "--max-member-mb"},
+                            {"--quiet", "--verbose", "--help"});
   if (!opts) {
     spdlog::error("extract: {}", opts.error());
     std::fputs(kHelp, stderr);
@@ -50,24 +110,54 @@ int run_extract(const Args& args, const std::string& argv0) {
     std::fputs(kHelp, stderr);
     return 2;
   }
-  if (opts->has("--quiet")) spdlog::set_level(spdlog::level::err);
-  if (opts->has("--verbose")) spdlog::set_level(spdlog::level::debug);
-  const auto started = std::chrono::steady_clock::now();
-  unsigned jobs = std::max(1u, std::thread::hardware_concurrency());
-  if (!opts->get("--jobs").empty()) {
+  if (!opts->get("--log-file").empty()) {
     try {
-      jobs = static_cast<unsigned>(std::stoul(opts->get("--jobs")));
-    } catch (...) {
-      jobs = 0;
-    }
-    if (jobs == 0) {
-      spdlog::error("extract: --jobs needs a positive number, not '{}'", opts->get("--jobs"));
+      spdlog::default_logger()->sinks().push_back(
+          std::make_shared<spdlog::sinks::basic_file_sink_mt>(opts->get("--log-file")));
+    } catch (const spdlog::spdlog_ex& e) {
+      spdlog::error("extract: --log-file: {}", e.what());
       return 2;
     }
   }
+  if (opts->has("--quiet")) spdlog::set_level(spdlog::level::err);
+  if (opts->has("--verbose")) spdlog::set_level(spdlog::level::debug);
+  const auto started = std::chrono::steady_clock::now();
 
-  const std::string pack_dir = opts->get("--rules", default_pack_dir(argv0));
-  auto pack = load_rule_pack(pack_dir);
+  unsigned jobs = std::max(1u, std::thread::hardware_concurrency());
+  size_t max_errors = 0;
+  SourceOptions source_options;
+  try {
+    if (!opts->get("--jobs").empty()) jobs = static_cast<unsigned>(std::stoul(opts->get("--jobs")));
+    if (!opts->get("--max-errors").empty()) max_errors = std::stoul(opts->get("--max-errors"));
+    if (!opts->get("--max-member-mb").empty()) source_options.max_member_bytes = std::stoul(opts->get("--max-member-mb")) << 20;
+  } catch (...) {
+    jobs = 0;
+  }
+  if (jobs == 0) {
+    spdlog::error("extract: --jobs and --max-errors need positive numbers");
+    return 2;
+  }
+  auto shard = parse_shard(opts->get("--shard"));
+  if (!shard) {
+    spdlog::error("extract: {}", shard.error());
+    return 2;
+  }
+  if (auto it = opts->values.find("--json-field"); it != opts->values.end()) {
+    for (const std::string& spec : it->second) {
+      const size_t eq = spec.find('=');
+      const std::string key = spec.substr(0, eq), value = eq == std::string::npos ? "" : spec.substr(eq + 1);
+      JsonFields& f = source_options.fields;
+      std::string* target = key == "id" ? &f.id : key == "url" ? &f.url : key == "title" ? &f.title
+                          : key == "published" ? &f.published : key == "text" ? &f.text : nullptr;
+      if (!target || value.empty()) {
+        spdlog::error("extract: --json-field needs NAME=FIELD with NAME one of id, url, title, published, text");
+        return 2;
+      }
+      *target = value;
+    }
+  }
+
+  auto pack = load_rule_pack(opts->get("--rules", default_pack_dir(argv0)));
   if (!pack) {
     spdlog::error("{}", pack.error());
     return 2;
@@ -88,79 +178,94 @@ int run_extract(const Args& args, const std::string& argv0) {
   }
 
   std::vector<InputError> errors;
-  const std::vector<std::string> files = list_inputs(opts->positional, errors);
+  std::vector<std::string> files;
+  const auto includes = opts->values["--include"], excludes = opts->values["--exclude"];
+  for (const std::string& f : list_inputs(opts->positional, errors))
+    if (f == "-" || ((includes.empty() || matches_any(includes, f)) && !matches_any(excludes, f))) files.push_back(f);
   for (const InputError& e : errors) spdlog::error("{}: {}", e.path, e.message);
-  size_t failed = errors.size(), stored = 0, skipped = 0, bytes = 0, in_batch = 0;
+  size_t failed = errors.size(), stored = 0, skipped = 0, bytes = 0;
   Progress progress(files.size(), !opts->has("--quiet"));
+  std::signal(SIGINT, on_interrupt);
+  std::signal(SIGTERM, on_interrupt);
 
-  auto commit = [&]() -> bool {
-    if (in_batch == 0) return true;
+  std::vector<Document> pending;
+  std::vector<std::string> hashes;
+  // Extracts and writes the pending documents in one transaction.
+  auto flush = [&]() -> bool {
+    if (pending.empty()) return true;
+    std::vector<const Document*> pointers;
+    for (const Document& d : pending) pointers.push_back(&d);
+    const std::vector<Extraction> extracted = extract_in_parallel(pointers, *pack, jobs);
+    if (Status s = (*store)->begin(); !s) {
+      spdlog::error("{}", s.error());
+      return false;
+    }
+    for (size_t d = 0; d < pending.size(); ++d) {
+      if (Status s = (*store)->put_document(pending[d], hashes[d], pack->hash, extracted[d]); !s) {
+        spdlog::error("{}", s.error());
+        (*store)->rollback();
+        return false;
+      }
+      spdlog::debug("{}: {} entities, {} mentions", pending[d].uri, extracted[d].entities.entities.size(),
+                    extracted[d].entities.mentions.size());
+    }
     if (Status s = (*store)->commit(); !s) {
       spdlog::error("{}", s.error());
       return false;
     }
-    in_batch = 0;
+    stored += pending.size();
+    pending.clear();
+    hashes.clear();
     return true;
   };
+  bool stop = false;
+  auto take = [&](Result<Document> doc) {
+    if (!doc) {
+      spdlog::error("{}", doc.error());
+      ++failed;
+      return;
+    }
+    if (!shard->takes(doc->uri)) return;
+    bytes += doc->text.size();
+    apply_metadata(*doc, metadata);
+    if (doc->published.empty()) doc->published = opts->get("--published");
+    std::string hash = document_hash(*doc);
+    if ((*store)->is_current(doc->uri, hash, pack->hash)) {
+      spdlog::debug("{}: unchanged, skipped", doc->uri);
+      ++skipped;
+      return;
+    }
+    pending.push_back(std::move(*doc));
+    hashes.push_back(std::move(hash));
+    if (pending.size() >= kBatchDocuments && !flush()) stop = true;
+  };
 
-  // Batches: read and check sequentially, extract on `jobs` threads, write
-  // in input order in one transaction per batch.
-  for (size_t first = 0; first < files.size(); first += kBatchDocuments) {
-    progress.update(first, bytes, failed);
-    const size_t last = std::min(files.size(), first + kBatchDocuments);
-    std::vector<Document> docs;
-    std::vector<std::string> hashes;
-    for (size_t i = first; i < last; ++i) {
-      auto doc = read_document(files[i]);
-      if (!doc) {
-        spdlog::error("{}", doc.error());
-        ++failed;
-        continue;
-      }
-      bytes += doc->text.size();
-      apply_metadata(*doc, metadata);
-      if (doc->published.empty()) doc->published = opts->get("--published");
-      std::string hash = document_hash(*doc);
-      if ((*store)->is_current(doc->uri, hash, pack->hash)) {
-        spdlog::debug("{}: unchanged, skipped", doc->uri);
-        ++skipped;
-        continue;
-      }
-      docs.push_back(std::move(*doc));
-      hashes.push_back(std::move(hash));
+  int status = 0;
+  for (size_t i = 0; i < files.size() && !stop; ++i) {
+    progress.update(i, bytes, failed);
+    read_source(files[i], source_options, take);
+    if (max_errors && failed >= max_errors) {
+      spdlog::error("extract: {} documents failed (--max-errors {}); stopping", failed, max_errors);
+      status = 1;
+      break;
     }
-    if (docs.empty()) continue;
-    std::vector<const Document*> pointers;
-    for (const Document& d : docs) pointers.push_back(&d);
-    const std::vector<Extraction> extracted = extract_in_parallel(pointers, *pack, jobs);
-    if (Status s = (*store)->begin(); !s) {
-      spdlog::error("{}", s.error());
-      return 2;
+    if (interrupted) {
+      spdlog::warn("extract: interrupted; finishing the current batch, the next run goes on from here");
+      status = 130;
+      break;
     }
-    in_batch = docs.size();
-    for (size_t d = 0; d < docs.size(); ++d) {
-      if (Status s = (*store)->put_document(docs[d], hashes[d], pack->hash, extracted[d]); !s) {
-        spdlog::error("{}", s.error());
-        (*store)->rollback();
-        return 2;
-      }
-      spdlog::debug("{}: {} entities, {} mentions", docs[d].uri, extracted[d].entities.entities.size(),
-                    extracted[d].entities.mentions.size());
-      ++stored;
-    }
-    if (!commit()) return 2;
   }
-  if (!commit()) return 2;
+  if (stop || !flush()) return 2;
   progress.update(files.size(), bytes, failed);
-  if (stored > 0) {
+  if (stored > 0)
     if (Status s = (*store)->remove_orphans(); !s) spdlog::warn("{}", s.error());
-  }
   const Store::Counts counts = (*store)->counts();
   const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   std::printf(
       "bilik extract: %zu documents read (%zu stored, %zu unchanged, %zu failed); store holds %lld documents, %lld "
       "entities, %lld mentions; %.2f s\n",
       stored + skipped, stored, skipped, failed, counts.documents, counts.entities, counts.mentions, seconds);
+  if (status) return status;
   return failed > 0 ? 1 : 0;
 }
 

@@ -7,6 +7,7 @@
 #include <unistd.h>
 #include <sstream>
 
+#include "bilik/sources.h"
 #include "bilik/utf8.h"
 
 namespace bilik {
@@ -14,10 +15,7 @@ namespace {
 
 namespace fs = std::filesystem;
 
-bool wanted(const fs::path& p) {
-  const std::string ext = p.extension().string();
-  return ext == ".txt" || ext == ".md";
-}
+bool wanted(const fs::path& p) { return is_readable_name(p.filename().string()); }
 
 std::string trim(std::string s) {
   const size_t a = s.find_first_not_of(" \t\r\n");

@@ -1,0 +1,51 @@
+// Every input format bilik reads, as a stream of documents.
+//
+// A path names a plain text or Markdown file, an HTML page (text taken with
+// libxml2's HTML parser: scripts, styles and navigation dropped; title and
+// publication date from the markup), a JSON Lines file (one article per line,
+// field names configurable), or an archive or compressed file read through
+// libarchive (.gz, .xz, .zst, .bz2, .tar, .tar.*, .tgz, .zip), whose members
+// are read by the same rules. A document inside a file is named
+// "file#inner/path" (archives) or "file#id" (JSON Lines). Each document or
+// failure is handed to `emit` as it is read, so nothing is held but the
+// current member; a member larger than `max_member_bytes` is refused, which
+// bounds what a compression bomb can expand to. Archive paths are names only:
+// nothing is ever written to disk.
+//
+//   read_source("crawl.jsonl.gz", options, [&](Result<Document> d) { ... });
+#pragma once
+
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "bilik/document.h"
+#include "bilik/result.h"
+
+namespace bilik {
+
+struct JsonFields {
+  std::string id = "id", url = "url", title = "title", published = "published", text = "text";
+};
+
+struct SourceOptions {
+  JsonFields fields;
+  size_t max_member_bytes = 256u << 20;
+};
+
+using EmitDocument = std::function<void(Result<Document>)>;
+
+// True for the file names extract reads from folders.
+bool is_readable_name(const std::string& name);
+
+void read_source(const std::string& path, const SourceOptions& options, const EmitDocument& emit);
+
+// Reads bytes already in memory as the format `name` implies (used for
+// archive members and by tests).
+void read_bytes(const std::string& uri, const std::string& name, std::string bytes, const SourceOptions& options,
+                const EmitDocument& emit);
+
+// The text, title and date of an HTML page.
+Result<Document> parse_html(const std::string& uri, const std::string& bytes);
+
+}  // namespace bilik
