@@ -84,6 +84,12 @@ class DateFinder {
   int month_at(size_t i, const Sentence& s) const {
     if (i >= s.end_word) return 0;
     if (t_.words[i].numeric) return 0;
+    // Only words that open like a month name are read for suffixes.
+    const std::string_view w = word(i);
+    bool could_be = false;
+    for (const std::string& m : g_.months) could_be = could_be || w.substr(0, 3) == std::string_view(m).substr(0, 3);
+    for (const std::string& m : g_.month_abbreviations) could_be = could_be || w.substr(0, 3) == std::string_view(m).substr(0, 3);
+    if (!could_be) return 0;
     for (std::string_view s : stems(i))
       for (size_t m = 0; m < g_.months.size(); ++m)
         if (s == g_.months[m]) return static_cast<int>(m) + 1;

@@ -134,21 +134,27 @@ Result<NameWalk> parse_walk(const json& node) {
   return walk;
 }
 
-// A rule's pattern with its defines expanded, compiled within its memory
-// budget ("max_mem_mb", default 8).
-Result<std::shared_ptr<const RE2>> compile_pattern(const json& node, const std::map<std::string, std::string>& defines) {
+// A rule's pattern with its defines expanded, compiled once, inside the
+// filter that will pick the rules a text can match (the filter owns it).
+Result<std::shared_ptr<const RE2>> compile_pattern(const json& node, const std::map<std::string, std::string>& defines,
+                                                   re2::FilteredRE2& filter,
+                                                   const std::shared_ptr<re2::FilteredRE2>& owner) {
   auto pattern = expand(node.at("pattern").get<std::string>(), defines);
   if (!pattern) return Result<std::shared_ptr<const RE2>>::failure(pattern.error());
   RE2::Options options;
   options.set_log_errors(false);
   options.set_max_mem(static_cast<int64_t>(node.value("max_mem_mb", 8)) << 20);
-  auto re = std::make_shared<const RE2>(*pattern, options);
-  if (!re->ok()) return Result<std::shared_ptr<const RE2>>::failure("RE2: " + re->error());
-  return re;
+  int id = -1;
+  if (filter.Add(*pattern, options, &id) != RE2::NoError) {
+    const RE2 failed(*pattern, options);  // only to read RE2's message
+    return Result<std::shared_ptr<const RE2>>::failure("RE2: " + failed.error());
+  }
+  return std::shared_ptr<const RE2>(owner, &filter.GetRE2(id));
 }
 
 Result<EntityRule> parse_rule(const json& node, const std::string& file,
-                              const std::map<std::string, std::string>& defines) {
+                              const std::map<std::string, std::string>& defines,
+                              const std::shared_ptr<re2::FilteredRE2>& filter) {
   EntityRule rule;
   rule.file = file;
   rule.id = node.value("id", "");
@@ -162,7 +168,8 @@ Result<EntityRule> parse_rule(const json& node, const std::string& file,
     }
     rule.stage = node.value("stage", 2);
     rule.priority = node.value("priority", 50);
-    auto re = compile_pattern(node, defines);
+    rule.filter_id = filter->NumRegexps();
+    auto re = compile_pattern(node, defines, *filter, filter);
     if (!re) return Result<EntityRule>::failure(where + re.error());
     rule.pattern = *re;
     if (node.contains("name")) {
@@ -261,7 +268,8 @@ std::string type_list(const std::vector<EntityType>& types) {
 }
 
 Result<RelationRule> parse_relation_rule(const json& node, const std::string& file,
-                                         const std::map<std::string, std::string>& defines) {
+                                         const std::map<std::string, std::string>& defines,
+                                         const std::shared_ptr<re2::FilteredRE2>& filter) {
   RelationRule rule;
   rule.file = file;
   rule.id = node.value("id", "");
@@ -274,7 +282,8 @@ Result<RelationRule> parse_relation_rule(const json& node, const std::string& fi
     if (spec == vocabulary.end())
       return Result<RelationRule>::failure(where + "unknown predicate '" + rule.predicate +
                                            "' (the vocabulary is schema/predicates.json)");
-    auto re = compile_pattern(node, defines);
+    rule.filter_id = filter->NumRegexps();
+    auto re = compile_pattern(node, defines, *filter, filter);
     if (!re) return Result<RelationRule>::failure(where + re.error());
     rule.pattern = *re;
     const std::string expanded = (*re)->pattern();
@@ -363,19 +372,19 @@ Result<Inference> parse_inference(const json& node, const std::string& file) {
   return inf;
 }
 
-// The literal prefilter over the rules' patterns, in rule order.
+// Finishes a rule filter: the atoms to look for, one automaton finding them
+// all in a pass, and where each filter id's rule sits after sorting.
 template <class Rule>
-RulePack::RuleFilter build_filter(const std::vector<Rule>& rules) {
-  RulePack::RuleFilter f;
-  f.filter = std::make_shared<re2::FilteredRE2>(3);
+void finish_filter(RulePack::RuleFilter& f, const std::vector<Rule>& rules) {
+  f.rule_of_id.assign(rules.size(), 0);
+  for (size_t i = 0; i < rules.size(); ++i) f.rule_of_id[rules[i].filter_id] = static_cast<int>(i);
+  if (rules.empty()) return;
+  f.filter->Compile(&f.atoms);
   RE2::Options options;
   options.set_log_errors(false);
-  for (const Rule& rule : rules) {
-    int id;
-    f.filter->Add(rule.pattern->pattern(), options, &id);
-  }
-  if (!rules.empty()) f.filter->Compile(&f.atoms);
-  return f;
+  f.atom_set = std::make_shared<RE2::Set>(options, RE2::UNANCHORED);
+  for (const std::string& atom : f.atoms) f.atom_set->Add(RE2::QuoteMeta(atom), nullptr);
+  if (!f.atom_set->Compile()) f.atom_set.reset();
 }
 
 }  // namespace
@@ -391,6 +400,8 @@ Result<RulePack> load_rule_pack(const std::string& dir) {
 
   RulePack pack;
   pack.dir = dir;
+  pack.entity_filter.filter = std::make_shared<re2::FilteredRE2>(3);
+  pack.relation_filter.filter = std::make_shared<re2::FilteredRE2>(3);
   try {
     const fs::path morphology_path = root / manifest->at("morphology").get<std::string>();
     auto morphology = Morphology::load(morphology_path.string());
@@ -448,7 +459,7 @@ Result<RulePack> load_rule_pack(const std::string& dir) {
     for (const auto& [path, doc] : rule_files) {
       if (doc.contains("relation_rules")) {
         for (const auto& node : doc.at("relation_rules")) {
-          auto rule = parse_relation_rule(node, path, defines);
+          auto rule = parse_relation_rule(node, path, defines, pack.relation_filter.filter);
           if (!rule) return Result<RulePack>::failure(rule.error());
           if (!ids.insert(rule->id).second)
             return Result<RulePack>::failure(path + ": rule " + rule->id + ": the id is used twice");
@@ -464,7 +475,7 @@ Result<RulePack> load_rule_pack(const std::string& dir) {
       }
       if (!doc.contains("entity_rules")) continue;
       for (const auto& node : doc.at("entity_rules")) {
-        auto rule = parse_rule(node, path, defines);
+        auto rule = parse_rule(node, path, defines, pack.entity_filter.filter);
         if (!rule) return Result<RulePack>::failure(rule.error());
         if (!ids.insert(rule->id).second)
           return Result<RulePack>::failure(path + ": rule " + rule->id + ": the id is used twice");
@@ -476,8 +487,8 @@ Result<RulePack> load_rule_pack(const std::string& dir) {
   }
   std::stable_sort(pack.entity_rules.begin(), pack.entity_rules.end(),
                    [](const EntityRule& a, const EntityRule& b) { return a.stage < b.stage; });
-  pack.entity_filter = build_filter(pack.entity_rules);
-  pack.relation_filter = build_filter(pack.relation_rules);
+  finish_filter(pack.entity_filter, pack.entity_rules);
+  finish_filter(pack.relation_filter, pack.relation_rules);
   char hex[17];
   std::snprintf(hex, sizeof hex, "%016llx", static_cast<unsigned long long>(hash));
   pack.hash = hex;
@@ -509,15 +520,20 @@ std::string default_pack_dir(const std::string& argv0, const std::string& langua
 namespace bilik {
 
 std::vector<int> RulePack::RuleFilter::candidates(std::string_view text) const {
-  std::vector<int> found_atoms, rules;
+  std::vector<int> found_atoms, ids, rules;
   if (!filter || filter->NumRegexps() == 0) return rules;
   // Atoms are lower case; placeholders (<<PERSON:...>>) are the only capitals.
   std::string lower(text);
   for (char& c : lower)
     if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
-  for (size_t i = 0; i < atoms.size(); ++i)
-    if (lower.find(atoms[i]) != std::string::npos) found_atoms.push_back(static_cast<int>(i));
-  filter->AllPotentials(found_atoms, &rules);
+  if (atom_set) {
+    atom_set->Match(lower, &found_atoms);
+  } else {
+    for (size_t i = 0; i < atoms.size(); ++i)
+      if (lower.find(atoms[i]) != std::string::npos) found_atoms.push_back(static_cast<int>(i));
+  }
+  filter->AllPotentials(found_atoms, &ids);
+  for (int id : ids) rules.push_back(rule_of_id[id]);
   std::sort(rules.begin(), rules.end());
   return rules;
 }

@@ -59,6 +59,7 @@ struct RelationExample {
 
 struct RelationRule {
   std::string id, file, predicate;
+  int filter_id = 0;  // this rule's pattern in the pack's filter
   std::shared_ptr<const RE2> pattern;
   std::vector<EntityType> subject_types, object_types;  // defaults: the vocabulary's
   bool swap = false;                                    // subject group holds the object

@@ -16,6 +16,7 @@
 
 #include <re2/re2.h>
 #include <re2/filtered_re2.h>
+#include <re2/set.h>
 
 #include <map>
 #include <memory>
@@ -57,6 +58,7 @@ struct RuleExample {
 
 struct EntityRule {
   std::string id, file;
+  int filter_id = 0;  // this rule's pattern in the pack's filter
   std::optional<EntityType> type;  // none: an IGNORE rule, whose span hides other names
   int stage = 2;
   int priority = 50;
@@ -86,8 +88,10 @@ struct RulePack {
   // A literal prefilter over a list of rules (RE2's FilteredRE2): the rules
   // that can match a text are those whose required words it contains.
   struct RuleFilter {
-    std::shared_ptr<re2::FilteredRE2> filter;
+    std::shared_ptr<re2::FilteredRE2> filter;  // owns the rules' compiled patterns
     std::vector<std::string> atoms;
+    std::shared_ptr<RE2::Set> atom_set;        // finds every atom in one pass
+    std::vector<int> rule_of_id;               // filter id → index in the sorted rules
     // Indices of the rules that may match `text` (folded), ascending.
     std::vector<int> candidates(std::string_view text) const;
   };
