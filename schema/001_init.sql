@@ -36,6 +36,16 @@ CREATE TABLE IF NOT EXISTS entity_name (
 CREATE INDEX IF NOT EXISTS entity_name_by_key ON entity_name(key);
 CREATE INDEX IF NOT EXISTS entity_name_by_document ON entity_name(document_id);
 
+-- Each (entity, folded name) once, whatever the number of documents using
+-- it: what identity lookups read, so a lookup does not grow with the archive.
+CREATE TABLE IF NOT EXISTS entity_key (
+  key       TEXT NOT NULL,
+  type      TEXT NOT NULL,
+  entity_id INTEGER NOT NULL REFERENCES entity(id) ON DELETE CASCADE,
+  PRIMARY KEY (key, type, entity_id)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS entity_key_by_entity ON entity_key(entity_id);
+
 CREATE TABLE IF NOT EXISTS mention (
   id          INTEGER PRIMARY KEY,
   document_id INTEGER NOT NULL REFERENCES document(id) ON DELETE CASCADE,

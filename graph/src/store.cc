@@ -163,7 +163,7 @@ Status Store::migrate() {
 }
 
 bool Store::is_current(const std::string& uri, const std::string& content_hash, const std::string& rules_hash) {
-  Statement q(db_, "SELECT content_hash, rules_hash FROM document WHERE uri = ?");
+  Statement q(db_, cached("SELECT content_hash, rules_hash FROM document WHERE uri = ?"));
   q.bind(1, uri);
   return q.step() == SQLITE_ROW && q.column_text(0) == content_hash && q.column_text(1) == rules_hash;
 }
@@ -178,8 +178,7 @@ Result<Store::EntityMatch> Store::entity_for(const DocEntity& entity) {
   for (const std::string& a : entity.aliases) keys.push_back(fold_key(a));
   // Last, the forms with a suffix cut this document could not confirm.
   for (const std::string& u : entity.unconfirmed_names) keys.push_back(fold_key(u));
-  Statement find(db_, cached("SELECT DISTINCT n.entity_id FROM entity_name n JOIN entity e ON e.id = n.entity_id "
-                             "WHERE n.key = ? AND e.type = ? LIMIT 2"));
+  Statement find(db_, cached("SELECT entity_id FROM entity_key WHERE key = ? AND type = ? LIMIT 2"));
   const size_t confirmed = keys.size() - entity.unconfirmed_names.size();
   for (size_t k = 0; k < keys.size(); ++k) {
     const std::string& key = keys[k];
@@ -213,6 +212,7 @@ Status Store::put_document(const Document& doc, const std::string& content_hash,
 
   std::vector<long long> entity_ids;
   Statement name(db_, cached("INSERT OR IGNORE INTO entity_name(entity_id, document_id, name, key) VALUES(?,?,?,?)"));
+  Statement key(db_, cached("INSERT OR IGNORE INTO entity_key(key, type, entity_id) VALUES(?,?,?)"));
   for (const DocEntity& e : x.entities.entities) {
     auto found = entity_for(e);
     if (!found) return Status::failure(found.error());
@@ -224,8 +224,12 @@ Status Store::put_document(const Document& doc, const std::string& content_hash,
       if (found->confirmed_name.empty() || fold_key(a) != fold_key(e.name)) names.push_back(a);
     for (const std::string& n : names) {
       name.reset();
-      name.bind(1, id).bind(2, doc_id).bind(3, n).bind(4, fold_key(n));
+      const std::string k = fold_key(n);
+      name.bind(1, id).bind(2, doc_id).bind(3, n).bind(4, k);
       if (name.step() != SQLITE_DONE) return Status::failure(path_ + ": " + name.error());
+      key.reset();
+      key.bind(1, k).bind(2, std::string(type_name(e.type))).bind(3, id);
+      if (key.step() != SQLITE_DONE) return Status::failure(path_ + ": " + key.error());
     }
   }
   Statement mention(db_, cached("INSERT INTO mention(document_id, entity_id, start, \"end\", surface, gram_case, rule) "
@@ -279,10 +283,15 @@ Status Store::put_document(const Document& doc, const std::string& content_hash,
 
 Status Store::remove_orphans() {
   return exec(
+      "BEGIN;"
       "DELETE FROM entity WHERE id NOT IN (SELECT entity_id FROM entity_name) "
       "AND id NOT IN (SELECT entity_id FROM mention) "
       "AND id NOT IN (SELECT subject_id FROM triple) "
-      "AND id NOT IN (SELECT object_id FROM triple WHERE object_id IS NOT NULL);");
+      "AND id NOT IN (SELECT object_id FROM triple WHERE object_id IS NOT NULL);"
+      // Names no document uses any more stop identifying their entity.
+      "DELETE FROM entity_key WHERE NOT EXISTS (SELECT 1 FROM entity_name n "
+      "WHERE n.entity_id = entity_key.entity_id AND n.key = entity_key.key);"
+      "COMMIT;");
 }
 
 Store::Counts Store::counts() {
