@@ -13,5 +13,6 @@ using Args = std::vector<std::string>;
 int run_extract(const Args& args, const std::string& argv0);
 int run_explain(const Args& args, const std::string& argv0);
 int run_rules(const Args& args, const std::string& argv0);
+int run_merge(const Args& args, const std::string& argv0);
 
 }  // namespace bilik::cli

@@ -12,12 +12,13 @@ namespace {
 constexpr const char* kUsage = R"(usage: bilik COMMAND [OPTIONS]
 
 commands:
-  extract [--db FILE] [--rules DIR] [--quiet] [--verbose] INPUT...
-                          read articles (files, folders, - for stdin) into the store
+  extract [--db FILE] [--jobs N] [--shard K/N] ... INPUT...
+                          read articles (text, HTML, JSON Lines, archives; - for stdin) into the store
   explain [--rules DIR] TEXT|--file FILE
                           show every match, the rule that made it and how overlaps were resolved
   rules test [--rules DIR]
                           check every rule against its examples
+  merge OUT.db IN.db...   join stores (shards of one archive) as one run would
 
 Run 'bilik COMMAND --help' for a command's options.
 )";
@@ -37,6 +38,7 @@ int main(int argc, char** argv) {
   if (command == "extract") return bilik::cli::run_extract(args, argv[0]);
   if (command == "explain") return bilik::cli::run_explain(args, argv[0]);
   if (command == "rules") return bilik::cli::run_rules(args, argv[0]);
+  if (command == "merge") return bilik::cli::run_merge(args, argv[0]);
   if (command == "--help" || command == "-h" || command == "help") {
     std::fputs(kUsage, stdout);
     return 0;

@@ -19,9 +19,10 @@ CREATE TABLE IF NOT EXISTS document (
 );
 
 CREATE TABLE IF NOT EXISTS entity (
-  id   INTEGER PRIMARY KEY,
-  type TEXT NOT NULL CHECK (type IN ('PERSON', 'STATE', 'ORGANIZATION', 'TREATY', 'LOCATION')),
-  name TEXT NOT NULL
+  id    INTEGER PRIMARY KEY,
+  type  TEXT NOT NULL CHECK (type IN ('PERSON', 'STATE', 'ORGANIZATION', 'TREATY', 'LOCATION')),
+  name  TEXT NOT NULL,
+  known INTEGER NOT NULL DEFAULT 0  -- 1: identified by a gazetteer entry
 );
 
 -- Every name an entity is known by, with the document that used it; the
@@ -31,6 +32,9 @@ CREATE TABLE IF NOT EXISTS entity_name (
   document_id INTEGER NOT NULL REFERENCES document(id) ON DELETE CASCADE,
   name        TEXT NOT NULL,
   key         TEXT NOT NULL,
+  -- 'name': the document's canonical name for it; 'alias'; 'unconfirmed': a
+  -- suffix cut the document could not confirm (used to link, never shown)
+  role        TEXT NOT NULL DEFAULT 'alias' CHECK (role IN ('name', 'alias', 'unconfirmed')),
   UNIQUE (entity_id, document_id, key)
 );
 CREATE INDEX IF NOT EXISTS entity_name_by_key ON entity_name(key);
@@ -115,7 +119,7 @@ CREATE VIEW IF NOT EXISTS entities AS
 CREATE VIEW IF NOT EXISTS aliases AS
   SELECT DISTINCT n.entity_id AS entity_id, n.name AS alias
   FROM entity_name n JOIN entity e ON e.id = n.entity_id
-  WHERE n.name <> e.name;
+  WHERE n.name <> e.name AND n.role <> 'unconfirmed';
 
 CREATE VIEW IF NOT EXISTS mentions AS
   SELECT id, document_id, entity_id, start, "end", surface, rule, gram_case FROM mention;

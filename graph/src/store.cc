@@ -47,6 +47,8 @@ class Statement {
     sqlite3_clear_bindings(stmt_);
   }
   long long column_int(int i) { return sqlite3_column_int64(stmt_, i); }
+  double column_real(int i) { return sqlite3_column_double(stmt_, i); }
+  bool is_null(int i) { return sqlite3_column_type(stmt_, i) == SQLITE_NULL; }
   std::string column_text(int i) {
     const auto* t = sqlite3_column_text(stmt_, i);
     return t ? reinterpret_cast<const char*>(t) : "";
@@ -190,8 +192,8 @@ Result<Store::EntityMatch> Store::entity_for(const DocEntity& entity) {
     while (find.step() == SQLITE_ROW) ids.push_back(find.column_int(0));
     if (ids.size() == 1) return EntityMatch{ids[0], k >= confirmed ? entity.unconfirmed_names[k - confirmed] : ""};
   }
-  Statement insert(db_, cached("INSERT INTO entity(type, name) VALUES(?, ?)"));
-  insert.bind(1, type).bind(2, entity.name);
+  Statement insert(db_, cached("INSERT INTO entity(type, name, known) VALUES(?, ?, ?)"));
+  insert.bind(1, type).bind(2, entity.name).bind(3, entity.gazetteer_entry >= 0 ? 1 : 0);
   if (insert.step() != SQLITE_DONE) return Result<EntityMatch>::failure(path_ + ": " + insert.error());
   return EntityMatch{static_cast<long long>(sqlite3_last_insert_rowid(db_)), ""};
 }
@@ -211,7 +213,8 @@ Status Store::put_document(const Document& doc, const std::string& content_hash,
   const long long doc_id = sqlite3_last_insert_rowid(db_);
 
   std::vector<long long> entity_ids;
-  Statement name(db_, cached("INSERT OR IGNORE INTO entity_name(entity_id, document_id, name, key) VALUES(?,?,?,?)"));
+  Statement name(db_, cached("INSERT OR IGNORE INTO entity_name(entity_id, document_id, name, key, role) "
+                             "VALUES(?,?,?,?,?)"));
   Statement key(db_, cached("INSERT OR IGNORE INTO entity_key(key, type, entity_id) VALUES(?,?,?)"));
   for (const DocEntity& e : x.entities.entities) {
     auto found = entity_for(e);
@@ -219,14 +222,18 @@ Status Store::put_document(const Document& doc, const std::string& content_hash,
     const long long id = found->id;
     entity_ids.push_back(id);
     // A suffix cut that another document confirms replaces the suffixed name.
-    std::vector<std::string> names{found->confirmed_name.empty() ? e.name : found->confirmed_name};
+    std::vector<std::pair<std::string, const char*>> names{
+        {found->confirmed_name.empty() ? e.name : found->confirmed_name, "name"}};
     for (const std::string& a : e.aliases)
-      if (found->confirmed_name.empty() || fold_key(a) != fold_key(e.name)) names.push_back(a);
-    for (const std::string& n : names) {
-      name.reset();
+      if (found->confirmed_name.empty() || fold_key(a) != fold_key(e.name)) names.emplace_back(a, "alias");
+    if (found->confirmed_name.empty())
+      for (const std::string& u : e.unconfirmed_names) names.emplace_back(u, "unconfirmed");
+    for (const auto& [n, role] : names) {
       const std::string k = fold_key(n);
-      name.bind(1, id).bind(2, doc_id).bind(3, n).bind(4, k);
+      name.reset();
+      name.bind(1, id).bind(2, doc_id).bind(3, n).bind(4, k).bind(5, std::string(role));
       if (name.step() != SQLITE_DONE) return Status::failure(path_ + ": " + name.error());
+      if (std::string_view(role) == "unconfirmed") continue;
       key.reset();
       key.bind(1, k).bind(2, std::string(type_name(e.type))).bind(3, id);
       if (key.step() != SQLITE_DONE) return Status::failure(path_ + ": " + key.error());
@@ -290,8 +297,113 @@ Status Store::remove_orphans() {
       "AND id NOT IN (SELECT object_id FROM triple WHERE object_id IS NOT NULL);"
       // Names no document uses any more stop identifying their entity.
       "DELETE FROM entity_key WHERE NOT EXISTS (SELECT 1 FROM entity_name n "
-      "WHERE n.entity_id = entity_key.entity_id AND n.key = entity_key.key);"
+      "WHERE n.entity_id = entity_key.entity_id AND n.key = entity_key.key AND n.role <> 'unconfirmed');"
       "COMMIT;");
+}
+
+std::vector<std::pair<long long, std::string>> Store::document_ids() {
+  std::vector<std::pair<long long, std::string>> out;
+  Statement q(db_, "SELECT id, uri FROM document ORDER BY id");
+  while (q.step() == SQLITE_ROW) out.emplace_back(q.column_int(0), q.column_text(1));
+  return out;
+}
+
+Result<Store::StoredDocument> Store::load_document(long long id) {
+  StoredDocument out;
+  Statement doc(db_, "SELECT uri, coalesce(title, ''), coalesce(published, ''), text, content_hash, rules_hash "
+                     "FROM document WHERE id = ?");
+  doc.bind(1, id);
+  if (doc.step() != SQLITE_ROW) return Result<StoredDocument>::failure(path_ + ": no document " + std::to_string(id));
+  out.document = {doc.column_text(0), doc.column_text(1), doc.column_text(2), doc.column_text(3)};
+  out.content_hash = doc.column_text(4);
+  out.rules_hash = doc.column_text(5);
+
+  // Entities in the order the document's extraction listed them.
+  std::map<long long, size_t> index_of;
+  auto& entities = out.extraction.entities.entities;
+  Statement names(db_, "SELECT n.entity_id, e.type, e.known, n.name, n.role FROM entity_name n "
+                       "JOIN entity e ON e.id = n.entity_id WHERE n.document_id = ? ORDER BY n.rowid");
+  names.bind(1, id);
+  while (names.step() == SQLITE_ROW) {
+    const long long entity = names.column_int(0);
+    auto [it, inserted] = index_of.try_emplace(entity, entities.size());
+    if (inserted) {
+      DocEntity e;
+      e.type = parse_type(names.column_text(1)).value_or(EntityType::Location);
+      e.gazetteer_entry = names.column_int(2) ? 0 : -1;
+      entities.push_back(e);
+    }
+    DocEntity& e = entities[it->second];
+    const std::string name = names.column_text(3), role = names.column_text(4);
+    if (role == "name") e.name = name;
+    else if (role == "unconfirmed") e.unconfirmed_names.push_back(name);
+    else e.aliases.push_back(name);
+  }
+  Statement mentions(db_, "SELECT entity_id, start, \"end\", surface, gram_case, rule FROM mention "
+                          "WHERE document_id = ? ORDER BY id");
+  mentions.bind(1, id);
+  while (mentions.step() == SQLITE_ROW) {
+    Mention m;
+    m.entity = index_of.at(mentions.column_int(0));
+    m.start = static_cast<size_t>(mentions.column_int(1));
+    m.end = static_cast<size_t>(mentions.column_int(2));
+    m.surface = mentions.column_text(3);
+    m.gram_case = mentions.column_text(4);
+    m.rule = mentions.column_text(5);
+    out.extraction.entities.mentions.push_back(m);
+  }
+  std::map<long long, size_t> figure_index;
+  Statement figures(db_, "SELECT id, start, \"end\", surface, value, coalesce(value_text, ''), range_end, unit, "
+                         "qualifier, coalesce(counted, ''), rule FROM figure WHERE document_id = ? ORDER BY id");
+  figures.bind(1, id);
+  while (figures.step() == SQLITE_ROW) {
+    Figure f;
+    figure_index[figures.column_int(0)] = out.extraction.figures.size();
+    f.start = static_cast<size_t>(figures.column_int(1));
+    f.end = static_cast<size_t>(figures.column_int(2));
+    f.surface = figures.column_text(3);
+    f.value = figures.column_real(4);
+    f.value_text = figures.column_text(5);
+    if (!figures.is_null(6)) f.range_end = figures.column_real(6);
+    f.unit = figures.column_text(7);
+    f.qualifier = figures.column_text(8);
+    f.counted = figures.column_text(9);
+    f.rule = figures.column_text(10);
+    out.extraction.figures.push_back(f);
+  }
+  Statement dates(db_, "SELECT start, \"end\", surface, coalesce(value, ''), coalesce(expression, ''), rule "
+                       "FROM date_expr WHERE document_id = ? ORDER BY id");
+  dates.bind(1, id);
+  while (dates.step() == SQLITE_ROW) {
+    DateMention d;
+    d.start = static_cast<size_t>(dates.column_int(0));
+    d.end = static_cast<size_t>(dates.column_int(1));
+    d.surface = dates.column_text(2);
+    d.value = dates.column_text(3);
+    d.expression = dates.column_text(4);
+    d.rule = dates.column_text(5);
+    out.extraction.dates.push_back(d);
+  }
+  Statement triples(db_, "SELECT subject_id, predicate, object_id, coalesce(object_literal, ''), start, \"end\", rule, "
+                         "confidence, coalesce(date, ''), amount_id, coalesce(role, '') FROM triple "
+                         "WHERE document_id = ? ORDER BY id");
+  triples.bind(1, id);
+  while (triples.step() == SQLITE_ROW) {
+    Triple t;
+    t.subject = index_of.at(triples.column_int(0));
+    t.predicate = triples.column_text(1);
+    if (!triples.is_null(2)) t.object = index_of.at(triples.column_int(2));
+    t.object_literal = triples.column_text(3);
+    t.start = static_cast<size_t>(triples.column_int(4));
+    t.end = static_cast<size_t>(triples.column_int(5));
+    t.rule = triples.column_text(6);
+    t.confidence = triples.column_real(7);
+    t.date = triples.column_text(8);
+    if (!triples.is_null(9)) t.amount = figure_index.at(triples.column_int(9));
+    t.role = triples.column_text(10);
+    out.extraction.triples.push_back(t);
+  }
+  return out;
 }
 
 Store::Counts Store::counts() {

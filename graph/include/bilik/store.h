@@ -53,6 +53,17 @@ class Store {
   // Removes entities no document mentions any more.
   Status remove_orphans();
 
+  // A stored document and everything extracted from it, rebuilt from the
+  // store's rows as the extraction that wrote them (for merging stores).
+  struct StoredDocument {
+    Document document;
+    std::string content_hash, rules_hash;
+    Extraction extraction;
+  };
+  // Documents in the store: (id, uri), in id order.
+  std::vector<std::pair<long long, std::string>> document_ids();
+  Result<StoredDocument> load_document(long long id);
+
   struct Counts {
     long long documents = 0, entities = 0, mentions = 0, figures = 0, dates = 0, triples = 0;
   };

@@ -1,0 +1,115 @@
+// bilik merge: join stores (for instance the shards of one archive) into one,
+// resolving entities exactly as one run over all their documents would: the
+// documents are replayed into the output in the order one run reads them
+// (by name), through the same identity rules.
+#include <spdlog/spdlog.h>
+
+#include <algorithm>
+#include <cstdio>
+#include <memory>
+
+#include "bilik/store.h"
+#include "commands.h"
+#include "options.h"
+#include "progress.h"
+
+namespace bilik::cli {
+namespace {
+
+constexpr const char* kHelp = R"(usage: bilik merge OUT.db IN.db...
+
+Joins stores into OUT.db (created if missing). A document in several inputs
+is taken from the last; documents OUT.db already holds unchanged are skipped.
+)";
+
+constexpr size_t kBatchDocuments = 64;
+
+struct Source {
+  std::string uri;
+  size_t input = 0;
+  long long id = 0;
+};
+
+}  // namespace
+
+int run_merge(const Args& args, const std::string&) {
+  auto opts = parse_options(args, {}, {"--help", "--quiet"});
+  if (!opts || opts->has("--help") || opts->positional.size() < 2) {
+    if (!opts) spdlog::error("merge: {}", opts.error());
+    std::fputs(kHelp, opts && opts->has("--help") ? stdout : stderr);
+    return opts && opts->has("--help") ? 0 : 2;
+  }
+  const std::string out_path = opts->positional[0];
+  std::vector<std::unique_ptr<Store>> inputs;
+  std::vector<Source> sources;
+  std::string rules_hash;
+  for (size_t i = 1; i < opts->positional.size(); ++i) {
+    const std::string& path = opts->positional[i];
+    if (path == out_path) {
+      spdlog::error("merge: {} is both the output and an input", path);
+      return 2;
+    }
+    auto in = Store::open(path, Store::Mode::ReadOnly);
+    if (!in) {
+      spdlog::error("{}", in.error());
+      return 2;
+    }
+    for (const auto& [id, uri] : (*in)->document_ids()) sources.push_back({uri, inputs.size(), id});
+    inputs.push_back(std::move(*in));
+  }
+  // One run reads documents in name order; the last input wins a shared name.
+  std::stable_sort(sources.begin(), sources.end(), [](const Source& a, const Source& b) { return a.uri < b.uri; });
+  std::vector<Source> unique;
+  for (const Source& s : sources) {
+    if (!unique.empty() && unique.back().uri == s.uri) unique.back() = s;
+    else unique.push_back(s);
+  }
+  auto out = Store::open(out_path, Store::Mode::ReadWrite);
+  if (!out) {
+    spdlog::error("{}", out.error());
+    return 2;
+  }
+  Progress progress(unique.size(), !opts->has("--quiet"));
+  size_t merged = 0, unchanged = 0;
+  for (size_t first = 0; first < unique.size(); first += kBatchDocuments) {
+    progress.update(first, 0, 0);
+    if (Status s = (*out)->begin(); !s) {
+      spdlog::error("{}", s.error());
+      return 2;
+    }
+    for (size_t i = first; i < std::min(unique.size(), first + kBatchDocuments); ++i) {
+      auto doc = inputs[unique[i].input]->load_document(unique[i].id);
+      if (!doc) {
+        spdlog::error("{}", doc.error());
+        (*out)->rollback();
+        return 2;
+      }
+      if (!rules_hash.empty() && doc->rules_hash != rules_hash)
+        spdlog::warn("merge: {} was extracted with another rule pack than the documents before it", doc->document.uri);
+      rules_hash = doc->rules_hash;
+      if ((*out)->is_current(doc->document.uri, doc->content_hash, doc->rules_hash)) {
+        ++unchanged;
+        continue;
+      }
+      if (Status s = (*out)->put_document(doc->document, doc->content_hash, doc->rules_hash, doc->extraction); !s) {
+        spdlog::error("{}", s.error());
+        (*out)->rollback();
+        return 2;
+      }
+      ++merged;
+    }
+    if (Status s = (*out)->commit(); !s) {
+      spdlog::error("{}", s.error());
+      return 2;
+    }
+  }
+  if (merged > 0)
+    if (Status s = (*out)->remove_orphans(); !s) spdlog::warn("{}", s.error());
+  const Store::Counts c = (*out)->counts();
+  std::printf("bilik merge: %zu documents merged, %zu unchanged; %s holds %lld documents, %lld entities, %lld "
+              "mentions, %lld triples\n",
+              merged, unchanged, out_path.c_str(), c.documents, c.entities, c.mentions, c.triples);
+  return 0;
+}
+
+}  // namespace bilik::cli
