@@ -36,6 +36,8 @@ constexpr const char* kHelp = R"(usage: bilik extract [OPTIONS] INPUT...
   --include GLOB, --exclude GLOB
                 only files whose path matches (repeatable), none that match
   --shard K/N   only the documents whose name hashes to K of N (0 <= K < N)
+  --stdin-format text|jsonl
+                what - holds: one text (default) or JSON Lines articles
   --json-field NAME=FIELD
                 JSON Lines field names (id, url, title, published, text), e.g. text=body
   --metadata TSV  a table with a 'file' column and any of 'title', 'published', 'url'
@@ -95,7 +97,7 @@ bool matches_any(const std::vector<std::string>& globs, const std::string& path)
 int run_extract(const Args& args, const std::string& argv0) {
   auto opts = parse_options(args,
                             {"--db", "--rules", "--metadata", "--published", "--jobs", "--include", "--exclude",
-                             "--shard", "--json-field", "--max-errors", "--log-file", "--max-member-mb"},
+                             "--shard", "--json-field", "--max-errors", "--log-file", "--max-member-mb", "--stdin-format"},
                             {"--quiet", "--verbose", "--help"});
   if (!opts) {
     spdlog::error("extract: {}", opts.error());
@@ -140,6 +142,11 @@ int run_extract(const Args& args, const std::string& argv0) {
   auto shard = parse_shard(opts->get("--shard"));
   if (!shard) {
     spdlog::error("extract: {}", shard.error());
+    return 2;
+  }
+  source_options.stdin_format = opts->get("--stdin-format", "text");
+  if (source_options.stdin_format != "text" && source_options.stdin_format != "jsonl") {
+    spdlog::error("extract: --stdin-format is text or jsonl, not '{}'", source_options.stdin_format);
     return 2;
   }
   if (auto it = opts->values.find("--json-field"); it != opts->values.end()) {

@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
+#include <iostream>
 #include <nlohmann/json.hpp>
 #include <sstream>
 #include <cstring>
@@ -165,7 +166,13 @@ void read_source(const std::string& path, const SourceOptions& options, const Em
     return;
   }
   if (path == "-") {
-    emit(read_document(path));
+    if (options.stdin_format == "jsonl") {
+      std::ostringstream buffer;
+      buffer << std::cin.rdbuf();
+      read_json_lines("-", buffer.str(), options, emit);
+    } else {
+      emit(read_document(path));
+    }
     return;
   }
   std::ifstream in(path, std::ios::binary);

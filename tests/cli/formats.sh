@@ -49,4 +49,7 @@ all=$(q "SELECT uri FROM documents ORDER BY uri")
 both=$( (sqlite3 s0.db "SELECT uri FROM documents"; sqlite3 s1.db "SELECT uri FROM documents") | sort)
 [ "$all" = "$(echo "$both" | sort)" ] || { echo "shards differ from one run"; exit 1; }
 [ -z "$(comm -12 <(sqlite3 s0.db 'SELECT uri FROM documents' | sort) <(sqlite3 s1.db 'SELECT uri FROM documents' | sort))" ] || exit 1
+# JSON Lines on standard input (the Spark RDD.pipe recipe of docs/scale.md).
+sed -n '1p;4p' in/crawl.jsonl | "$bilik" extract --quiet --db stdin.db --stdin-format jsonl --json-field text=body - > /dev/null
+[ "$(sqlite3 stdin.db "SELECT group_concat(uri, ' ') FROM documents")" = "-#a1 -#a3" ] || { echo "stdin JSON Lines"; exit 1; }
 echo "formats: ok"

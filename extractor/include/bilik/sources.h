@@ -30,6 +30,7 @@ struct JsonFields {
 
 struct SourceOptions {
   JsonFields fields;
+  std::string stdin_format = "text";  // "text" (one document) or "jsonl" (one per line)
   size_t max_member_bytes = 256u << 20;
 };
 
