@@ -257,7 +257,7 @@ int run_extract(const Args& args, const std::string& argv0) {
       break;
     }
     if (interrupted) {
-      spdlog::warn("extract: interrupted; finishing the current batch, the next run goes on from here");
+      spdlog::error("extract: interrupted; the current batch is stored, the next run goes on from here");
       status = 130;
       break;
     }
