@@ -1,0 +1,30 @@
+// Writing a graph for the programs researchers open it with.
+//
+// gexf: GEXF 1.3 (or 1.2draft) as Gephi reads it: node attributes type,
+// aliases, mentions, documents; one edge per predicate between a pair with
+// kind, label and weight; a timeline (spells) from the statements' dates;
+// node colour by type. graphml: for networkx and igraph. json: node-link
+// JSON (networkx.node_link_graph). csv: Gephi's spreadsheet import, a nodes
+// table and an edges table. Text is UTF-8; characters XML forbids are
+// dropped, never written.
+//
+//   write_gexf(graph, out, "1.3");
+#pragma once
+
+#include <ostream>
+#include <string>
+
+#include "bilik/graph_model.h"
+
+namespace bilik {
+
+void write_gexf(const Graph& graph, std::ostream& out, const std::string& version = "1.3");
+void write_graphml(const Graph& graph, std::ostream& out);
+void write_node_link_json(const Graph& graph, std::ostream& out);
+void write_csv_nodes(const Graph& graph, std::ostream& out);
+void write_csv_edges(const Graph& graph, std::ostream& out);
+
+// Text safe inside XML: escaped, with characters XML 1.0 forbids removed.
+std::string xml_text(const std::string& s);
+
+}  // namespace bilik

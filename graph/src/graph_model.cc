@@ -1,0 +1,148 @@
+#include "bilik/graph_model.h"
+
+#include <algorithm>
+#include <map>
+#include <set>
+#include <sstream>
+
+#include "bilik/entity_matcher.h"
+#include "bilik/folded_text.h"
+#include "bilik/segmenter.h"
+
+namespace bilik {
+namespace {
+
+class Query {
+ public:
+  Query(sqlite3* db, const std::string& sql) : db_(db) {
+    if (sqlite3_prepare_v2(db, sql.c_str(), -1, &stmt_, nullptr) != SQLITE_OK) stmt_ = nullptr;
+  }
+  ~Query() { sqlite3_finalize(stmt_); }
+  bool ok() const { return stmt_ != nullptr; }
+  std::string error() const { return sqlite3_errmsg(db_); }
+  void bind(int i, const std::string& v) { sqlite3_bind_text(stmt_, i, v.data(), static_cast<int>(v.size()), SQLITE_TRANSIENT); }
+  void bind(int i, long long v) { sqlite3_bind_int64(stmt_, i, v); }
+  bool row() { return sqlite3_step(stmt_) == SQLITE_ROW; }
+  long long integer(int i) { return sqlite3_column_int64(stmt_, i); }
+  std::string text(int i) {
+    const auto* t = sqlite3_column_text(stmt_, i);
+    return t ? reinterpret_cast<const char*>(t) : "";
+  }
+
+ private:
+  sqlite3* db_;
+  sqlite3_stmt* stmt_ = nullptr;
+};
+
+std::string placeholders(size_t n) {
+  std::string out;
+  for (size_t i = 0; i < n; ++i) out += i ? ",?" : "?";
+  return out;
+}
+
+// Relations: one edge per (subject, object, predicate).
+Result<std::vector<GraphEdge>> relation_edges(sqlite3* db, const GraphQuery& q) {
+  std::string sql =
+      "SELECT subject_id, object_id, predicate, count(DISTINCT document_id), group_concat(DISTINCT date) "
+      "FROM triple WHERE object_id IS NOT NULL";
+  if (!q.predicates.empty()) sql += " AND predicate IN (" + placeholders(q.predicates.size()) + ")";
+  if (!q.since.empty()) sql += " AND date >= ?";
+  if (!q.until.empty()) sql += " AND date <= ?";
+  sql += " GROUP BY subject_id, object_id, predicate HAVING count(DISTINCT document_id) >= ? ORDER BY 1, 2, 3";
+  Query query(db, sql);
+  if (!query.ok()) return Result<std::vector<GraphEdge>>::failure(query.error());
+  int i = 1;
+  for (const std::string& p : q.predicates) query.bind(i++, p);
+  if (!q.since.empty()) query.bind(i++, q.since);
+  if (!q.until.empty()) query.bind(i++, q.until + "~");  // "2022" ≤ "2022-05-10" ≤ "2022~"
+  query.bind(i, q.min_weight);
+  std::vector<GraphEdge> edges;
+  while (query.row()) {
+    GraphEdge e{query.integer(0), query.integer(1), query.text(2), query.integer(3), {}};
+    std::stringstream dates(query.text(4));
+    std::string d;
+    while (std::getline(dates, d, ',')) e.dates.push_back(d);
+    std::sort(e.dates.begin(), e.dates.end());
+    edges.push_back(std::move(e));
+  }
+  return edges;
+}
+
+// The sentence index of each mention of one document, by re-segmenting its text.
+std::vector<std::pair<long long, size_t>> mentions_by_sentence(sqlite3* db, long long doc, const std::string& text) {
+  const FoldedText f = fold_text(text);
+  const auto words = split_words(f);
+  const auto sentences = split_sentences(f, words, {});
+  std::vector<std::pair<long long, size_t>> out;
+  Query q(db, "SELECT entity_id, start FROM mention WHERE document_id = ?");
+  q.bind(1, doc);
+  while (q.row()) {
+    const size_t original = static_cast<size_t>(q.integer(1));
+    const size_t folded = std::lower_bound(f.origin.begin(), f.origin.end(), original) - f.origin.begin();
+    auto s = std::upper_bound(sentences.begin(), sentences.end(), folded,
+                              [](size_t pos, const Sentence& sent) { return pos < sent.end; });
+    out.emplace_back(q.integer(0), static_cast<size_t>(s - sentences.begin()));
+  }
+  return out;
+}
+
+// Co-occurrence: entities in the same document or sentence.
+Result<std::vector<GraphEdge>> cooccurrence_edges(sqlite3* db, const GraphQuery& q) {
+  std::map<std::pair<long long, long long>, long long> weight;
+  Query docs(db, "SELECT id, text FROM document ORDER BY id");
+  if (!docs.ok()) return Result<std::vector<GraphEdge>>::failure(docs.error());
+  while (docs.row()) {
+    const long long doc = docs.integer(0);
+    std::map<size_t, std::set<long long>> groups;
+    if (q.window == "document") {
+      Query m(db, "SELECT DISTINCT entity_id FROM mention WHERE document_id = ?");
+      m.bind(1, doc);
+      while (m.row()) groups[0].insert(m.integer(0));
+    } else {
+      for (const auto& [entity, sentence] : mentions_by_sentence(db, doc, docs.text(1))) groups[sentence].insert(entity);
+    }
+    for (const auto& [unit, entities] : groups)
+      for (auto a = entities.begin(); a != entities.end(); ++a)
+        for (auto b = std::next(a); b != entities.end(); ++b) ++weight[{*a, *b}];
+  }
+  std::vector<GraphEdge> edges;
+  for (const auto& [pair, w] : weight)
+    if (w >= q.min_weight) edges.push_back({pair.first, pair.second, "cooccurs", w, {}});
+  return edges;
+}
+
+}  // namespace
+
+Result<Graph> load_graph(sqlite3* db, const GraphQuery& q) {
+  if (q.graph != "relations" && q.graph != "cooccurrence")
+    return Result<Graph>::failure("unknown graph '" + q.graph + "' (relations, cooccurrence)");
+  if (q.window != "sentence" && q.window != "document")
+    return Result<Graph>::failure("unknown window '" + q.window + "' (sentence, document)");
+  auto edges = q.graph == "relations" ? relation_edges(db, q) : cooccurrence_edges(db, q);
+  if (!edges) return Result<Graph>::failure(edges.error());
+
+  Graph g;
+  g.directed = q.graph == "relations";
+  std::map<long long, GraphNode> nodes;
+  auto fetch = [&](long long id) -> GraphNode* {
+    auto it = nodes.find(id);
+    if (it != nodes.end()) return &it->second;
+    Query n(db,
+            "SELECT e.type, e.name, (SELECT count(*) FROM mention m WHERE m.entity_id = e.id), "
+            "(SELECT count(DISTINCT document_id) FROM mention m WHERE m.entity_id = e.id) FROM entity e WHERE e.id = ?");
+    n.bind(1, id);
+    if (!n.row()) return nullptr;
+    if (!q.types.empty() && std::find(q.types.begin(), q.types.end(), n.text(0)) == q.types.end()) return nullptr;
+    GraphNode gn{id, n.text(1), n.text(0), {}, n.integer(2), n.integer(3)};
+    Query a(db, "SELECT alias FROM aliases WHERE entity_id = ? ORDER BY alias");
+    a.bind(1, id);
+    while (a.row()) gn.aliases.push_back(a.text(0));
+    return &nodes.emplace(id, std::move(gn)).first->second;
+  };
+  for (GraphEdge& e : *edges)
+    if (fetch(e.source) && fetch(e.target)) g.edges.push_back(std::move(e));
+  for (auto& [id, n] : nodes) g.nodes.push_back(std::move(n));
+  return g;
+}
+
+}  // namespace bilik

@@ -1,0 +1,30 @@
+#include <nlohmann/json.hpp>
+
+#include "bilik/graph_writers.h"
+
+namespace bilik {
+
+void write_node_link_json(const Graph& g, std::ostream& out) {
+  nlohmann::json doc = {{"directed", g.directed}, {"multigraph", true}, {"graph", nlohmann::json::object()}};
+  doc["nodes"] = nlohmann::json::array();
+  for (const GraphNode& n : g.nodes)
+    doc["nodes"].push_back({{"id", "n" + std::to_string(n.id)},
+                            {"label", n.label},
+                            {"type", n.type},
+                            {"aliases", n.aliases},
+                            {"mentions", n.mentions},
+                            {"documents", n.documents}});
+  doc["links"] = nlohmann::json::array();
+  for (size_t i = 0; i < g.edges.size(); ++i) {
+    const GraphEdge& e = g.edges[i];
+    doc["links"].push_back({{"source", "n" + std::to_string(e.source)},
+                            {"target", "n" + std::to_string(e.target)},
+                            {"key", i},
+                            {"kind", e.kind},
+                            {"weight", e.weight},
+                            {"dates", e.dates}});
+  }
+  out << doc.dump(1, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
+}
+
+}  // namespace bilik

@@ -1,0 +1,55 @@
+#!/usr/bin/env bash
+# Exports checked by the programs that read them: GEXF 1.3 against the
+# (viz-patched) XSD with xmllint, GEXF 1.2draft, GraphML and node-link JSON
+# with networkx (Debian's python3-networkx; its 2.8 reads GEXF only up to
+# 1.2draft), CSV with Python's csv module; counts and attributes as in the
+# store, Azerbaijani letters intact.
+set -euo pipefail
+bilik=$1 samples=$2 shared=$3
+xsd=$shared/xsd/gexf/1.3-patched-viz/gexf.xsd
+[ -f "$xsd" ] || { echo "SKIP: $xsd is missing"; exit 77; }
+command -v xmllint > /dev/null || { echo "SKIP: xmllint is not installed"; exit 77; }
+/usr/bin/python3 -c "import networkx" 2> /dev/null || { echo "SKIP: python3-networkx is not installed"; exit 77; }
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+mkdir "$tmp/in"
+cp "$samples"/*.txt "$tmp/in/"
+[ -f "$shared/seed/tokayev-turkiye-2022.txt" ] && cp "$shared/seed/tokayev-turkiye-2022.txt" "$tmp/in/"
+"$bilik" extract --quiet --db "$tmp/s.db" "$tmp/in" > /dev/null
+cd "$tmp"
+"$bilik" export --db s.db --format gexf -o g13.gexf > /dev/null
+"$bilik" export --db s.db --format gexf --gexf-version 1.2 -o g12.gexf > /dev/null
+"$bilik" export --db s.db --format graphml -o g.graphml > /dev/null
+"$bilik" export --db s.db --format json -o g.json > /dev/null
+"$bilik" export --db s.db --format csv -o g.csv > /dev/null
+"$bilik" export --db s.db --graph cooccurrence --window document --format gexf -o co.gexf > /dev/null
+xmllint --noout --schema "$xsd" g13.gexf co.gexf
+edges=$(sqlite3 s.db "SELECT count(*) FROM (SELECT 1 FROM triples WHERE object_id IS NOT NULL GROUP BY subject_id, object_id, predicate)")
+nodes=$(sqlite3 s.db "SELECT count(*) FROM (SELECT subject_id FROM triples WHERE object_id IS NOT NULL UNION SELECT object_id FROM triples WHERE object_id IS NOT NULL)")
+pairs=$(sqlite3 s.db "SELECT count(*) FROM (SELECT DISTINCT a.entity_id, b.entity_id FROM mentions a JOIN mentions b ON a.document_id = b.document_id AND a.entity_id < b.entity_id)")
+/usr/bin/python3 - "$nodes" "$edges" "$pairs" <<'PY'
+import csv, json, sys
+import networkx as nx
+nodes, edges, pairs = map(int, sys.argv[1:])
+graphs = {
+    "gexf 1.2": nx.read_gexf("g12.gexf", version="1.2draft"),
+    "graphml": nx.read_graphml("g.graphml"),
+    "json": nx.node_link_graph(json.load(open("g.json", encoding="utf-8"))),
+}
+for name, g in graphs.items():
+    assert g.number_of_nodes() == nodes, (name, g.number_of_nodes(), nodes)
+    assert g.number_of_edges() == edges, (name, g.number_of_edges(), edges)
+    types = {d.get("type") for _, d in g.nodes(data=True)}
+    assert types <= {"PERSON", "STATE", "ORGANIZATION", "TREATY", "LOCATION"}, (name, types)
+    labels = {d.get("label") for _, d in g.nodes(data=True)}
+    assert "Azərbaycan" in labels or "Qazaxıstan" in labels, (name, sorted(labels)[:5])
+with open("g-nodes.csv", encoding="utf-8") as f:
+    rows = list(csv.DictReader(f))
+    assert len(rows) == nodes and {"Id", "Label", "Type"} <= set(rows[0])
+    assert any("ə" in r["Label"] or "ı" in r["Label"] for r in rows)
+with open("g-edges.csv", encoding="utf-8") as f:
+    rows = list(csv.DictReader(f))
+    assert len(rows) == edges and {"Source", "Target", "Type", "Kind", "Label", "Weight", "Timeset"} <= set(rows[0])
+print(f"exports: {nodes} nodes, {edges} edges in every format; co-occurrence pairs {pairs}")
+PY
+grep -c "<edge " co.gexf | { read -r n; [ "$n" = "$pairs" ] || { echo "cooccurrence edges $n, pairs $pairs"; exit 1; }; }
