@@ -15,5 +15,6 @@ int run_explain(const Args& args, const std::string& argv0);
 int run_rules(const Args& args, const std::string& argv0);
 int run_merge(const Args& args, const std::string& argv0);
 int run_export(const Args& args, const std::string& argv0);
+int run_query(const Args& args, const std::string& argv0);
 
 }  // namespace bilik::cli

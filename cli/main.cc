@@ -19,6 +19,8 @@ commands:
   rules test [--rules DIR]
                           check every rule against its examples
   merge OUT.db IN.db...   join stores (shards of one archive) as one run would
+  query entity|neighbors|triples|sql ...
+                          walk the store (aligned table, or --format json|csv|tsv)
   export --format gexf|graphml|csv|json -o FILE [--graph relations|cooccurrence] ...
                           write the graph for Gephi, networkx, igraph
 
@@ -42,6 +44,7 @@ int main(int argc, char** argv) {
   if (command == "rules") return bilik::cli::run_rules(args, argv[0]);
   if (command == "merge") return bilik::cli::run_merge(args, argv[0]);
   if (command == "export") return bilik::cli::run_export(args, argv[0]);
+  if (command == "query") return bilik::cli::run_query(args, argv[0]);
   if (command == "--help" || command == "-h" || command == "help") {
     std::fputs(kUsage, stdout);
     return 0;

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <map>
 #include <numeric>
+#include <cstdint>
 #include <set>
 
 #include "bilik/utf8.h"
@@ -188,9 +189,15 @@ ResolvedEntities resolve_entities(std::string_view original, const AnalyzedText&
       for (const std::string& n : all_names[e])
         if (key_words(fold_key(n)).size() > key_words(fold_key(entity.name)).size()) entity.name = n;
     }
-    std::set<std::string> seen{fold_key(entity.name)};
-    for (const std::string& n : all_names[e])
-      if (seen.insert(fold_key(n)).second) entity.aliases.push_back(n);
+    // One alias per key; of two spellings of one key, the one not in capitals
+    // ("Tokayev", not the headline's "TOKAYEV").
+    std::map<std::string, size_t> alias_of_key{{fold_key(entity.name), SIZE_MAX}};
+    auto shouting = [](const std::string& n) { return n.find_first_of("abcdefghijklmnopqrstuvwxyz") == std::string::npos; };
+    for (const std::string& n : all_names[e]) {
+      auto [it, inserted] = alias_of_key.try_emplace(fold_key(n), entity.aliases.size());
+      if (inserted) entity.aliases.push_back(n);
+      else if (it->second != SIZE_MAX && shouting(entity.aliases[it->second]) && !shouting(n)) entity.aliases[it->second] = n;
+    }
   }
   for (size_t i = 0; i < accepted.size(); ++i) {
     const Candidate& c = *accepted[i];

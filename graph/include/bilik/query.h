@@ -1,0 +1,46 @@
+// Walking the store: entities by any name, their neighbours, triples with
+// their evidence, and read-only SQL. Every answer is a Table the CLI prints
+// aligned, or as JSON, CSV or TSV. User-given values reach SQL only as bound
+// parameters; `sql` runs on a connection opened read-only, so a write is
+// refused by SQLite itself.
+//
+//   auto ids = find_entities(db, "Tokayevin", &pack.morphology);
+//   Table t = neighbors(db, ids->front(), {.hops = 2});
+#pragma once
+
+#include <sqlite3.h>
+
+#include <string>
+#include <vector>
+
+#include "bilik/morphology.h"
+#include "bilik/result.h"
+
+namespace bilik {
+
+struct Table {
+  std::vector<std::string> columns;
+  std::vector<std::vector<std::string>> rows;
+};
+
+// Entities one of whose names is `name` in any case or spelling the folding
+// covers, or is its stem once case suffixes are cut ("Tokayevin", "TÜRKİYƏ").
+Result<std::vector<long long>> find_entities(sqlite3* db, const std::string& name, const Morphology* morphology);
+
+Result<Table> entity_card(sqlite3* db, long long id);
+
+struct NeighborQuery {
+  int hops = 1;
+  std::string predicate, type;
+};
+Result<Table> neighbors(sqlite3* db, long long id, const NeighborQuery& q);
+
+struct TripleQuery {
+  std::vector<long long> subjects, objects;  // empty: any
+  std::string predicate, since, until;
+};
+Result<Table> triples(sqlite3* db, const TripleQuery& q);
+
+Result<Table> run_sql(sqlite3* db, const std::string& sql);
+
+}  // namespace bilik

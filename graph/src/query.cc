@@ -1,0 +1,159 @@
+#include "bilik/query.h"
+
+#include <map>
+#include <set>
+
+#include "bilik/folded_text.h"
+
+namespace bilik {
+namespace {
+
+class Query {
+ public:
+  Query(sqlite3* db, const std::string& sql) : db_(db) {
+    if (sqlite3_prepare_v2(db, sql.c_str(), -1, &stmt_, nullptr) != SQLITE_OK) stmt_ = nullptr;
+  }
+  ~Query() { sqlite3_finalize(stmt_); }
+  bool ok() const { return stmt_ != nullptr; }
+  std::string error() const { return sqlite3_errmsg(db_); }
+  Query& bind(int i, const std::string& v) {
+    sqlite3_bind_text(stmt_, i, v.data(), static_cast<int>(v.size()), SQLITE_TRANSIENT);
+    return *this;
+  }
+  Query& bind(int i, long long v) {
+    sqlite3_bind_int64(stmt_, i, v);
+    return *this;
+  }
+  int step() { return sqlite3_step(stmt_); }
+  int columns() { return sqlite3_column_count(stmt_); }
+  std::string name(int i) { return sqlite3_column_name(stmt_, i); }
+  std::string text(int i) {
+    const auto* t = sqlite3_column_text(stmt_, i);
+    return t ? reinterpret_cast<const char*>(t) : "";
+  }
+  long long integer(int i) { return sqlite3_column_int64(stmt_, i); }
+
+ private:
+  sqlite3* db_;
+  sqlite3_stmt* stmt_ = nullptr;
+};
+
+// Runs a prepared query into a table.
+Result<Table> collect(Query& q) {
+  if (!q.ok()) return Result<Table>::failure(q.error());
+  Table t;
+  for (int i = 0; i < q.columns(); ++i) t.columns.push_back(q.name(i));
+  int rc;
+  while ((rc = q.step()) == SQLITE_ROW) {
+    std::vector<std::string> row;
+    for (int i = 0; i < q.columns(); ++i) row.push_back(q.text(i));
+    t.rows.push_back(std::move(row));
+  }
+  if (rc != SQLITE_DONE) return Result<Table>::failure(q.error());
+  return t;
+}
+
+}  // namespace
+
+Result<std::vector<long long>> find_entities(sqlite3* db, const std::string& name, const Morphology* morphology) {
+  std::vector<std::string> keys{fold_key(name)};
+  if (morphology && !keys[0].empty()) {
+    const size_t space = keys[0].rfind(' ');
+    const std::string head = space == std::string::npos ? "" : keys[0].substr(0, space + 1);
+    const std::string last = space == std::string::npos ? keys[0] : keys[0].substr(space + 1);
+    for (const SuffixReading& r : morphology->readings(last, {.harmony = false, .min_slot = 1, .min_stem_chars = 2}))
+      if (r.stem_bytes < last.size()) keys.push_back(head + last.substr(0, r.stem_bytes));
+  }
+  for (const std::string& key : keys) {
+    Query k(db, "SELECT DISTINCT entity_id FROM entity_key WHERE key = ? ORDER BY entity_id");
+    k.bind(1, key);
+    if (!k.ok()) return Result<std::vector<long long>>::failure(k.error());
+    std::vector<long long> ids;
+    while (k.step() == SQLITE_ROW) ids.push_back(k.integer(0));
+    if (!ids.empty()) return ids;  // the fullest reading that names something
+  }
+  return std::vector<long long>{};
+}
+
+Result<Table> entity_card(sqlite3* db, long long id) {
+  Query q(db,
+          "SELECT e.id, e.type, e.name, "
+          "(SELECT group_concat(alias, ' | ') FROM (SELECT alias FROM aliases WHERE entity_id = e.id ORDER BY alias)) AS aliases, "
+          "(SELECT count(*) FROM mentions WHERE entity_id = e.id) AS mentions, "
+          "(SELECT count(DISTINCT document_id) FROM mentions WHERE entity_id = e.id) AS documents "
+          "FROM entities e WHERE e.id = ?");
+  q.bind(1, id);
+  return collect(q);
+}
+
+Result<Table> neighbors(sqlite3* db, long long id, const NeighborQuery& nq) {
+  // Breadth-first over the triples, either direction, up to `hops`.
+  std::map<long long, int> distance{{id, 0}};
+  std::vector<long long> frontier{id};
+  Table t;
+  t.columns = {"hops", "from", "predicate", "to", "type", "documents"};
+  for (int hop = 1; hop <= std::max(1, nq.hops) && !frontier.empty(); ++hop) {
+    std::vector<long long> next;
+    for (long long node : frontier) {
+      Query q(db,
+              "SELECT t.subject_id, s.name, t.predicate, t.object_id, o.name, o.type, s.type, "
+              "count(DISTINCT t.document_id) FROM triples t JOIN entities s ON s.id = t.subject_id "
+              "JOIN entities o ON o.id = t.object_id WHERE (t.subject_id = ?1 OR t.object_id = ?1) "
+              "AND (?2 = '' OR t.predicate = ?2) GROUP BY t.subject_id, t.predicate, t.object_id "
+              "ORDER BY count(DISTINCT t.document_id) DESC");
+      if (!q.ok()) return Result<Table>::failure(q.error());
+      q.bind(1, node).bind(2, nq.predicate);
+      while (q.step() == SQLITE_ROW) {
+        const bool outgoing = q.integer(0) == node;
+        const long long other = outgoing ? q.integer(3) : q.integer(0);
+        const std::string other_type = outgoing ? q.text(5) : q.text(6);
+        // The type filters what is shown; the walk goes through every node.
+        if (nq.type.empty() || other_type == nq.type)
+          t.rows.push_back({std::to_string(hop), q.text(1), q.text(2), q.text(4), other_type, q.text(7)});
+        if (!distance.count(other)) {
+          distance[other] = hop;
+          next.push_back(other);
+        }
+      }
+    }
+    frontier = std::move(next);
+  }
+  return t;
+}
+
+Result<Table> triples(sqlite3* db, const TripleQuery& tq) {
+  std::string sql =
+      "SELECT s.name AS subject, t.predicate, coalesce(o.name, t.object_literal) AS object, coalesce(t.date, '') AS date, "
+      "coalesce(t.role, '') AS role, d.uri AS document, t.start, t.\"end\", "
+      "CAST(substr(CAST(d.text AS BLOB), t.start + 1, t.\"end\" - t.start) AS TEXT) AS evidence, t.rule "
+      "FROM triples t JOIN entities s ON s.id = t.subject_id LEFT JOIN entities o ON o.id = t.object_id "
+      "JOIN documents d ON d.id = t.document_id WHERE (?1 = '' OR t.predicate = ?1) "
+      "AND (?2 = '' OR t.date >= ?2) AND (?3 = '' OR t.date <= ?3 || '~')";
+  auto in_list = [](const char* column, const std::vector<long long>& ids, int first) {
+    if (ids.empty()) return std::string();
+    std::string s = std::string(" AND ") + column + " IN (";
+    for (size_t i = 0; i < ids.size(); ++i) s += (i ? ",?" : "?") + std::to_string(first + static_cast<int>(i));
+    return s + ")";
+  };
+  sql += in_list("t.subject_id", tq.subjects, 4);
+  sql += in_list("t.object_id", tq.objects, 4 + static_cast<int>(tq.subjects.size()));
+  sql += " ORDER BY t.date, d.uri, t.start";
+  Query q(db, sql);
+  if (!q.ok()) return Result<Table>::failure(q.error());
+  q.bind(1, tq.predicate).bind(2, tq.since).bind(3, tq.until);
+  int i = 4;
+  for (long long s : tq.subjects) q.bind(i++, s);
+  for (long long o : tq.objects) q.bind(i++, o);
+  return collect(q);
+}
+
+Result<Table> run_sql(sqlite3* db, const std::string& sql) {
+  Query q(db, sql);
+  if (!q.ok()) return Result<Table>::failure(q.error());
+  auto t = collect(q);
+  if (!t && t.error().find("readonly") != std::string::npos)
+    return Result<Table>::failure("the store is opened read-only for queries; this statement writes (" + t.error() + ")");
+  return t;
+}
+
+}  // namespace bilik
