@@ -141,3 +141,15 @@ CREATE VIEW IF NOT EXISTS facts AS
   SELECT subject_id, predicate, object_id, object_literal,
          count(DISTINCT document_id) AS documents, min(date) AS first_date, max(date) AS last_date
   FROM triple GROUP BY subject_id, predicate, object_id, object_literal;
+
+-- For Gephi's database import (docs/gephi.md): nodes and dated edges.
+CREATE VIEW IF NOT EXISTS gephi_nodes AS
+  SELECT e.id AS id, e.name AS label, e.type AS type,
+         (SELECT count(*) FROM mention m WHERE m.entity_id = e.id) AS mentions
+  FROM entity e;
+
+CREATE VIEW IF NOT EXISTS gephi_edges AS
+  SELECT row_number() OVER (ORDER BY subject_id, object_id, predicate) AS id,
+         subject_id AS source, object_id AS target, predicate AS label, documents AS weight,
+         first_date AS start, last_date AS "end"
+  FROM facts WHERE object_id IS NOT NULL;
