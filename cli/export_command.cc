@@ -14,7 +14,7 @@
 namespace bilik::cli {
 namespace {
 
-constexpr const char* kHelp = R"(usage: bilik export --format gexf|graphml|csv|json -o FILE [OPTIONS]
+constexpr const char* kHelp = R"(usage: bilik export --format gexf|graphml|csv|json|nquads -o FILE [OPTIONS]
 
   --db FILE            the store (default graph.db), opened read-only
   --graph relations|cooccurrence   (default relations)
@@ -24,7 +24,8 @@ constexpr const char* kHelp = R"(usage: bilik export --format gexf|graphml|csv|j
   --since DATE, --until DATE       keep statements dated in this range (relations)
   --min-weight N       keep edges stated by at least N documents (or N co-occurrences)
   --gexf-version 1.3|1.2           1.2 writes 1.2draft for readers that lack 1.3
-csv writes FILE-nodes.csv and FILE-edges.csv (FILE without .csv).
+csv writes FILE-nodes.csv and FILE-edges.csv (FILE without .csv); nquads writes
+the whole store as RDF (the filters do not apply).
 )";
 
 std::vector<std::string> list(const std::string& s) {
@@ -103,8 +104,10 @@ int run_export(const Args& args, const std::string&) {
                                  ? output.substr(0, output.size() - 4) : output;
     ok = write(base + "-nodes.csv", [&](std::ostream& o) { write_csv_nodes(*graph, o); }) &&
          write(base + "-edges.csv", [&](std::ostream& o) { write_csv_edges(*graph, o); });
+  } else if (format == "nquads") {
+    ok = write(output, [&](std::ostream& o) { write_nquads((*store)->handle(), o); });
   } else {
-    spdlog::error("export: unknown format '{}' (gexf, graphml, csv, json)", format);
+    spdlog::error("export: unknown format '{}' (gexf, graphml, csv, json, nquads)", format);
     return 2;
   }
   if (!ok) return 2;

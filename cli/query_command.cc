@@ -19,6 +19,9 @@ constexpr const char* kHelp = R"(usage: bilik query [--db FILE] [--format table|
   neighbors NAME [--hops K] [--predicate P] [--type T]
   triples [--subject NAME] [--predicate P] [--object NAME] [--since DATE] [--until DATE]
                                     with the evidence of each: document, span, text
+  path A B [--max-hops K]           shortest paths between two entities, each step with its evidence
+  match 'PATTERN'                   triple patterns joined SPARQL-style:
+                                    '?p holds_position Qazaxıstan . ?p visited ?s'
   sql 'SELECT ...'                  read-only SQL over the store's views
 )";
 
@@ -27,7 +30,7 @@ constexpr const char* kHelp = R"(usage: bilik query [--db FILE] [--format table|
 int run_query(const Args& args, const std::string& argv0) {
   auto opts = parse_options(args,
                             {"--db", "--format", "--hops", "--predicate", "--type", "--subject", "--object", "--since",
-                             "--until", "--rules"},
+                             "--until", "--rules", "--max-hops"},
                             {"--help"});
   if (!opts || opts->has("--help") || opts->positional.empty()) {
     if (!opts) spdlog::error("query: {}", opts.error());
@@ -87,6 +90,12 @@ int run_query(const Args& args, const std::string& argv0) {
     q.since = opts->get("--since");
     q.until = opts->get("--until");
     result = triples(db, q);
+  } else if (command == "path" && opts->positional.size() == 3) {
+    std::vector<long long> from, to;
+    if (!resolve(arg, from) || !resolve(opts->positional[2], to)) return 1;
+    result = shortest_paths(db, from.front(), to.front(), std::stoi(opts->get("--max-hops", "4")));
+  } else if (command == "match" && !arg.empty()) {
+    result = match_patterns(db, arg, morphology);
   } else if (command == "sql" && !arg.empty()) {
     result = run_sql(db, arg);
   } else {

@@ -23,6 +23,7 @@ cd "$tmp"
 "$bilik" export --db s.db --format json -o g.json > /dev/null
 "$bilik" export --db s.db --format csv -o g.csv > /dev/null
 "$bilik" export --db s.db --graph cooccurrence --window document --format gexf -o co.gexf > /dev/null
+"$bilik" export --db s.db --format nquads -o g.nq > /dev/null
 xmllint --noout --schema "$xsd" g13.gexf co.gexf
 edges=$(sqlite3 s.db "SELECT count(*) FROM (SELECT 1 FROM triples WHERE object_id IS NOT NULL GROUP BY subject_id, object_id, predicate)")
 nodes=$(sqlite3 s.db "SELECT count(*) FROM (SELECT subject_id FROM triples WHERE object_id IS NOT NULL UNION SELECT object_id FROM triples WHERE object_id IS NOT NULL)")
@@ -50,6 +51,23 @@ with open("g-nodes.csv", encoding="utf-8") as f:
 with open("g-edges.csv", encoding="utf-8") as f:
     rows = list(csv.DictReader(f))
     assert len(rows) == edges and {"Source", "Target", "Type", "Kind", "Label", "Weight", "Timeset"} <= set(rows[0])
+try:
+    import igraph
+    ig = igraph.Graph.Read_GraphML("g.graphml")
+    assert ig.vcount() == nodes and ig.ecount() == edges, ("igraph", ig.vcount(), ig.ecount())
+    assert "type" in ig.vs.attributes() and "kind" in ig.es.attributes()
+except ImportError:
+    print("python3-igraph missing: GraphML checked with networkx only")
+try:
+    import rdflib
+    quads = rdflib.ConjunctiveGraph()
+    quads.parse("g.nq", format="nquads")
+    named = [c for c in quads.contexts() if str(c.identifier).startswith("urn:bilik:document:")]
+    assert named, "no document graphs"
+    labels = {str(o) for o in quads.objects(None, rdflib.RDFS.label)}
+    assert "Azərbaycan" in labels or "Qazaxıstan" in labels
+except ImportError:
+    print("python3-rdflib missing: N-Quads not checked")
 print(f"exports: {nodes} nodes, {edges} edges in every format; co-occurrence pairs {pairs}")
 PY
 grep -c "<edge " co.gexf | { read -r n; [ "$n" = "$pairs" ] || { echo "cooccurrence edges $n, pairs $pairs"; exit 1; }; }

@@ -21,4 +21,10 @@ if q sql "DELETE FROM entity" 2> "$tmp/err"; then echo "a write went through"; e
 grep -q "read-only" "$tmp/err"
 if q entity "Heç kim" 2> "$tmp/err"; then echo "an unknown name was found"; exit 1; fi
 grep -q "no entity is called 'Heç kim'" "$tmp/err"
+q --format tsv path "İlham Əliyev" Gürcüstan > "$tmp/path"
+grep -q "^1	1	İlham Əliyev	" "$tmp/path" || { cat "$tmp/path"; echo "path"; exit 1; }
+[ "$(tail -1 "$tmp/path" | cut -f5)" = "Gürcüstan" ] || { echo "path ends elsewhere"; exit 1; }
+q --format tsv match '?p holds_position ?s . ?p met_with ?q' > "$tmp/match"
+head -1 "$tmp/match" | grep -q "^?p	?s	?q$" || { cat "$tmp/match"; exit 1; }
+grep -q "İlham Əliyev	Azərbaycan	İrakli Kobaxidze" "$tmp/match" || { cat "$tmp/match"; echo "match"; exit 1; }
 echo "query: ok"

@@ -5,11 +5,13 @@
 // kind, label and weight; a timeline (spells) from the statements' dates;
 // node colour by type. graphml: for networkx and igraph. json: node-link
 // JSON (networkx.node_link_graph). csv: Gephi's spreadsheet import, a nodes
-// table and an edges table. Text is UTF-8; characters XML forbids are
-// dropped, never written.
+// table and an edges table. nquads: RDF, one named graph per document.
+// Text is UTF-8; characters XML forbids are dropped, never written.
 //
 //   write_gexf(graph, out, "1.3");
 #pragma once
+
+#include <sqlite3.h>
 
 #include <ostream>
 #include <string>
@@ -23,6 +25,12 @@ void write_graphml(const Graph& graph, std::ostream& out);
 void write_node_link_json(const Graph& graph, std::ostream& out);
 void write_csv_nodes(const Graph& graph, std::ostream& out);
 void write_csv_edges(const Graph& graph, std::ostream& out);
+
+// N-Quads: entities (type, label, altLabel) in the default graph, each
+// document's triples in a graph named after the document. Entity IRIs are
+// minted from type and folded canonical name: stable across runs and stores.
+void write_nquads(sqlite3* db, std::ostream& out);
+std::string entity_iri(const std::string& type, const std::string& name);
 
 // Text safe inside XML: escaped, with characters XML 1.0 forbids removed.
 std::string xml_text(const std::string& s);

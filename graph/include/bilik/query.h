@@ -44,3 +44,19 @@ Result<Table> triples(sqlite3* db, const TripleQuery& q);
 Result<Table> run_sql(sqlite3* db, const std::string& sql);
 
 }  // namespace bilik
+
+namespace bilik {
+
+// Shortest paths between two entities over the triples (either direction),
+// at most `max_hops` long; every step with its predicate and evidence.
+// Up to `max_paths` paths of the shortest length, in a stable order.
+Result<Table> shortest_paths(sqlite3* db, long long from, long long to, int max_hops, int max_paths = 10);
+
+// Triple patterns joined SPARQL-style: "?p holds_position Qazaxıstan . ?p visited ?s".
+// A term is a ?variable, a predicate, or an entity name (quoted when it has
+// spaces: "Qasım-Jomart Tokayev"); names are found as `entity` finds them.
+// Columns: the variables in order of appearance.
+Result<Table> match_patterns(sqlite3* db, const std::string& pattern, const Morphology* morphology,
+                             size_t limit = 1000);
+
+}  // namespace bilik
