@@ -123,25 +123,40 @@ Result<Graph> load_graph(sqlite3* db, const GraphQuery& q) {
 
   Graph g;
   g.directed = q.graph == "relations";
+  // The nodes the edges touch, read in two passes over the store (entities
+  // with their mention counts, then aliases), not a query per node.
   std::map<long long, GraphNode> nodes;
-  auto fetch = [&](long long id) -> GraphNode* {
-    auto it = nodes.find(id);
-    if (it != nodes.end()) return &it->second;
-    Query n(db,
-            "SELECT e.type, e.name, (SELECT count(*) FROM mention m WHERE m.entity_id = e.id), "
-            "(SELECT count(DISTINCT document_id) FROM mention m WHERE m.entity_id = e.id) FROM entity e WHERE e.id = ?");
-    n.bind(1, id);
-    if (!n.row()) return nullptr;
-    if (!q.types.empty() && std::find(q.types.begin(), q.types.end(), n.text(0)) == q.types.end()) return nullptr;
-    GraphNode gn{id, n.text(1), n.text(0), {}, n.integer(2), n.integer(3)};
-    Query a(db, "SELECT alias FROM aliases WHERE entity_id = ? ORDER BY alias");
-    a.bind(1, id);
-    while (a.row()) gn.aliases.push_back(a.text(0));
-    return &nodes.emplace(id, std::move(gn)).first->second;
+  for (const GraphEdge& e : *edges) {
+    nodes.try_emplace(e.source);
+    nodes.try_emplace(e.target);
+  }
+  Query all(db,
+            "SELECT e.id, e.type, e.name, coalesce(m.mentions, 0), coalesce(m.documents, 0) FROM entity e "
+            "LEFT JOIN (SELECT entity_id, count(*) AS mentions, count(DISTINCT document_id) AS documents "
+            "FROM mention GROUP BY entity_id) m ON m.entity_id = e.id");
+  if (!all.ok()) return Result<Graph>::failure(all.error());
+  while (all.row()) {
+    auto it = nodes.find(all.integer(0));
+    if (it == nodes.end()) continue;
+    it->second = GraphNode{all.integer(0), all.text(2), all.text(1), {}, all.integer(3), all.integer(4)};
+  }
+  Query aliases(db, "SELECT entity_id, alias FROM aliases ORDER BY entity_id, alias");
+  while (aliases.row()) {
+    auto it = nodes.find(aliases.integer(0));
+    if (it != nodes.end()) it->second.aliases.push_back(aliases.text(1));
+  }
+  auto kept = [&](long long id) {
+    const GraphNode& n = nodes.at(id);
+    return !n.type.empty() && (q.types.empty() || std::find(q.types.begin(), q.types.end(), n.type) != q.types.end());
   };
   for (GraphEdge& e : *edges)
-    if (fetch(e.source) && fetch(e.target)) g.edges.push_back(std::move(e));
-  for (auto& [id, n] : nodes) g.nodes.push_back(std::move(n));
+    if (kept(e.source) && kept(e.target)) g.edges.push_back(std::move(e));
+  std::set<long long> used;
+  for (const GraphEdge& e : g.edges) {
+    used.insert(e.source);
+    used.insert(e.target);
+  }
+  for (long long id : used) g.nodes.push_back(std::move(nodes.at(id)));
   return g;
 }
 

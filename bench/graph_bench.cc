@@ -1,0 +1,65 @@
+// Query and export speed on a large store.
+//
+//   build/bench/graph_bench STORE.db
+//
+// Times `neighbors` (one hop) for 1,000 entities drawn at random, `path`
+// between entities of different replicas, and loading plus writing the whole
+// relations graph as GEXF. bench/graph_bench.sh builds a store of a million
+// triples from real extractions and runs this.
+#include <chrono>
+#include <cstdio>
+#include <fstream>
+#include <random>
+
+#include "bilik/graph_model.h"
+#include "bilik/graph_writers.h"
+#include "bilik/query.h"
+#include "bilik/store.h"
+
+using Clock = std::chrono::steady_clock;
+
+static double since(Clock::time_point t) { return std::chrono::duration<double>(Clock::now() - t).count(); }
+
+int main(int argc, char** argv) {
+  if (argc < 2) return 2;
+  auto store = bilik::Store::open(argv[1], bilik::Store::Mode::ReadOnly);
+  if (!store) {
+    std::fprintf(stderr, "%s\n", store.error().c_str());
+    return 2;
+  }
+  sqlite3* db = (*store)->handle();
+  auto count = bilik::run_sql(db, "SELECT (SELECT count(*) FROM triple), (SELECT count(*) FROM entity), "
+                                  "(SELECT max(id) FROM entity), (SELECT min(subject_id) FROM triple)");
+  const long long triples = std::stoll(count->rows[0][0]), entities = std::stoll(count->rows[0][1]);
+  const long long max_id = std::stoll(count->rows[0][2]);
+  std::printf("store: %lld triples, %lld entities\n", triples, entities);
+
+  auto subjects = bilik::run_sql(db, "SELECT DISTINCT subject_id FROM triple ORDER BY random() LIMIT 1000");
+  auto t0 = Clock::now();
+  size_t rows = 0;
+  for (const auto& r : subjects->rows) rows += bilik::neighbors(db, std::stoll(r[0]), {.hops = 1})->rows.size();
+  const double per = since(t0) / subjects->rows.size();
+  std::printf("neighbors (1 hop): %.3f ms per lookup over %zu entities, %.1f rows each\n", per * 1000,
+              subjects->rows.size(), static_cast<double>(rows) / subjects->rows.size());
+
+  t0 = Clock::now();
+  size_t found = 0;
+  const int kPaths = 20;
+  for (int i = 0; i < kPaths; ++i) {
+    const long long a = std::stoll(subjects->rows[i][0]), b = std::stoll(subjects->rows[i + 1][0]);
+    found += !bilik::shortest_paths(db, a, b, 4, 1)->rows.empty();
+  }
+  std::printf("path (max 4 hops): %.1f ms per query, %zu of %d pairs connected\n", since(t0) / kPaths * 1000, found,
+              kPaths);
+
+  t0 = Clock::now();
+  auto graph = bilik::load_graph(db, {});
+  const double load = since(t0);
+  t0 = Clock::now();
+  std::ofstream out("/dev/null");
+  bilik::write_gexf(*graph, out);
+  std::printf("export: %zu nodes, %zu edges loaded in %.1f s, GEXF written in %.1f s\n", graph->nodes.size(),
+              graph->edges.size(), load, since(t0));
+  (void)max_id;
+  return 0;
+}
