@@ -4,6 +4,7 @@
 #include <set>
 
 #include "bilik/folded_text.h"
+#include "bilik/segmenter.h"
 
 namespace bilik {
 namespace {
@@ -51,6 +52,14 @@ Result<Table> collect(Query& q) {
   }
   if (rc != SQLITE_DONE) return Result<Table>::failure(q.error());
   return t;
+}
+
+// Original byte spans of the sentences of a text.
+std::vector<std::pair<size_t, size_t>> sentence_spans(const std::string& text) {
+  const FoldedText f = fold_text(text);
+  std::vector<std::pair<size_t, size_t>> out;
+  for (const Sentence& s : split_sentences(f, split_words(f), {})) out.emplace_back(f.origin[s.start], f.origin[s.end]);
+  return out;
 }
 
 }  // namespace
@@ -144,7 +153,27 @@ Result<Table> triples(sqlite3* db, const TripleQuery& tq) {
   int i = 4;
   for (long long s : tq.subjects) q.bind(i++, s);
   for (long long o : tq.objects) q.bind(i++, o);
-  return collect(q);
+  auto t = collect(q);
+  if (!t) return t;
+  // The whole sentence around each piece of evidence.
+  t->columns.push_back("sentence");
+  std::map<std::string, std::pair<std::string, std::vector<std::pair<size_t, size_t>>>> documents;
+  for (auto& row : t->rows) {
+    const std::string& uri = row[5];
+    auto it = documents.find(uri);
+    if (it == documents.end()) {
+      Query text(db, "SELECT text FROM document WHERE uri = ?");
+      text.bind(1, uri);
+      std::string body = text.step() == SQLITE_ROW ? text.text(0) : "";
+      it = documents.emplace(uri, std::make_pair(body, sentence_spans(body))).first;
+    }
+    const size_t start = std::stoull(row[6]);
+    std::string sentence;
+    for (const auto& [from, to] : it->second.second)
+      if (from <= start && start < to) sentence = it->second.first.substr(from, to - from);
+    row.push_back(sentence);
+  }
+  return t;
 }
 
 Result<Table> run_sql(sqlite3* db, const std::string& sql) {

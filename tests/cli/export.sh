@@ -15,6 +15,7 @@ trap 'rm -rf "$tmp"' EXIT
 mkdir "$tmp/in"
 cp "$samples"/*.txt "$tmp/in/"
 [ -f "$shared/seed/tokayev-turkiye-2022.txt" ] && cp "$shared/seed/tokayev-turkiye-2022.txt" "$tmp/in/"
+[ -d "$shared/corpora/az-news" ] && cp "$shared"/corpora/az-news/*.txt "$tmp/in/"
 "$bilik" extract --quiet --db "$tmp/s.db" "$tmp/in" > /dev/null
 cd "$tmp"
 "$bilik" export --db s.db --format gexf -o g13.gexf > /dev/null

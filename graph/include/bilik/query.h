@@ -23,6 +23,9 @@ struct Table {
   std::vector<std::vector<std::string>> rows;
 };
 
+// Triples come with their evidence: document, byte span, the matched text
+// and the whole sentence around it.
+
 // Entities one of whose names is `name` in any case or spelling the folding
 // covers, or is its stem once case suffixes are cut ("Tokayevin", "TÜRKİYƏ").
 Result<std::vector<long long>> find_entities(sqlite3* db, const std::string& name, const Morphology* morphology);
