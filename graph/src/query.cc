@@ -100,16 +100,19 @@ Result<Table> neighbors(sqlite3* db, long long id, const NeighborQuery& nq) {
   std::map<long long, int> distance{{id, 0}};
   std::vector<long long> frontier{id};
   Table t;
-  t.columns = {"hops", "from", "predicate", "to", "type", "documents"};
+  t.columns = {"hops", "from", "predicate", "to", "type", "documents", "document", "evidence"};
   for (int hop = 1; hop <= std::max(1, nq.hops) && !frontier.empty(); ++hop) {
     std::vector<long long> next;
     for (long long node : frontier) {
       Query q(db,
-              "SELECT t.subject_id, s.name, t.predicate, t.object_id, o.name, o.type, s.type, "
-              "count(DISTINCT t.document_id) FROM triples t JOIN entities s ON s.id = t.subject_id "
-              "JOIN entities o ON o.id = t.object_id WHERE (t.subject_id = ?1 OR t.object_id = ?1) "
-              "AND (?2 = '' OR t.predicate = ?2) GROUP BY t.subject_id, t.predicate, t.object_id "
-              "ORDER BY count(DISTINCT t.document_id) DESC");
+              "SELECT g.subject_id, s.name, g.predicate, g.object_id, o.name, o.type, s.type, g.documents, d.uri, "
+              "CAST(substr(CAST(d.text AS BLOB), x.start + 1, x.\"end\" - x.start) AS TEXT) "
+              "FROM (SELECT subject_id, predicate, object_id, count(DISTINCT document_id) AS documents, min(id) AS first "
+              "      FROM triple WHERE object_id IS NOT NULL AND (subject_id = ?1 OR object_id = ?1) "
+              "      AND (?2 = '' OR predicate = ?2) GROUP BY subject_id, predicate, object_id) g "
+              "JOIN entity s ON s.id = g.subject_id JOIN entity o ON o.id = g.object_id "
+              "JOIN triple x ON x.id = g.first JOIN document d ON d.id = x.document_id "
+              "ORDER BY g.documents DESC, g.predicate");
       if (!q.ok()) return Result<Table>::failure(q.error());
       q.bind(1, node).bind(2, nq.predicate);
       while (q.step() == SQLITE_ROW) {
@@ -118,7 +121,8 @@ Result<Table> neighbors(sqlite3* db, long long id, const NeighborQuery& nq) {
         const std::string other_type = outgoing ? q.text(5) : q.text(6);
         // The type filters what is shown; the walk goes through every node.
         if (nq.type.empty() || other_type == nq.type)
-          t.rows.push_back({std::to_string(hop), q.text(1), q.text(2), q.text(4), other_type, q.text(7)});
+          t.rows.push_back({std::to_string(hop), q.text(1), q.text(2), q.text(4), other_type, q.text(7), q.text(8),
+                            q.text(9)});
         if (!distance.count(other)) {
           distance[other] = hop;
           next.push_back(other);
