@@ -112,6 +112,9 @@ int run_extract(const Args& args, const std::string& argv0) {
     std::fputs(kHelp, stderr);
     return 2;
   }
+  // From here on Ctrl-C lets the current batch finish.
+  std::signal(SIGINT, on_interrupt);
+  std::signal(SIGTERM, on_interrupt);
   if (!opts->get("--log-file").empty()) {
     try {
       spdlog::default_logger()->sinks().push_back(
@@ -192,8 +195,6 @@ int run_extract(const Args& args, const std::string& argv0) {
   for (const InputError& e : errors) spdlog::error("{}: {}", e.path, e.message);
   size_t failed = errors.size(), stored = 0, skipped = 0, bytes = 0;
   Progress progress(files.size(), !opts->has("--quiet"));
-  std::signal(SIGINT, on_interrupt);
-  std::signal(SIGTERM, on_interrupt);
 
   std::vector<Document> pending;
   std::vector<std::string> hashes;

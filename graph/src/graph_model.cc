@@ -7,32 +7,12 @@
 
 #include "bilik/entity_matcher.h"
 #include "bilik/folded_text.h"
+#include "statement.h"
 #include "bilik/segmenter.h"
 
 namespace bilik {
 namespace {
 
-class Query {
- public:
-  Query(sqlite3* db, const std::string& sql) : db_(db) {
-    if (sqlite3_prepare_v2(db, sql.c_str(), -1, &stmt_, nullptr) != SQLITE_OK) stmt_ = nullptr;
-  }
-  ~Query() { sqlite3_finalize(stmt_); }
-  bool ok() const { return stmt_ != nullptr; }
-  std::string error() const { return sqlite3_errmsg(db_); }
-  void bind(int i, const std::string& v) { sqlite3_bind_text(stmt_, i, v.data(), static_cast<int>(v.size()), SQLITE_TRANSIENT); }
-  void bind(int i, long long v) { sqlite3_bind_int64(stmt_, i, v); }
-  bool row() { return sqlite3_step(stmt_) == SQLITE_ROW; }
-  long long integer(int i) { return sqlite3_column_int64(stmt_, i); }
-  std::string text(int i) {
-    const auto* t = sqlite3_column_text(stmt_, i);
-    return t ? reinterpret_cast<const char*>(t) : "";
-  }
-
- private:
-  sqlite3* db_;
-  sqlite3_stmt* stmt_ = nullptr;
-};
 
 std::string placeholders(size_t n) {
   std::string out;
@@ -49,7 +29,7 @@ Result<std::vector<GraphEdge>> relation_edges(sqlite3* db, const GraphQuery& q) 
   if (!q.since.empty()) sql += " AND date >= ?";
   if (!q.until.empty()) sql += " AND date <= ?";
   sql += " GROUP BY subject_id, object_id, predicate HAVING count(DISTINCT document_id) >= ? ORDER BY 1, 2, 3";
-  Query query(db, sql);
+  Statement query(db, sql);
   if (!query.ok()) return Result<std::vector<GraphEdge>>::failure(query.error());
   int i = 1;
   for (const std::string& p : q.predicates) query.bind(i++, p);
@@ -58,8 +38,8 @@ Result<std::vector<GraphEdge>> relation_edges(sqlite3* db, const GraphQuery& q) 
   query.bind(i, q.min_weight);
   std::vector<GraphEdge> edges;
   while (query.row()) {
-    GraphEdge e{query.integer(0), query.integer(1), query.text(2), query.integer(3), {}};
-    std::stringstream dates(query.text(4));
+    GraphEdge e{query.column_int(0), query.column_int(1), query.column_text(2), query.column_int(3), {}};
+    std::stringstream dates(query.column_text(4));
     std::string d;
     while (std::getline(dates, d, ',')) e.dates.push_back(d);
     std::sort(e.dates.begin(), e.dates.end());
@@ -74,14 +54,14 @@ std::vector<std::pair<long long, size_t>> mentions_by_sentence(sqlite3* db, long
   const auto words = split_words(f);
   const auto sentences = split_sentences(f, words, {});
   std::vector<std::pair<long long, size_t>> out;
-  Query q(db, "SELECT entity_id, start FROM mention WHERE document_id = ?");
+  Statement q(db, "SELECT entity_id, start FROM mention WHERE document_id = ?");
   q.bind(1, doc);
   while (q.row()) {
-    const size_t original = static_cast<size_t>(q.integer(1));
+    const size_t original = static_cast<size_t>(q.column_int(1));
     const size_t folded = std::lower_bound(f.origin.begin(), f.origin.end(), original) - f.origin.begin();
     auto s = std::upper_bound(sentences.begin(), sentences.end(), folded,
                               [](size_t pos, const Sentence& sent) { return pos < sent.end; });
-    out.emplace_back(q.integer(0), static_cast<size_t>(s - sentences.begin()));
+    out.emplace_back(q.column_int(0), static_cast<size_t>(s - sentences.begin()));
   }
   return out;
 }
@@ -89,17 +69,17 @@ std::vector<std::pair<long long, size_t>> mentions_by_sentence(sqlite3* db, long
 // Co-occurrence: entities in the same document or sentence.
 Result<std::vector<GraphEdge>> cooccurrence_edges(sqlite3* db, const GraphQuery& q) {
   std::map<std::pair<long long, long long>, long long> weight;
-  Query docs(db, "SELECT id, text FROM document ORDER BY id");
+  Statement docs(db, "SELECT id, text FROM document ORDER BY id");
   if (!docs.ok()) return Result<std::vector<GraphEdge>>::failure(docs.error());
   while (docs.row()) {
-    const long long doc = docs.integer(0);
+    const long long doc = docs.column_int(0);
     std::map<size_t, std::set<long long>> groups;
     if (q.window == "document") {
-      Query m(db, "SELECT DISTINCT entity_id FROM mention WHERE document_id = ?");
+      Statement m(db, "SELECT DISTINCT entity_id FROM mention WHERE document_id = ?");
       m.bind(1, doc);
-      while (m.row()) groups[0].insert(m.integer(0));
+      while (m.row()) groups[0].insert(m.column_int(0));
     } else {
-      for (const auto& [entity, sentence] : mentions_by_sentence(db, doc, docs.text(1))) groups[sentence].insert(entity);
+      for (const auto& [entity, sentence] : mentions_by_sentence(db, doc, docs.column_text(1))) groups[sentence].insert(entity);
     }
     for (const auto& [unit, entities] : groups)
       for (auto a = entities.begin(); a != entities.end(); ++a)
@@ -130,20 +110,20 @@ Result<Graph> load_graph(sqlite3* db, const GraphQuery& q) {
     nodes.try_emplace(e.source);
     nodes.try_emplace(e.target);
   }
-  Query all(db,
+  Statement all(db,
             "SELECT e.id, e.type, e.name, coalesce(m.mentions, 0), coalesce(m.documents, 0) FROM entity e "
             "LEFT JOIN (SELECT entity_id, count(*) AS mentions, count(DISTINCT document_id) AS documents "
             "FROM mention GROUP BY entity_id) m ON m.entity_id = e.id");
   if (!all.ok()) return Result<Graph>::failure(all.error());
   while (all.row()) {
-    auto it = nodes.find(all.integer(0));
+    auto it = nodes.find(all.column_int(0));
     if (it == nodes.end()) continue;
-    it->second = GraphNode{all.integer(0), all.text(2), all.text(1), {}, all.integer(3), all.integer(4)};
+    it->second = GraphNode{all.column_int(0), all.column_text(2), all.column_text(1), {}, all.column_int(3), all.column_int(4)};
   }
-  Query aliases(db, "SELECT entity_id, alias FROM aliases ORDER BY entity_id, alias");
+  Statement aliases(db, "SELECT entity_id, alias FROM aliases ORDER BY entity_id, alias");
   while (aliases.row()) {
-    auto it = nodes.find(aliases.integer(0));
-    if (it != nodes.end()) it->second.aliases.push_back(aliases.text(1));
+    auto it = nodes.find(aliases.column_int(0));
+    if (it != nodes.end()) it->second.aliases.push_back(aliases.column_text(1));
   }
   auto kept = [&](long long id) {
     const GraphNode& n = nodes.at(id);

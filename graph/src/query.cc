@@ -4,50 +4,22 @@
 #include <set>
 
 #include "bilik/folded_text.h"
+#include "statement.h"
 #include "bilik/segmenter.h"
 
 namespace bilik {
 namespace {
 
-class Query {
- public:
-  Query(sqlite3* db, const std::string& sql) : db_(db) {
-    if (sqlite3_prepare_v2(db, sql.c_str(), -1, &stmt_, nullptr) != SQLITE_OK) stmt_ = nullptr;
-  }
-  ~Query() { sqlite3_finalize(stmt_); }
-  bool ok() const { return stmt_ != nullptr; }
-  std::string error() const { return sqlite3_errmsg(db_); }
-  Query& bind(int i, const std::string& v) {
-    sqlite3_bind_text(stmt_, i, v.data(), static_cast<int>(v.size()), SQLITE_TRANSIENT);
-    return *this;
-  }
-  Query& bind(int i, long long v) {
-    sqlite3_bind_int64(stmt_, i, v);
-    return *this;
-  }
-  int step() { return sqlite3_step(stmt_); }
-  int columns() { return sqlite3_column_count(stmt_); }
-  std::string name(int i) { return sqlite3_column_name(stmt_, i); }
-  std::string text(int i) {
-    const auto* t = sqlite3_column_text(stmt_, i);
-    return t ? reinterpret_cast<const char*>(t) : "";
-  }
-  long long integer(int i) { return sqlite3_column_int64(stmt_, i); }
-
- private:
-  sqlite3* db_;
-  sqlite3_stmt* stmt_ = nullptr;
-};
 
 // Runs a prepared query into a table.
-Result<Table> collect(Query& q) {
+Result<Table> collect(Statement& q) {
   if (!q.ok()) return Result<Table>::failure(q.error());
   Table t;
-  for (int i = 0; i < q.columns(); ++i) t.columns.push_back(q.name(i));
+  for (int i = 0; i < q.column_count(); ++i) t.columns.push_back(q.column_name(i));
   int rc;
   while ((rc = q.step()) == SQLITE_ROW) {
     std::vector<std::string> row;
-    for (int i = 0; i < q.columns(); ++i) row.push_back(q.text(i));
+    for (int i = 0; i < q.column_count(); ++i) row.push_back(q.column_text(i));
     t.rows.push_back(std::move(row));
   }
   if (rc != SQLITE_DONE) return Result<Table>::failure(q.error());
@@ -74,18 +46,18 @@ Result<std::vector<long long>> find_entities(sqlite3* db, const std::string& nam
       if (r.stem_bytes < last.size()) keys.push_back(head + last.substr(0, r.stem_bytes));
   }
   for (const std::string& key : keys) {
-    Query k(db, "SELECT DISTINCT entity_id FROM entity_key WHERE key = ? ORDER BY entity_id");
+    Statement k(db, "SELECT DISTINCT entity_id FROM entity_key WHERE key = ? ORDER BY entity_id");
     k.bind(1, key);
     if (!k.ok()) return Result<std::vector<long long>>::failure(k.error());
     std::vector<long long> ids;
-    while (k.step() == SQLITE_ROW) ids.push_back(k.integer(0));
+    while (k.step() == SQLITE_ROW) ids.push_back(k.column_int(0));
     if (!ids.empty()) return ids;  // the fullest reading that names something
   }
   return std::vector<long long>{};
 }
 
 Result<Table> entity_card(sqlite3* db, long long id) {
-  Query q(db,
+  Statement q(db,
           "SELECT e.id, e.type, e.name, "
           "(SELECT group_concat(alias, ' | ') FROM (SELECT alias FROM aliases WHERE entity_id = e.id ORDER BY alias)) AS aliases, "
           "(SELECT count(*) FROM mentions WHERE entity_id = e.id) AS mentions, "
@@ -104,7 +76,7 @@ Result<Table> neighbors(sqlite3* db, long long id, const NeighborQuery& nq) {
   for (int hop = 1; hop <= std::max(1, nq.hops) && !frontier.empty(); ++hop) {
     std::vector<long long> next;
     for (long long node : frontier) {
-      Query q(db,
+      Statement q(db,
               "SELECT g.subject_id, s.name, g.predicate, g.object_id, o.name, o.type, s.type, g.documents, d.uri, "
               "CAST(substr(CAST(d.text AS BLOB), x.start + 1, x.\"end\" - x.start) AS TEXT) "
               "FROM (SELECT subject_id, predicate, object_id, count(DISTINCT document_id) AS documents, min(id) AS first "
@@ -116,13 +88,13 @@ Result<Table> neighbors(sqlite3* db, long long id, const NeighborQuery& nq) {
       if (!q.ok()) return Result<Table>::failure(q.error());
       q.bind(1, node).bind(2, nq.predicate);
       while (q.step() == SQLITE_ROW) {
-        const bool outgoing = q.integer(0) == node;
-        const long long other = outgoing ? q.integer(3) : q.integer(0);
-        const std::string other_type = outgoing ? q.text(5) : q.text(6);
+        const bool outgoing = q.column_int(0) == node;
+        const long long other = outgoing ? q.column_int(3) : q.column_int(0);
+        const std::string other_type = outgoing ? q.column_text(5) : q.column_text(6);
         // The type filters what is shown; the walk goes through every node.
         if (nq.type.empty() || other_type == nq.type)
-          t.rows.push_back({std::to_string(hop), q.text(1), q.text(2), q.text(4), other_type, q.text(7), q.text(8),
-                            q.text(9)});
+          t.rows.push_back({std::to_string(hop), q.column_text(1), q.column_text(2), q.column_text(4), other_type, q.column_text(7), q.column_text(8),
+                            q.column_text(9)});
         if (!distance.count(other)) {
           distance[other] = hop;
           next.push_back(other);
@@ -151,7 +123,7 @@ Result<Table> triples(sqlite3* db, const TripleQuery& tq) {
   sql += in_list("t.subject_id", tq.subjects, 4);
   sql += in_list("t.object_id", tq.objects, 4 + static_cast<int>(tq.subjects.size()));
   sql += " ORDER BY t.date, d.uri, t.start";
-  Query q(db, sql);
+  Statement q(db, sql);
   if (!q.ok()) return Result<Table>::failure(q.error());
   q.bind(1, tq.predicate).bind(2, tq.since).bind(3, tq.until);
   int i = 4;
@@ -166,9 +138,9 @@ Result<Table> triples(sqlite3* db, const TripleQuery& tq) {
     const std::string& uri = row[5];
     auto it = documents.find(uri);
     if (it == documents.end()) {
-      Query text(db, "SELECT text FROM document WHERE uri = ?");
+      Statement text(db, "SELECT text FROM document WHERE uri = ?");
       text.bind(1, uri);
-      std::string body = text.step() == SQLITE_ROW ? text.text(0) : "";
+      std::string body = text.step() == SQLITE_ROW ? text.column_text(0) : "";
       it = documents.emplace(uri, std::make_pair(body, sentence_spans(body))).first;
     }
     const size_t start = std::stoull(row[6]);
@@ -181,7 +153,7 @@ Result<Table> triples(sqlite3* db, const TripleQuery& tq) {
 }
 
 Result<Table> run_sql(sqlite3* db, const std::string& sql) {
-  Query q(db, sql);
+  Statement q(db, sql);
   if (!q.ok()) return Result<Table>::failure(q.error());
   auto t = collect(q);
   if (!t && t.error().find("readonly") != std::string::npos)

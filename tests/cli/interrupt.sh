@@ -17,7 +17,12 @@ for q in "SELECT id, type, name FROM entities ORDER BY id" "SELECT * FROM mentio
 done
 "$bilik" extract --quiet --db "$tmp/int.db" "$tmp/in" > /dev/null 2> "$tmp/err" &
 pid=$!
-sleep 0.7
+# Interrupt once the first batch is stored.
+for _ in $(seq 1 200); do
+  n=$(sqlite3 "$tmp/int.db" 'SELECT count(*) FROM documents' 2> /dev/null || echo 0)
+  [ "${n:-0}" -gt 0 ] && break
+  sleep 0.05
+done
 kill -INT "$pid"
 wait "$pid"
 status=$?

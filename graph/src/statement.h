@@ -1,0 +1,67 @@
+// Private to the graph module: one prepared SQLite statement, with typed
+// binds and reads. Owned statements are finalized when it goes; borrowed
+// ones (from the store's cache) are reset for their next use.
+#pragma once
+
+#include <sqlite3.h>
+
+#include <string>
+
+namespace bilik {
+
+// A prepared statement: owned (finalized at the end) or borrowed from the
+// store's cache (reset at the end, prepared once per store).
+class Statement {
+ public:
+  Statement(sqlite3* db, const char* sql) : db_(db), owned_(true) {
+    if (sqlite3_prepare_v2(db, sql, -1, &stmt_, nullptr) != SQLITE_OK) stmt_ = nullptr;
+  }
+  Statement(sqlite3* db, const std::string& sql) : Statement(db, sql.c_str()) {}
+  Statement(sqlite3* db, sqlite3_stmt* cached) : db_(db), stmt_(cached), owned_(false) {}
+  Statement(const Statement&) = delete;
+  Statement& operator=(const Statement&) = delete;
+  ~Statement() {
+    if (owned_) sqlite3_finalize(stmt_);
+    else reset();
+  }
+  bool ok() const { return stmt_ != nullptr; }
+  Statement& bind(int i, long long v) {
+    sqlite3_bind_int64(stmt_, i, v);
+    return *this;
+  }
+  Statement& bind(int i, const std::string& v) {
+    sqlite3_bind_text(stmt_, i, v.data(), static_cast<int>(v.size()), SQLITE_TRANSIENT);
+    return *this;
+  }
+  Statement& bind_real(int i, double v) {
+    sqlite3_bind_double(stmt_, i, v);
+    return *this;
+  }
+  Statement& bind_null(int i) {
+    sqlite3_bind_null(stmt_, i);
+    return *this;
+  }
+  int step() { return stmt_ ? sqlite3_step(stmt_) : SQLITE_MISUSE; }
+  bool row() { return step() == SQLITE_ROW; }
+  int column_count() { return sqlite3_column_count(stmt_); }
+  std::string column_name(int i) { return sqlite3_column_name(stmt_, i); }
+  void reset() {
+    sqlite3_reset(stmt_);
+    sqlite3_clear_bindings(stmt_);
+  }
+  long long column_int(int i) { return sqlite3_column_int64(stmt_, i); }
+  double column_real(int i) { return sqlite3_column_double(stmt_, i); }
+  bool is_null(int i) { return sqlite3_column_type(stmt_, i) == SQLITE_NULL; }
+  std::string column_text(int i) {
+    const auto* t = sqlite3_column_text(stmt_, i);
+    return t ? reinterpret_cast<const char*>(t) : "";
+  }
+  std::string error() const { return sqlite3_errmsg(db_); }
+
+ private:
+  sqlite3* db_;
+  sqlite3_stmt* stmt_ = nullptr;
+  bool owned_;
+};
+
+}  // namespace bilik
