@@ -136,7 +136,11 @@ Result<Document> parse_html(const std::string& uri, const std::string& bytes) {
   Page page;
   collect(reinterpret_cast<xmlNode*>(doc), page);
   xmlFreeDoc(doc);
-  auto parsed = parse_document(uri, tidy(page.text));
+  const std::string text = tidy(page.text);
+  if (text.empty())
+    return Result<Document>::failure(uri + ": the HTML holds no text (only markup, or nested deeper than the "
+                                     "parser's limit of 256 elements)");
+  auto parsed = parse_document(uri, text);
   if (!parsed) return parsed;
   if (!page.title.empty()) parsed->title = tidy(page.title).substr(0, tidy(page.title).find('\n'));
   parsed->published = page.published;

@@ -90,6 +90,12 @@ void read_json_lines(const std::string& uri, const std::string& bytes, const Sou
   }
 }
 
+// libarchive's message for the last failure; it can be null (found by fuzzing).
+std::string archive_message(archive* a) {
+  const char* m = archive_error_string(a);
+  return m ? m : "not a readable archive (truncated or damaged)";
+}
+
 void read_archive(const std::string& path, const SourceOptions& options, const EmitDocument& emit) {
   archive* a = archive_read_new();
   archive_read_support_filter_all(a);
@@ -98,7 +104,7 @@ void read_archive(const std::string& path, const SourceOptions& options, const E
   const bool single = is_compressed(name) && !is_archive(name);
   if (single) archive_read_support_format_raw(a);
   if (archive_read_open_filename(a, path.c_str(), 1 << 16) != ARCHIVE_OK) {
-    emit(Result<Document>::failure(path + ": cannot open the archive: " + archive_error_string(a)));
+    emit(Result<Document>::failure(path + ": cannot open the archive: " + archive_message(a)));
     archive_read_free(a);
     return;
   }
@@ -129,13 +135,13 @@ void read_archive(const std::string& path, const SourceOptions& options, const E
     }
     if (n < 0) {
       emit(Result<Document>::failure(uri + ": the archive is damaged at byte " +
-                                     std::to_string(archive_filter_bytes(a, -1)) + ": " + archive_error_string(a)));
+                                     std::to_string(archive_filter_bytes(a, -1)) + ": " + archive_message(a)));
       break;
     }
     read_bytes(uri, inner, std::move(bytes), options, emit);
   }
   if (status != ARCHIVE_EOF && status != ARCHIVE_OK)
-    emit(Result<Document>::failure(path + ": the archive is damaged: " + archive_error_string(a)));
+    emit(Result<Document>::failure(path + ": the archive is damaged: " + archive_message(a)));
   archive_read_free(a);
 }
 
