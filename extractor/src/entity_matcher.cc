@@ -222,6 +222,22 @@ class RuleRunner {
       if (longest_stem && chosen) break;  // "Pezeşkianın": pezeşkian + ın, not pezeşkia + nın
       chosen = &r;
     }
+    // Names of people end in a consonant far more often than not: where a
+    // strong reading leaves such a stem, it beats a longer weak one
+    // ("Cabbarovla": cabbarov + la, not cabbarovl + a).
+    if (longest_stem && chosen && !pack_.morphology.is_strong(*chosen)) {
+      for (const SuffixReading& r : readings) {
+        if (r.suffixes == 0 || !pack_.morphology.is_strong(r) || r.stem_bytes == 0) continue;
+        char32_t last = 0;
+        size_t at = r.stem_bytes;
+        while (at > 0 && (static_cast<unsigned char>(word[at - 1]) & 0xC0) == 0x80) --at;
+        if (at > 0) decode_utf8(word, at - 1, last);
+        if (last && !is_vowel_letter(last)) {
+          chosen = &r;
+          break;
+        }
+      }
+    }
     if (!chosen) return out;
     const SuffixReading& shortest = *chosen;
     const size_t stem_end = text_.words[w].start + shortest.stem_bytes;
