@@ -64,7 +64,7 @@ Result<Table> match_patterns(sqlite3* db, const std::string& pattern, const Morp
   if (!parsed) return Result<Table>::failure(parsed.error());
   std::vector<std::array<Term, 3>> patterns;
   std::vector<std::string> variables;
-  std::set<std::string> entity_variables;
+  std::set<std::string> entity_variables, predicate_variables;
   for (const auto& p : *parsed) {
     std::array<Term, 3> terms;
     for (int i = 0; i < 3; ++i) {
@@ -72,7 +72,9 @@ Result<Table> match_patterns(sqlite3* db, const std::string& pattern, const Morp
       terms[i].variable = p[i].size() > 1 && p[i][0] == '?';
       if (terms[i].variable) {
         if (std::find(variables.begin(), variables.end(), p[i]) == variables.end()) variables.push_back(p[i]);
-        if (i != 1) entity_variables.insert(p[i]);
+        (i == 1 ? predicate_variables : entity_variables).insert(p[i]);
+        if (entity_variables.count(p[i]) && predicate_variables.count(p[i]))
+          return Result<Table>::failure("variable " + p[i] + " stands for a predicate and for an entity");
       } else if (i != 1) {
         auto ids = find_entities(db, p[i], morphology);
         if (!ids) return Result<Table>::failure(ids.error());

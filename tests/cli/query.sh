@@ -27,4 +27,7 @@ grep -q "^1	1	İlham Əliyev	" "$tmp/path" || { cat "$tmp/path"; echo "path"; ex
 q --format tsv match '?p holds_position ?s . ?p met_with ?q' > "$tmp/match"
 head -1 "$tmp/match" | grep -q "^?p	?s	?q$" || { cat "$tmp/match"; exit 1; }
 grep -q "İlham Əliyev	Azərbaycan	İrakli Kobaxidze" "$tmp/match" || { cat "$tmp/match"; echo "match"; exit 1; }
+# Found by fuzzing: a variable used as a predicate and as an entity.
+if q match "$(cat "$(dirname "$0")/../fuzz/regressions/match-variable-as-predicate-and-entity")" 2> "$tmp/err"; then exit 1; fi
+grep -q "stands for a predicate and for an entity" "$tmp/err"
 echo "query: ok"
