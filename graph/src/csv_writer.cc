@@ -1,24 +1,20 @@
 #include "bilik/graph_writers.h"
 
 namespace bilik {
-namespace {
 
-// A CSV field, quoted when it holds a comma, quote or line break.
-std::string field(const std::string& s) {
+std::string csv_field(const std::string& s) {
   if (s.find_first_of(",\"\n\r") == std::string::npos) return s;
   std::string out = "\"";
   for (char c : s) out += c == '"' ? std::string("\"\"") : std::string(1, c);
   return out + "\"";
 }
 
-}  // namespace
-
 void write_csv_nodes(const Graph& g, std::ostream& out) {
   out << "Id,Label,Type,Aliases,Mentions,Documents\n";
   for (const GraphNode& n : g.nodes) {
     std::string aliases;
     for (const std::string& a : n.aliases) aliases += (aliases.empty() ? "" : "|") + a;
-    out << "n" << n.id << ',' << field(n.label) << ',' << n.type << ',' << field(aliases) << ',' << n.mentions << ','
+    out << "n" << n.id << ',' << csv_field(n.label) << ',' << n.type << ',' << csv_field(aliases) << ',' << n.mentions << ','
         << n.documents << "\n";
   }
 }
@@ -34,7 +30,7 @@ void write_csv_edges(const Graph& g, std::ostream& out) {
       timeset += "]>";
     }
     out << "n" << e.source << ",n" << e.target << ',' << (g.directed ? "Directed" : "Undirected") << ','
-        << field(e.kind) << ',' << field(e.kind) << ',' << e.weight << ',' << field(timeset) << "\n";
+        << csv_field(e.kind) << ',' << csv_field(e.kind) << ',' << e.weight << ',' << csv_field(timeset) << "\n";
   }
 }
 

@@ -32,6 +32,9 @@ void write_csv_edges(const Graph& graph, std::ostream& out);
 void write_nquads(sqlite3* db, std::ostream& out);
 std::string entity_iri(const std::string& type, const std::string& name);
 
+// A CSV field (RFC 4180), quoted when it holds a comma, quote or line break.
+std::string csv_field(const std::string& s);
+
 // Text safe inside XML: escaped, with characters XML 1.0 forbids removed.
 std::string xml_text(const std::string& s);
 
