@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <map>
 #include <unordered_set>
 
 #include "bilik/gazetteer.h"
@@ -36,7 +37,9 @@ class RuleRunner {
  public:
   RuleRunner(std::string_view original, const AnalyzedText& text, const RulePack& pack,
              std::vector<Candidate>& found)
-      : original_(original), text_(text), pack_(pack), found_(found) {}
+      : original_(original), text_(text), pack_(pack), found_(found) {
+    for (size_t i = 0; i < found_.size(); ++i) index(i);
+  }
 
   // Runs every rule over every sentence, in rule order within a sentence.
   // The pack's literal prefilter skips rules whose required words are absent.
@@ -107,12 +110,28 @@ class RuleRunner {
     return {start, start + match[it->second].size()};
   }
 
-  bool joins(const NameWalk& walk, const Word& w) const {
-    for (const Candidate& c : found_)
-      if (c.type && c.start <= w.start && w.end <= c.end &&
-          std::find(walk.join_types.begin(), walk.join_types.end(), *c.type) != walk.join_types.end())
-        return true;
+  // Calls `f` on each candidate found so far that overlaps [start, end);
+  // stops early when `f` returns true and reports whether it did.
+  template <typename F>
+  bool any_overlapping(size_t start, size_t end, F f) const {
+    const size_t from = start > longest_ ? start - longest_ : 0;
+    for (auto it = by_start_.lower_bound(from); it != by_start_.end() && it->first < end; ++it) {
+      const Candidate& c = found_[it->second];
+      if (c.end > start && f(c)) return true;
+    }
     return false;
+  }
+
+  void index(size_t i) {
+    by_start_.emplace(found_[i].start, i);
+    longest_ = std::max(longest_, found_[i].end - found_[i].start);
+  }
+
+  bool joins(const NameWalk& walk, const Word& w) const {
+    return any_overlapping(w.start, w.end, [&](const Candidate& c) {
+      return c.type && c.start <= w.start && w.end <= c.end &&
+             std::find(walk.join_types.begin(), walk.join_types.end(), *c.type) != walk.join_types.end();
+    });
   }
 
   bool stopped_by_stem(const NameWalk& walk, const Word& w) const {
@@ -126,15 +145,13 @@ class RuleRunner {
     const std::string_view text = std::string_view(text_.folded.text).substr(w.start, w.end - w.start);
     if (walk.stop_words.count(std::string(text))) return true;
     if (!walk.stop_stems.empty() && stopped_by_stem(walk, w)) return true;
-    for (const Candidate& c : found_) {
-      if (!c.type || c.start >= w.end || w.start >= c.end) continue;
+    return any_overlapping(w.start, w.end, [&](const Candidate& c) {
+      if (!c.type) return false;
       if (std::find(walk.stop_types.begin(), walk.stop_types.end(), *c.type) != walk.stop_types.end()) return true;
-      if (c.gram_case == "genitive" &&
-          std::find(walk.stop_genitive_types.begin(), walk.stop_genitive_types.end(), *c.type) !=
-              walk.stop_genitive_types.end())
-        return true;
-    }
-    return false;
+      return c.gram_case == "genitive" &&
+             std::find(walk.stop_genitive_types.begin(), walk.stop_genitive_types.end(), *c.type) !=
+                 walk.stop_genitive_types.end();
+    });
   }
 
   bool qualifies(const NameWalk& walk, const Word& w) const {
@@ -424,6 +441,7 @@ class RuleRunner {
       if (c.name.empty()) continue;
       produced_end = std::max({produced_end, c.end, span_end});
       found_.push_back(std::move(c));
+      index(found_.size() - 1);
     }
     return produced_end;
   }
@@ -432,6 +450,8 @@ class RuleRunner {
   const AnalyzedText& text_;
   const RulePack& pack_;
   std::vector<Candidate>& found_;
+  std::multimap<size_t, size_t> by_start_;  // found_ indexes by start
+  size_t longest_ = 0;                      // the longest span in found_
 };
 
 }  // namespace
@@ -505,17 +525,22 @@ void resolve_overlaps(std::vector<Candidate>& candidates) {
     if (x.priority != y.priority) return x.priority > y.priority;
     return x.start < y.start;
   });
-  std::vector<size_t> winners;
+  // Winners never overlap, so those clashing with a span are neighbours by
+  // start; the verdict names the one accepted first.
+  std::map<size_t, std::pair<size_t, size_t>> winners;  // start -> (acceptance rank, candidate)
   for (size_t i : order) {
     Candidate& c = candidates[i];
-    auto clash = std::find_if(winners.begin(), winners.end(), [&](size_t w) {
-      return candidates[w].start < c.end && c.start < candidates[w].end;
-    });
-    if (clash == winners.end()) {
+    const std::pair<size_t, size_t>* clash = nullptr;
+    for (auto it = winners.lower_bound(c.end); it != winners.begin();) {
+      --it;
+      if (candidates[it->second.second].end <= c.start) break;
+      if (!clash || it->second.first < clash->first) clash = &it->second;
+    }
+    if (!clash) {
       c.accepted = true;
-      winners.push_back(i);
+      winners.emplace(c.start, std::make_pair(winners.size(), i));
     } else {
-      const Candidate& w = candidates[*clash];
+      const Candidate& w = candidates[clash->second];
       c.verdict = "overlaps '" + w.name + "' (" + w.rule + "), which is longer or has higher priority";
     }
   }
@@ -543,11 +568,12 @@ void add_document_names(std::string_view original, const AnalyzedText& text, con
     }
   }
   if (known.entries() == 0) return;
+  std::map<size_t, size_t> accepted;  // start -> end; accepted spans never overlap
+  for (const Candidate& c : candidates)
+    if (c.accepted) accepted.emplace(c.start, c.end);
   for (const GazetteerMatch& m : known.scan(text.folded, text.words, pack.morphology)) {
-    const bool seen = std::any_of(candidates.begin(), candidates.end(), [&](const Candidate& c) {
-      return c.accepted && c.start <= m.start && m.end <= c.end;
-    });
-    if (seen) continue;
+    auto holder = accepted.upper_bound(m.start);
+    if (holder != accepted.begin() && std::prev(holder)->second >= m.end) continue;
     Candidate c;
     c.start = m.start;
     c.end = m.end;
