@@ -43,7 +43,7 @@ constexpr const char* kHelp = R"(usage: bilik extract [OPTIONS] INPUT...
   --metadata TSV  a table with a 'file' column and any of 'title', 'published', 'url'
   --published DATE  the publication date (YYYY-MM-DD) of documents that give none
   --max-errors N  stop once N documents have failed (default: never)
-  --max-member-mb N  refuse archive members that expand past N MB (default 256)
+  --max-document-mb N refuse a document (file, archive member, JSON line) over N MB (default 64)
   --log-file FILE   also write the log to FILE
   --quiet       only errors and the summary line;  --verbose  log every document
 
@@ -97,7 +97,7 @@ bool matches_any(const std::vector<std::string>& globs, const std::string& path)
 int run_extract(const Args& args, const std::string& argv0) {
   auto opts = parse_options(args,
                             {"--db", "--rules", "--metadata", "--published", "--jobs", "--include", "--exclude",
-                             "--shard", "--json-field", "--max-errors", "--log-file", "--max-member-mb", "--stdin-format"},
+                             "--shard", "--json-field", "--max-errors", "--log-file", "--max-document-mb", "--stdin-format"},
                             {"--quiet", "--verbose", "--help"});
   if (!opts) {
     spdlog::error("extract: {}", opts.error());
@@ -134,7 +134,7 @@ int run_extract(const Args& args, const std::string& argv0) {
   try {
     if (!opts->get("--jobs").empty()) jobs = static_cast<unsigned>(std::stoul(opts->get("--jobs")));
     if (!opts->get("--max-errors").empty()) max_errors = std::stoul(opts->get("--max-errors"));
-    if (!opts->get("--max-member-mb").empty()) source_options.max_member_bytes = std::stoul(opts->get("--max-member-mb")) << 20;
+    if (!opts->get("--max-document-mb").empty()) source_options.max_document_bytes = std::stoul(opts->get("--max-document-mb")) << 20;
   } catch (...) {
     jobs = 0;
   }

@@ -45,6 +45,11 @@ void take_front_matter(Document& doc) {
   doc.text.erase(0, body);
 }
 
+// The 1-based line holding byte `pos`.
+size_t line_at(const std::string& bytes, size_t pos) {
+  return 1 + static_cast<size_t>(std::count(bytes.begin(), bytes.begin() + static_cast<long>(pos), '\n'));
+}
+
 }  // namespace
 
 std::vector<std::string> list_inputs(const std::vector<std::string>& inputs, std::vector<InputError>& errors) {
@@ -93,11 +98,12 @@ std::vector<std::string> list_inputs(const std::vector<std::string>& inputs, std
 Result<Document> parse_document(const std::string& uri, std::string bytes) {
   if (bytes.empty()) return Result<Document>::failure(uri + ": the file is empty");
   if (const size_t nul = bytes.find('\0'); nul != std::string::npos)
-    return Result<Document>::failure(uri + ": byte " + std::to_string(nul) +
-                                     ": NUL byte; this looks like a binary file, not text");
+    return Result<Document>::failure(uri + ": byte " + std::to_string(nul) + " (line " + std::to_string(line_at(bytes, nul)) +
+                                     "): NUL byte; this looks like a binary file, not text");
   if (const size_t bad = first_invalid_utf8(bytes); bad != std::string_view::npos)
-    return Result<Document>::failure(uri + ": byte " + std::to_string(bad) +
-                                     ": invalid UTF-8 (convert the file to UTF-8 first)");
+    return Result<Document>::failure(uri + ": byte " + std::to_string(bad) + " (line " + std::to_string(line_at(bytes, bad)) +
+                                     "): invalid UTF-8, " + describe_invalid_utf8(bytes, bad) +
+                                     "; convert the file to UTF-8 first");
   Document doc;
   doc.uri = uri;
   doc.text = std::move(bytes);

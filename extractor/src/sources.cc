@@ -8,7 +8,7 @@
 #include <fstream>
 #include <iostream>
 #include <nlohmann/json.hpp>
-#include <sstream>
+#include <functional>
 #include <cstring>
 
 #include "bilik/reader.h"
@@ -59,41 +59,151 @@ std::string field(const nlohmann::json& j, const std::string& name) {
   return "";
 }
 
-void read_json_lines(const std::string& uri, const std::string& bytes, const SourceOptions& options,
-                     const EmitDocument& emit) {
-  std::istringstream lines(bytes);
-  std::string line;
-  size_t line_no = 0;
-  while (std::getline(lines, line)) {
-    ++line_no;
-    if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
-    const std::string where = uri + ":" + std::to_string(line_no);
-    nlohmann::json j = nlohmann::json::parse(line, nullptr, false);
-    if (j.is_discarded() || !j.is_object()) {
-      emit(Result<Document>::failure(where + ": not a JSON object"));
-      continue;
+std::string megabytes(size_t bytes) { return std::to_string(bytes >> 20) + " MB"; }
+
+// Reads a byte stream in chunks: returns the number of bytes put in `buffer`,
+// 0 at the end, or -1 on a read error (then `error` says why).
+using ReadChunk = std::function<long(char* buffer, size_t capacity, std::string& error)>;
+
+ReadChunk chunks_of(std::istream& in) {
+  return [&in](char* buffer, size_t capacity, std::string& error) -> long {
+    in.read(buffer, static_cast<std::streamsize>(capacity));
+    if (in.bad()) {
+      error = "read error";
+      return -1;
     }
-    auto text = j.find(options.fields.text);
-    if (text == j.end() || !text->is_string()) {
-      emit(Result<Document>::failure(where + ": field '" + options.fields.text + "' is missing or not a string"));
-      continue;
-    }
-    std::string id = field(j, options.fields.id);
-    if (id.empty()) id = field(j, options.fields.url);
-    if (id.empty()) id = "line-" + std::to_string(line_no);
-    auto doc = parse_document(uri + "#" + id, text->get<std::string>());
-    if (doc) {
-      doc->title = field(j, options.fields.title);
-      doc->published = field(j, options.fields.published).substr(0, 10);
-    }
-    emit(std::move(doc));
+    return static_cast<long>(in.gcount());
+  };
+}
+
+ReadChunk chunks_of(std::string_view bytes) {
+  return [bytes, pos = size_t{0}](char* buffer, size_t capacity, std::string&) mutable -> long {
+    const size_t n = std::min(capacity, bytes.size() - pos);
+    std::memcpy(buffer, bytes.data() + pos, n);
+    pos += n;
+    return static_cast<long>(n);
+  };
+}
+
+enum class ReadEnd { Done, TooBig, Failed };
+
+// Reads the whole stream into `out`, stopping once it passes `limit` bytes.
+ReadEnd read_all(const ReadChunk& read, size_t limit, std::string& out, std::string& error) {
+  char buffer[1 << 16];
+  long n;
+  while ((n = read(buffer, sizeof buffer, error)) > 0) {
+    if (out.size() + static_cast<size_t>(n) > limit) return ReadEnd::TooBig;
+    out.append(buffer, static_cast<size_t>(n));
   }
+  return n < 0 ? ReadEnd::Failed : ReadEnd::Done;
+}
+
+std::string too_big(const std::string& uri, size_t limit) {
+  return uri + ": larger than " + megabytes(limit) +
+         " (--max-document-mb); refused: a compression bomb or not one article";
+}
+
+void emit_json_line(const std::string& uri, size_t line_no, const std::string& line, const SourceOptions& options,
+                    const EmitDocument& emit) {
+  const std::string where = uri + ":" + std::to_string(line_no);
+  nlohmann::json j = nlohmann::json::parse(line, nullptr, false);
+  if (j.is_discarded()) {
+    // Parse again for the position; the non-throwing parse does not keep it.
+    std::string why = "not valid JSON";
+    try {
+      const nlohmann::json parsed = nlohmann::json::parse(line);
+    } catch (const nlohmann::json::parse_error& e) {
+      why += " (column " + std::to_string(e.byte) + ")";
+    }
+    emit(Result<Document>::failure(where + ": " + why));
+    return;
+  }
+  if (!j.is_object()) {
+    emit(Result<Document>::failure(where + ": a JSON " + std::string(j.type_name()) + ", not an object"));
+    return;
+  }
+  auto text = j.find(options.fields.text);
+  if (text == j.end() || !text->is_string()) {
+    emit(Result<Document>::failure(where + ": field '" + options.fields.text + "' is " +
+                                   (text == j.end() ? std::string("missing")
+                                                    : "a JSON " + std::string(text->type_name()) + ", not a string")));
+    return;
+  }
+  std::string id = field(j, options.fields.id);
+  if (id.empty()) id = field(j, options.fields.url);
+  if (id.empty()) id = "line-" + std::to_string(line_no);
+  auto doc = parse_document(uri + "#" + id, text->get<std::string>());
+  if (doc) {
+    doc->title = field(j, options.fields.title);
+    doc->published = field(j, options.fields.published).substr(0, 10);
+  }
+  emit(std::move(doc));
+}
+
+// One article per line, read as a stream: memory holds one line, and a line
+// longer than the document limit is skipped with an error.
+void read_json_lines(const std::string& uri, const ReadChunk& read, const SourceOptions& options,
+                     const EmitDocument& emit) {
+  std::string line, error;
+  size_t line_no = 1;
+  bool overlong = false;
+  auto finish_line = [&] {
+    if (overlong)
+      emit(Result<Document>::failure(too_big(uri + ":" + std::to_string(line_no), options.max_document_bytes)));
+    else if (line.find_first_not_of(" \t\r") != std::string::npos)
+      emit_json_line(uri, line_no, line, options, emit);
+    line.clear();
+    overlong = false;
+    ++line_no;
+  };
+  char buffer[1 << 16];
+  long n;
+  while ((n = read(buffer, sizeof buffer, error)) > 0) {
+    std::string_view chunk(buffer, static_cast<size_t>(n));
+    for (size_t nl; (nl = chunk.find('\n')) != std::string_view::npos; chunk.remove_prefix(nl + 1)) {
+      if (!overlong && line.size() + nl <= options.max_document_bytes) line.append(chunk.substr(0, nl));
+      else overlong = true;
+      finish_line();
+    }
+    if (!overlong && line.size() + chunk.size() <= options.max_document_bytes) line.append(chunk);
+    else overlong = true;
+  }
+  if (!line.empty() || overlong) finish_line();
+  if (n < 0) emit(Result<Document>::failure(uri + ":" + std::to_string(line_no) + ": " + error));
+}
+
+void read_stream(const std::string& uri, const std::string& name, const ReadChunk& read, const SourceOptions& options,
+                 const EmitDocument& emit) {
+  const std::string n = lower(name);
+  if (is_jsonl(without_compression(n))) {
+    read_json_lines(uri, read, options, emit);
+    return;
+  }
+  std::string bytes, error;
+  switch (read_all(read, options.max_document_bytes, bytes, error)) {
+    case ReadEnd::TooBig: emit(Result<Document>::failure(too_big(uri, options.max_document_bytes))); return;
+    case ReadEnd::Failed: emit(Result<Document>::failure(uri + ": " + error)); return;
+    case ReadEnd::Done: break;
+  }
+  if (is_html(without_compression(n)))
+    emit(parse_html(uri, bytes));
+  else
+    emit(parse_document(uri, std::move(bytes)));
 }
 
 // libarchive's message for the last failure; it can be null (found by fuzzing).
 std::string archive_message(archive* a) {
   const char* m = archive_error_string(a);
   return m ? m : "not a readable archive (truncated or damaged)";
+}
+
+// An absolute member path or one with a ".." step: tar and unzip would
+// write it outside the folder. bilik writes nothing, but refuses the name.
+bool leaves_archive(const std::string& inner) {
+  if (inner.empty() || inner[0] == '/' || inner[0] == '\\' || (inner.size() > 1 && inner[1] == ':')) return true;
+  for (const auto& step : fs::path(inner))
+    if (step == "..") return true;
+  return false;
 }
 
 void read_archive(const std::string& path, const SourceOptions& options, const EmitDocument& emit) {
@@ -108,39 +218,33 @@ void read_archive(const std::string& path, const SourceOptions& options, const E
     archive_read_free(a);
     return;
   }
+  bool damaged = false;
+  const ReadChunk read = [&](char* buffer, size_t capacity, std::string& error) -> long {
+    const la_ssize_t n = archive_read_data(a, buffer, capacity);
+    if (n < 0) {
+      error = "the archive is damaged at byte " + std::to_string(archive_filter_bytes(a, -1)) + ": " + archive_message(a);
+      damaged = true;
+      return -1;
+    }
+    return static_cast<long>(n);
+  };
   archive_entry* entry;
   int status;
-  while ((status = archive_read_next_header(a, &entry)) == ARCHIVE_OK) {
+  while (!damaged && (status = archive_read_next_header(a, &entry)) == ARCHIVE_OK) {
     if (archive_entry_filetype(entry) != AE_IFREG && !single) continue;
     const char* inner_path = archive_entry_pathname(entry);
     const std::string inner = single ? without_compression(fs::path(path).filename().string())
                                      : (inner_path ? inner_path : "");
     const std::string uri = single ? path : path + "#" + inner;
     if (!single && !is_readable_name(inner)) continue;
-    std::string bytes;
-    char buffer[1 << 16];
-    la_ssize_t n;
-    bool too_big = false;
-    while ((n = archive_read_data(a, buffer, sizeof buffer)) > 0) {
-      if (bytes.size() + static_cast<size_t>(n) > options.max_member_bytes) {
-        too_big = true;
-        break;
-      }
-      bytes.append(buffer, static_cast<size_t>(n));
-    }
-    if (too_big) {
-      emit(Result<Document>::failure(uri + ": expands past " + std::to_string(options.max_member_bytes >> 20) +
-                                     " MB; refused (a compression bomb, or raise the limit)"));
+    if (!single && leaves_archive(inner)) {
+      emit(Result<Document>::failure(uri + ": the path inside the archive is absolute or climbs out with '..'; "
+                                     "refused (bilik never writes members to disk)"));
       continue;
     }
-    if (n < 0) {
-      emit(Result<Document>::failure(uri + ": the archive is damaged at byte " +
-                                     std::to_string(archive_filter_bytes(a, -1)) + ": " + archive_message(a)));
-      break;
-    }
-    read_bytes(uri, inner, std::move(bytes), options, emit);
+    read_stream(uri, inner, read, options, emit);
   }
-  if (status != ARCHIVE_EOF && status != ARCHIVE_OK)
+  if (!damaged && status != ARCHIVE_EOF && status != ARCHIVE_OK)
     emit(Result<Document>::failure(path + ": the archive is damaged: " + archive_message(a)));
   archive_read_free(a);
 }
@@ -155,30 +259,22 @@ bool is_readable_name(const std::string& raw) {
 
 void read_bytes(const std::string& uri, const std::string& name, std::string bytes, const SourceOptions& options,
                 const EmitDocument& emit) {
-  const std::string n = lower(name);
-  if (is_jsonl(n)) {
-    read_json_lines(uri, bytes, options, emit);
-  } else if (is_html(n)) {
-    emit(parse_html(uri, bytes));
-  } else {
-    emit(parse_document(uri, std::move(bytes)));
-  }
+  read_stream(uri, name, chunks_of(std::string_view(bytes)), options, emit);
 }
 
 void read_source(const std::string& path, const SourceOptions& options, const EmitDocument& emit) {
   const std::string name = lower(fs::path(path).filename().string());
-  if (path != "-" && (is_archive(name) || is_compressed(name))) {
+  if (path == "-") {
+    read_stream("-", options.stdin_format == "jsonl" ? "-.jsonl" : "-.txt", chunks_of(std::cin), options, emit);
+    return;
+  }
+  if (is_archive(name) || is_compressed(name)) {
     read_archive(path, options, emit);
     return;
   }
-  if (path == "-") {
-    if (options.stdin_format == "jsonl") {
-      std::ostringstream buffer;
-      buffer << std::cin.rdbuf();
-      read_json_lines("-", buffer.str(), options, emit);
-    } else {
-      emit(read_document(path));
-    }
+  std::error_code ec;
+  if (fs::is_directory(path, ec)) {
+    emit(Result<Document>::failure(path + ": is a folder"));
     return;
   }
   std::ifstream in(path, std::ios::binary);
@@ -186,9 +282,7 @@ void read_source(const std::string& path, const SourceOptions& options, const Em
     emit(Result<Document>::failure(path + ": cannot open (missing or unreadable)"));
     return;
   }
-  std::ostringstream buffer;
-  buffer << in.rdbuf();
-  read_bytes(path, name, buffer.str(), options, emit);
+  read_stream(path, name, chunks_of(in), options, emit);
 }
 
 }  // namespace bilik

@@ -1,5 +1,7 @@
 #include "bilik/utf8.h"
 
+#include <cstdio>
+
 namespace bilik {
 
 size_t decode_utf8(std::string_view s, size_t pos, char32_t& out) {
@@ -50,6 +52,27 @@ size_t first_invalid_utf8(std::string_view s) {
     pos += len;
   }
   return std::string_view::npos;
+}
+
+std::string describe_invalid_utf8(std::string_view s, size_t pos) {
+  char hex[8];
+  const auto b0 = static_cast<unsigned char>(s[pos]);
+  std::snprintf(hex, sizeof hex, "0x%02X", b0);
+  if (b0 >= 0x80 && b0 <= 0xBF) return std::string("a continuation byte (") + hex + ") with no lead byte";
+  if (b0 == 0xC0 || b0 == 0xC1) return std::string("an overlong encoding (lead byte ") + hex + ")";
+  if (b0 >= 0xF5) return std::string("byte ") + hex + ", which never occurs in UTF-8";
+  const size_t len = b0 <= 0xDF ? 2 : b0 <= 0xEF ? 3 : 4;
+  char32_t cp = b0 & (len == 2 ? 0x1F : len == 3 ? 0x0F : 0x07);
+  for (size_t i = 1; i < len; ++i) {
+    if (pos + i >= s.size()) return "a " + std::to_string(len) + "-byte sequence cut short by the end of the text";
+    const auto b = static_cast<unsigned char>(s[pos + i]);
+    if ((b & 0xC0) != 0x80) return "a " + std::to_string(len) + "-byte sequence cut short after " + std::to_string(i) +
+                                   (i == 1 ? " byte" : " bytes");
+    cp = (cp << 6) | (b & 0x3F);
+  }
+  if (cp >= 0xD800 && cp <= 0xDFFF) return "an encoded UTF-16 surrogate";
+  if (cp > 0x10FFFF) return "a code point past U+10FFFF";
+  return "an overlong encoding";
 }
 
 void append_utf8(std::string& out, char32_t c) {

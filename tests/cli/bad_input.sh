@@ -14,9 +14,9 @@ printf 'abc\0def' > "$tmp/binary.txt"
 status=$?
 cat "$tmp/out" "$tmp/err"
 [ $status -eq 1 ] || { echo "expected exit status 1, got $status"; exit 1; }
-grep -q "bad-utf8.txt: byte 6: invalid UTF-8" "$tmp/err" || exit 1
+grep -q "bad-utf8.txt: byte 6 (line 1): invalid UTF-8, byte 0xFF, which never occurs in UTF-8" "$tmp/err" || exit 1
 grep -q "empty.txt: the file is empty" "$tmp/err" || exit 1
-grep -q "binary.txt: byte 3: NUL byte" "$tmp/err" || exit 1
+grep -q "binary.txt: byte 3 (line 1): NUL byte" "$tmp/err" || exit 1
 grep -q "missing.txt: no such file or folder" "$tmp/err" || exit 1
 [ "$(sqlite3 "$tmp/store.db" 'SELECT count(*) FROM documents')" = 1 ] || exit 1
 # A broken rule pack stops the run before anything is written.

@@ -16,7 +16,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   const std::string name = kNames[data[0] % 8];
   std::string bytes(reinterpret_cast<const char*>(data + 1), size - 1);
   bilik::SourceOptions options;
-  options.max_member_bytes = 1 << 20;
+  options.max_document_bytes = 1 << 20;
   size_t documents = 0;
   auto count = [&](bilik::Result<bilik::Document> d) { documents += d.ok(); };
   if (name == "a.txt" || name == "a.html" || name == "a.jsonl" || name == "a.md") {

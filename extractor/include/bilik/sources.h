@@ -6,11 +6,13 @@
 // field names configurable), or an archive or compressed file read through
 // libarchive (.gz, .xz, .zst, .bz2, .tar, .tar.*, .tgz, .zip), whose members
 // are read by the same rules. A document inside a file is named
-// "file#inner/path" (archives) or "file#id" (JSON Lines). Each document or
-// failure is handed to `emit` as it is read, so nothing is held but the
-// current member; a member larger than `max_member_bytes` is refused, which
-// bounds what a compression bomb can expand to. Archive paths are names only:
-// nothing is ever written to disk.
+// "file#inner/path" (archives) or "file#id" (JSON Lines). Everything is read
+// as a stream and each document or failure handed to `emit` as it is read,
+// so memory holds one document whatever the archive's size. A document (a
+// file, a member, a JSON line) larger than `max_document_bytes` is refused,
+// which also bounds what a compression bomb can expand to. Archive paths are
+// names only: nothing is ever written to disk, and a member whose path is
+// absolute or climbs out with ".." is refused.
 //
 //   read_source("crawl.jsonl.gz", options, [&](Result<Document> d) { ... });
 #pragma once
@@ -31,7 +33,7 @@ struct JsonFields {
 struct SourceOptions {
   JsonFields fields;
   std::string stdin_format = "text";  // "text" (one document) or "jsonl" (one per line)
-  size_t max_member_bytes = 256u << 20;
+  size_t max_document_bytes = 64u << 20;
 };
 
 using EmitDocument = std::function<void(Result<Document>)>;

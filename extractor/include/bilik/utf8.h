@@ -22,6 +22,10 @@ size_t decode_utf8(std::string_view text, size_t pos, char32_t& out);
 // Byte offset of the first invalid sequence, or std::string_view::npos.
 size_t first_invalid_utf8(std::string_view text);
 
+// What is wrong at `pos`, which first_invalid_utf8 reported: "an overlong
+// encoding", "an encoded UTF-16 surrogate", "a 3-byte sequence cut short ...".
+std::string describe_invalid_utf8(std::string_view text, size_t pos);
+
 void append_utf8(std::string& out, char32_t c);
 
 }  // namespace bilik
