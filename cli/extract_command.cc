@@ -186,6 +186,10 @@ int run_extract(const Args& args, const std::string& argv0) {
     spdlog::error("{}", store.error());
     return 2;
   }
+  if (auto run = (*store)->start_run("extract", args, pack->hash); !run) {
+    spdlog::error("{}", run.error());
+    return 2;
+  }
 
   std::vector<InputError> errors;
   std::vector<std::string> files;
@@ -263,7 +267,21 @@ int run_extract(const Args& args, const std::string& argv0) {
       break;
     }
   }
-  if (stop || !flush()) return 2;
+  // Writes the run's outcome; a failed write is reported, the run's own
+  // status stands.
+  auto finish = [&](const char* outcome, int code) {
+    if (Status s = (*store)->finish_run(outcome, {static_cast<long long>(stored), static_cast<long long>(skipped),
+                                                  static_cast<long long>(failed)});
+        !s)
+      spdlog::error("{}", s.error());
+    return code;
+  };
+  if (stop || !flush()) {
+    spdlog::error("extract: stopped; the {} documents stored before the failing batch are kept, and the next run goes "
+                  "on from there",
+                  stored);
+    return finish("failed", 2);
+  }
   progress.update(files.size(), bytes, failed);
   if (stored > 0)
     if (Status s = (*store)->remove_orphans(); !s) spdlog::warn("{}", s.error());
@@ -273,8 +291,8 @@ int run_extract(const Args& args, const std::string& argv0) {
       "bilik extract: %zu documents read (%zu stored, %zu unchanged, %zu failed); store holds %lld documents, %lld "
       "entities, %lld mentions; %.2f s\n",
       stored + skipped, stored, skipped, failed, counts.documents, counts.entities, counts.mentions, seconds);
-  if (status) return status;
-  return failed > 0 ? 1 : 0;
+  if (status) return finish(status == 130 ? "interrupted" : "failed", status);
+  return finish("finished", failed > 0 ? 1 : 0);
 }
 
 }  // namespace bilik::cli

@@ -2,6 +2,7 @@
 #include <spdlog/sinks/stdout_color_sinks.h>
 #include <spdlog/spdlog.h>
 
+#include <csignal>
 #include <cstdio>
 #include <string>
 
@@ -33,6 +34,9 @@ int main(int argc, char** argv) {
   auto logger = spdlog::stderr_color_mt("bilik");
   logger->set_pattern("%^%l%$: %v");
   spdlog::set_default_logger(logger);
+  // Past a file size limit (ulimit -f) a write fails with an error SQLite
+  // reports and rolls back, instead of the signal killing the process.
+  std::signal(SIGXFSZ, SIG_IGN);
   if (argc < 2) {
     std::fputs(kUsage, stderr);
     return 2;

@@ -69,20 +69,29 @@ int run_merge(const Args& args, const std::string&) {
     spdlog::error("{}", out.error());
     return 2;
   }
-  Progress progress(unique.size(), !opts->has("--quiet"));
+  if (auto run = (*out)->start_run("merge", args, ""); !run) {
+    spdlog::error("{}", run.error());
+    return 2;
+  }
   size_t merged = 0, unchanged = 0;
+  auto fail = [&] {
+    if (Status s = (*out)->finish_run("failed", {static_cast<long long>(merged), static_cast<long long>(unchanged), 0}); !s)
+      spdlog::error("{}", s.error());
+    return 2;
+  };
+  Progress progress(unique.size(), !opts->has("--quiet"));
   for (size_t first = 0; first < unique.size(); first += kBatchDocuments) {
     progress.update(first, 0, 0);
     if (Status s = (*out)->begin(); !s) {
       spdlog::error("{}", s.error());
-      return 2;
+      return fail();
     }
     for (size_t i = first; i < std::min(unique.size(), first + kBatchDocuments); ++i) {
       auto doc = inputs[unique[i].input]->load_document(unique[i].id);
       if (!doc) {
         spdlog::error("{}", doc.error());
         (*out)->rollback();
-        return 2;
+        return fail();
       }
       if (!rules_hash.empty() && doc->rules_hash != rules_hash)
         spdlog::warn("merge: {} was extracted with another rule pack than the documents before it", doc->document.uri);
@@ -94,17 +103,21 @@ int run_merge(const Args& args, const std::string&) {
       if (Status s = (*out)->put_document(doc->document, doc->content_hash, doc->rules_hash, doc->extraction); !s) {
         spdlog::error("{}", s.error());
         (*out)->rollback();
-        return 2;
+        return fail();
       }
       ++merged;
     }
     if (Status s = (*out)->commit(); !s) {
       spdlog::error("{}", s.error());
-      return 2;
+      return fail();
     }
   }
   if (merged > 0)
     if (Status s = (*out)->remove_orphans(); !s) spdlog::warn("{}", s.error());
+  if (Status s = (*out)->finish_run("finished", {static_cast<long long>(merged), static_cast<long long>(unchanged), 0}); !s) {
+    spdlog::error("{}", s.error());
+    return 2;
+  }
   const Store::Counts c = (*out)->counts();
   std::printf("bilik merge: %zu documents merged, %zu unchanged; %s holds %lld documents, %lld entities, %lld "
               "mentions, %lld triples\n",

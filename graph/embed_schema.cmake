@@ -1,4 +1,6 @@
 # Writes a header holding each schema file as a raw string, in order.
+# FILES separates the paths with "|".
+string(REPLACE "|" ";" FILES "${FILES}")
 set(body "// Generated from schema/*.sql; do not edit.\n#pragma once\n#include <array>\n#include <string_view>\nnamespace bilik::schema {\n")
 set(list "")
 set(n 0)

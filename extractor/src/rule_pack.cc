@@ -147,7 +147,11 @@ Result<std::shared_ptr<const RE2>> compile_pattern(const json& node, const std::
   int id = -1;
   if (filter.Add(*pattern, options, &id) != RE2::NoError) {
     const RE2 failed(*pattern, options);  // only to read RE2's message
-    return Result<std::shared_ptr<const RE2>>::failure("RE2: " + failed.error());
+    std::string message = "RE2: " + failed.error();
+    if (failed.error_code() == RE2::ErrorPatternTooLarge)
+      message += " (over the rule's memory budget of " + std::to_string(options.max_mem() >> 20) +
+                 " MB; \"max_mem_mb\" on the rule raises it)";
+    return Result<std::shared_ptr<const RE2>>::failure(message);
   }
   return std::shared_ptr<const RE2>(owner, &filter.GetRE2(id));
 }

@@ -209,10 +209,12 @@ bool leaves_archive(const std::string& inner) {
 void read_archive(const std::string& path, const SourceOptions& options, const EmitDocument& emit) {
   archive* a = archive_read_new();
   archive_read_support_filter_all(a);
-  archive_read_support_format_all(a);
   const std::string name = lower(fs::path(path).filename().string());
+  // A compressed file ("a.txt.gz") is one document whatever its bytes look
+  // like: a gzip of zeros must not pass for an empty tar.
   const bool single = is_compressed(name) && !is_archive(name);
   if (single) archive_read_support_format_raw(a);
+  else archive_read_support_format_all(a);
   if (archive_read_open_filename(a, path.c_str(), 1 << 16) != ARCHIVE_OK) {
     emit(Result<Document>::failure(path + ": cannot open the archive: " + archive_message(a)));
     archive_read_free(a);
@@ -228,6 +230,7 @@ void read_archive(const std::string& path, const SourceOptions& options, const E
     }
     return static_cast<long>(n);
   };
+  size_t read_members = 0;
   archive_entry* entry;
   int status;
   while (!damaged && (status = archive_read_next_header(a, &entry)) == ARCHIVE_OK) {
@@ -242,10 +245,13 @@ void read_archive(const std::string& path, const SourceOptions& options, const E
                                      "refused (bilik never writes members to disk)"));
       continue;
     }
+    ++read_members;
     read_stream(uri, inner, read, options, emit);
   }
   if (!damaged && status != ARCHIVE_EOF && status != ARCHIVE_OK)
     emit(Result<Document>::failure(path + ": the archive is damaged: " + archive_message(a)));
+  else if (!damaged && read_members == 0)
+    emit(Result<Document>::failure(path + ": the archive holds no file bilik reads (.txt, .md, .html, .jsonl)"));
   archive_read_free(a);
 }
 

@@ -156,8 +156,8 @@ Result<Table> run_sql(sqlite3* db, const std::string& sql) {
   Statement q(db, sql);
   if (!q.ok()) return Result<Table>::failure(q.error());
   auto t = collect(q);
-  if (!t && t.error().find("readonly") != std::string::npos)
-    return Result<Table>::failure("the store is opened read-only for queries; this statement writes (" + t.error() + ")");
+  if (!t && (sqlite3_extended_errcode(db) & 0xFF) == SQLITE_READONLY)
+    return Result<Table>::failure("queries open the store read-only; this statement would write to it");
   return t;
 }
 

@@ -9,6 +9,29 @@
 
 namespace bilik {
 
+// SQLite's last error on `db`, said so a user knows what to do about it:
+// "the store is locked by another process ...", then SQLite's own words.
+inline std::string sqlite_problem(sqlite3* db) {
+  const int code = sqlite3_extended_errcode(db);
+  const std::string own = sqlite3_errmsg(db);
+  const char* what = nullptr;
+  switch (code & 0xFF) {
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED: what = "the store is locked by another process (bilik waited 5 s); run again when it is done"; break;
+    case SQLITE_READONLY:
+      what = "the store is read-only: bilik cannot write the file or create its journal beside it "
+             "(check the permissions of the file and its folder)";
+      break;
+    case SQLITE_FULL: what = "the disk is full"; break;
+    case SQLITE_IOERR: what = "a read or write failed (the disk may be full, over a size limit, or failing)"; break;
+    case SQLITE_CORRUPT:
+    case SQLITE_NOTADB: what = "the file is not a bilik store, or it is damaged"; break;
+    case SQLITE_CANTOPEN: what = "cannot open the store (a missing folder, or no permission)"; break;
+    default: break;
+  }
+  return what ? std::string(what) + " (SQLite: " + own + ")" : own;
+}
+
 // A prepared statement: owned (finalized at the end) or borrowed from the
 // store's cache (reset at the end, prepared once per store).
 class Statement {
@@ -56,7 +79,7 @@ class Statement {
     const auto* t = sqlite3_column_text(stmt_, i);
     return t ? reinterpret_cast<const char*>(t) : "";
   }
-  std::string error() const { return sqlite3_errmsg(db_); }
+  std::string error() const { return sqlite_problem(db_); }
 
  private:
   sqlite3* db_;

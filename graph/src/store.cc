@@ -2,6 +2,8 @@
 
 #include <spdlog/spdlog.h>
 
+#include <cstdio>
+#include <filesystem>
 #include <map>
 #include <set>
 #include <vector>
@@ -10,6 +12,9 @@
 #include "statement.h"
 
 namespace bilik {
+
+static_assert(schema::kMigrations.size() == Store::kSchemaVersion, "one schema/*.sql file per version");
+
 namespace {
 
 
@@ -41,29 +46,75 @@ std::string document_hash(const Document& doc) {
   return hex;
 }
 
-Result<std::unique_ptr<Store>> Store::open(const std::string& path, Mode mode) {
+namespace {
+
+// Opens the file; a read-only open retries as immutable, since a WAL store in
+// a folder the reader cannot write has no way to make its shared-memory file.
+sqlite3* open_file(const std::string& path, Store::Mode mode, std::string& error) {
   sqlite3* db = nullptr;
-  const int flags = mode == Mode::ReadOnly ? SQLITE_OPEN_READONLY : (SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
-  if (sqlite3_open_v2(path.c_str(), &db, flags, nullptr) != SQLITE_OK) {
-    std::string message = path + ": cannot open the store: " + (db ? sqlite3_errmsg(db) : "out of memory");
-    sqlite3_close(db);
-    return Result<std::unique_ptr<Store>>::failure(message);
+  if (mode == Store::Mode::ReadOnly) {
+    std::error_code ec;
+    if (!std::filesystem::exists(path, ec)) {
+      error = path + ": no such store";
+      return nullptr;
+    }
   }
+  const int flags = mode == Store::Mode::ReadOnly ? SQLITE_OPEN_READONLY : (SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
+  if (sqlite3_open_v2(path.c_str(), &db, flags, nullptr) != SQLITE_OK) {
+    error = path + ": " + (db ? sqlite_problem(db) : "out of memory");
+    sqlite3_close(db);
+    return nullptr;
+  }
+  if (mode == Store::Mode::ReadOnly &&
+      sqlite3_exec(db, "SELECT count(*) FROM sqlite_master", nullptr, nullptr, nullptr) != SQLITE_OK) {
+    const int code = sqlite3_extended_errcode(db) & 0xFF;
+    if (code != SQLITE_READONLY && code != SQLITE_CANTOPEN) return db;  // migrate() reports it
+    sqlite3_close(db);
+    db = nullptr;
+    std::string uri = "file:";
+    for (char c : std::filesystem::absolute(path).string()) {
+      if (c == '%' || c == '?' || c == '#') {
+        char hex[4];
+        std::snprintf(hex, sizeof hex, "%%%02X", static_cast<unsigned char>(c));
+        uri += hex;
+      } else {
+        uri += c;
+      }
+    }
+    uri += "?immutable=1";
+    if (sqlite3_open_v2(uri.c_str(), &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, nullptr) != SQLITE_OK) {
+      error = path + ": " + (db ? sqlite_problem(db) : "out of memory");
+      sqlite3_close(db);
+      return nullptr;
+    }
+    spdlog::debug("{}: read as immutable (the folder is not writable)", path);
+  }
+  return db;
+}
+
+}  // namespace
+
+Result<std::unique_ptr<Store>> Store::open(const std::string& path, Mode mode) {
+  std::string error;
+  sqlite3* db = open_file(path, mode, error);
+  if (!db) return Result<std::unique_ptr<Store>>::failure(error);
   sqlite3_busy_timeout(db, 5000);
-  std::unique_ptr<Store> store(new Store(db, path));
+  std::unique_ptr<Store> store(new Store(db, path, mode));
   if (mode == Mode::ReadWrite) {
     if (Status s = store->exec("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;"); !s)
       return Result<std::unique_ptr<Store>>::failure(s.error());
   }
   if (Status s = store->exec("PRAGMA foreign_keys=ON;"); !s) return Result<std::unique_ptr<Store>>::failure(s.error());
-  if (mode == Mode::ReadWrite) {
-    if (Status s = store->migrate(); !s) return Result<std::unique_ptr<Store>>::failure(s.error());
-  }
+  if (Status s = store->migrate(); !s) return Result<std::unique_ptr<Store>>::failure(s.error());
   return store;
 }
 
 Store::~Store() {
   for (auto& [sql, stmt] : cache_) sqlite3_finalize(stmt);
+  // Back to a rollback journal, so the store is one file again: it can be
+  // copied, mailed, or read from a folder the reader cannot write. This
+  // fails harmlessly while another connection has the store open.
+  if (mode_ == Mode::ReadWrite) sqlite3_exec(db_, "PRAGMA journal_mode=DELETE;", nullptr, nullptr, nullptr);
   sqlite3_close(db_);
 }
 
@@ -77,12 +128,8 @@ sqlite3_stmt* Store::cached(const char* sql) {
 }
 
 Status Store::exec(const char* sql) {
-  char* err = nullptr;
-  if (sqlite3_exec(db_, sql, nullptr, nullptr, &err) != SQLITE_OK) {
-    std::string message = path_ + ": " + (err ? err : "SQLite error");
-    sqlite3_free(err);
-    return Status::failure(message);
-  }
+  if (sqlite3_exec(db_, sql, nullptr, nullptr, nullptr) != SQLITE_OK)
+    return Status::failure(path_ + ": " + sqlite_problem(db_));
   return {};
 }
 
@@ -104,6 +151,15 @@ Status Store::migrate() {
     return Status::failure(path_ + ": the store has schema version " + std::to_string(version) +
                            ", newer than this bilik understands (" + std::to_string(kSchemaVersion) +
                            "); use a newer bilik");
+  if (mode_ == Mode::ReadOnly) {
+    if (version == 0) return Status::failure(path_ + ": an empty file, not a bilik store");
+    if (version < kSchemaVersion)
+      spdlog::debug("{}: schema version {}; the next extract or merge upgrades it to {}", path_, version,
+                   kSchemaVersion);
+    return {};
+  }
+  if (version > 0 && version < kSchemaVersion)
+    spdlog::info("{}: upgrading the store from schema version {} to {}", path_, version, kSchemaVersion);
   for (int v = version; v < static_cast<int>(schema::kMigrations.size()); ++v) {
     const std::string sql = "BEGIN;" + std::string(schema::kMigrations[v]) +
                             "INSERT OR REPLACE INTO meta(key, value) VALUES('schema_version', '" +
@@ -116,6 +172,41 @@ Status Store::migrate() {
   return {};
 }
 
+Result<long long> Store::start_run(const std::string& command, const std::vector<std::string>& arguments,
+                                   const std::string& rules_hash) {
+  std::string args = "[";
+  for (const std::string& a : arguments) {
+    if (args.size() > 1) args += ",";
+    args += "\"";
+    for (char c : a) {
+      if (c == '"' || c == '\\') args += '\\';
+      if (static_cast<unsigned char>(c) < 0x20) {
+        char hex[8];
+        std::snprintf(hex, sizeof hex, "\\u%04x", c);
+        args += hex;
+      } else {
+        args += c;
+      }
+    }
+    args += "\"";
+  }
+  args += "]";
+  Statement insert(db_, "INSERT INTO run(command, arguments, bilik_version, rules_hash) VALUES(?,?,?,?)");
+  insert.bind(1, command).bind(2, args).bind(3, std::string(BILIK_VERSION));
+  if (rules_hash.empty()) insert.bind_null(4); else insert.bind(4, rules_hash);
+  if (insert.step() != SQLITE_DONE) return Result<long long>::failure(path_ + ": " + insert.error());
+  run_id_ = sqlite3_last_insert_rowid(db_);
+  return run_id_;
+}
+
+Status Store::finish_run(const std::string& status, const RunCounts& counts) {
+  Statement update(db_, "UPDATE run SET finished = strftime('%Y-%m-%dT%H:%M:%SZ', 'now'), status = ?, "
+                        "documents_stored = ?, documents_unchanged = ?, documents_failed = ? WHERE id = ?");
+  update.bind(1, status).bind(2, counts.stored).bind(3, counts.unchanged).bind(4, counts.failed).bind(5, run_id_);
+  if (update.step() != SQLITE_DONE) return Status::failure(path_ + ": " + update.error());
+  return {};
+}
+
 bool Store::is_current(const std::string& uri, const std::string& content_hash, const std::string& rules_hash) {
   Statement q(db_, cached("SELECT content_hash, rules_hash FROM document WHERE uri = ?"));
   q.bind(1, uri);
@@ -123,7 +214,13 @@ bool Store::is_current(const std::string& uri, const std::string& content_hash, 
 }
 
 Status Store::begin() { return exec("BEGIN IMMEDIATE;"); }
-Status Store::commit() { return exec("COMMIT;"); }
+Status Store::commit() {
+  Status s = exec("COMMIT;");
+  // A failed COMMIT (a full disk) may leave the transaction open: drop it,
+  // so the store keeps exactly what earlier commits wrote.
+  if (!s && !sqlite3_get_autocommit(db_)) exec("ROLLBACK;");
+  return s;
+}
 Status Store::rollback() { return exec("ROLLBACK;"); }
 
 Result<Store::EntityMatch> Store::entity_for(const DocEntity& entity) {
@@ -156,11 +253,12 @@ Status Store::put_document(const Document& doc, const std::string& content_hash,
   del.bind(1, doc.uri);
   if (del.step() != SQLITE_DONE) return Status::failure(path_ + ": " + del.error());
 
-  Statement ins(db_, cached("INSERT INTO document(uri, title, published, text, content_hash, rules_hash) "
-                            "VALUES(?,?,?,?,?,?)"));
+  Statement ins(db_, cached("INSERT INTO document(uri, title, published, text, content_hash, rules_hash, run_id) "
+                            "VALUES(?,?,?,?,?,?,?)"));
   ins.bind(1, doc.uri).bind(2, doc.title);
   if (doc.published.empty()) ins.bind_null(3); else ins.bind(3, doc.published);
   ins.bind(4, doc.text).bind(5, content_hash).bind(6, rules_hash);
+  if (run_id_) ins.bind(7, run_id_); else ins.bind_null(7);
   if (ins.step() != SQLITE_DONE) return Status::failure(path_ + ": " + doc.uri + ": " + ins.error());
   const long long doc_id = sqlite3_last_insert_rowid(db_);
 

@@ -3,8 +3,7 @@
 # goes on, and the exit status says something failed.
 set -uo pipefail
 bilik=$1
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
+source "$(dirname "$0")/scratch.sh"
 printf 'Prezident İlham Əliyev Bakıda çıxış edib.\n' > "$tmp/good.txt"
 printf 'Bakı \xff\xfe şəhəri\n' > "$tmp/bad-utf8.txt"
 : > "$tmp/empty.txt"

@@ -10,8 +10,7 @@ xsd=$shared/xsd/gexf/1.3-patched-viz/gexf.xsd
 [ -f "$xsd" ] || { echo "SKIP: $xsd is missing"; exit 77; }
 command -v xmllint > /dev/null || { echo "SKIP: xmllint is not installed"; exit 77; }
 /usr/bin/python3 -c "import networkx" 2> /dev/null || { echo "SKIP: python3-networkx is not installed"; exit 77; }
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
+source "$(dirname "$0")/scratch.sh"
 mkdir "$tmp/in"
 cp "$samples"/*.txt "$tmp/in/"
 [ -f "$shared/seed/tokayev-turkiye-2022.txt" ] && cp "$shared/seed/tokayev-turkiye-2022.txt" "$tmp/in/"

@@ -4,8 +4,7 @@
 # the rest of the run goes on; --shard splits a run into disjoint parts.
 set -uo pipefail
 bilik=$1
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
+source "$(dirname "$0")/scratch.sh"
 cd "$tmp"
 mkdir in
 cat > in/page.html <<'HTML'

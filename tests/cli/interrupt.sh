@@ -4,8 +4,7 @@
 # the same store; --max-errors stops a run whose source is plainly wrong.
 set -uo pipefail
 bilik=$1 samples=$2
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
+source "$(dirname "$0")/scratch.sh"
 mkdir "$tmp/in"
 for i in $(seq 1 300); do
   for f in "$samples"/*.txt; do { cat "$f"; echo "Nömrə $i."; } > "$tmp/in/$(basename "$f" .txt)-$i.txt"; done

@@ -4,8 +4,7 @@
 # the store of one uninterrupted run.
 set -euo pipefail
 bilik=$1 samples=$2
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
+source "$(dirname "$0")/scratch.sh"
 mkdir -p "$tmp/in"
 # 600 small articles made from the bundled samples, each a distinct document.
 for i in $(seq 1 200); do

@@ -7,8 +7,7 @@ if [ ! -f "$corpus" ]; then
   echo "SKIP: $corpus is missing"
   exit 77
 fi
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
+source "$(dirname "$0")/scratch.sh"
 python3 "$shared/tools/score_mentions.py" prepare "$corpus" "$tmp/ner" --split all
 # Four sentences of the corpus are empty; bilik reports them and exits 1.
 "$bilik" extract --quiet --db "$tmp/ner.db" "$tmp/ner" 2>"$tmp/errors" || true

@@ -4,8 +4,7 @@
 # cannot write.
 set -euo pipefail
 bilik=$1 samples=$2
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
+source "$(dirname "$0")/scratch.sh"
 "$bilik" extract --quiet --db "$tmp/s.db" "$samples" > /dev/null
 q() { "$bilik" query --db "$tmp/s.db" "$@"; }
 [ "$(q --format tsv entity Tokayevin | cut -f3 | tail -1)" = "Qasım-Jomart Tokayev" ] || { echo "entity by suffix"; exit 1; }

@@ -7,8 +7,7 @@ if [ ! -f "$seed" ] || [ ! -f "$shared/tools/score.py" ]; then
   echo "SKIP: $seed or the scorer is missing (../shared is not next to the project)"
   exit 77
 fi
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
+source "$(dirname "$0")/scratch.sh"
 "$bilik" extract --quiet --db "$tmp/seed.db" "$seed"
 python3 "$shared/tools/score.py" --db "$tmp/seed.db" "$shared/gold/tokayev-turkiye-2022.json" --min entities=0.85 --min figures=0.9 --min relations=0.6
 # A second run over the same file changes nothing.

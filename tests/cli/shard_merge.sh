@@ -4,8 +4,7 @@
 set -euo pipefail
 bilik=$1 samples=$2 shared=$3
 command -v parallel > /dev/null || { echo "SKIP: GNU parallel is not installed"; exit 77; }
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
+source "$(dirname "$0")/scratch.sh"
 mkdir "$tmp/in"
 cp "$samples"/*.txt "$tmp/in/"
 [ -d "$shared/corpora/az-news" ] && cp "$shared"/corpora/az-news/*.txt "$tmp/in/"

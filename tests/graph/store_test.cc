@@ -3,6 +3,8 @@
 #include <gtest/gtest.h>
 
 #include <filesystem>
+#include <fstream>
+#include <sstream>
 #include <unistd.h>
 
 #include "../extractor/test_pack.h"
@@ -20,8 +22,26 @@ class StoreTest : public ::testing::Test {
                 .string();
     fs::remove(path_);
   }
+  // Every test leaves a store that passes SQLite's own checks.
   void TearDown() override {
+    if (fs::exists(path_)) {
+      sqlite3* db = nullptr;
+      ASSERT_EQ(sqlite3_open_v2(path_.c_str(), &db, SQLITE_OPEN_READONLY, nullptr), SQLITE_OK);
+      EXPECT_EQ(text(db, "PRAGMA integrity_check"), "ok");
+      EXPECT_EQ(text(db, "PRAGMA foreign_key_check"), "");
+      sqlite3_close(db);
+    }
     for (const char* suffix : {"", "-wal", "-shm"}) fs::remove(path_ + suffix);
+  }
+
+  static std::string text(sqlite3* db, const std::string& sql) {
+    sqlite3_stmt* stmt = nullptr;
+    sqlite3_prepare_v2(db, sql.c_str(), -1, &stmt, nullptr);
+    std::string v;
+    if (sqlite3_step(stmt) == SQLITE_ROW && sqlite3_column_text(stmt, 0))
+      v = reinterpret_cast<const char*>(sqlite3_column_text(stmt, 0));
+    sqlite3_finalize(stmt);
+    return v;
   }
 
   void put(Store& store, const std::string& uri, const std::string& text) {
@@ -121,6 +141,53 @@ TEST_F(StoreTest, RefusesAStoreFromANewerSchema) {
   auto again = Store::open(path_, Store::Mode::ReadWrite);
   ASSERT_FALSE(again);
   EXPECT_NE(again.error().find("schema version 99, newer than this bilik"), std::string::npos);
+}
+
+TEST_F(StoreTest, UpgradesAVersion1StoreKeepingItsRows) {
+  {  // A store as the first release wrote it, with one document.
+    std::ifstream in(std::string(BILIK_TEST_SCHEMA) + "/001_init.sql");
+    std::stringstream sql;
+    sql << in.rdbuf() << "INSERT INTO meta VALUES('schema_version', '1');"
+        << "INSERT INTO document(uri, text, content_hash, rules_hash) VALUES('old.txt', 'Bakı', 'h', 'r');";
+    sqlite3* db = nullptr;
+    ASSERT_EQ(sqlite3_open(path_.c_str(), &db), SQLITE_OK);
+    ASSERT_EQ(sqlite3_exec(db, sql.str().c_str(), nullptr, nullptr, nullptr), SQLITE_OK);
+    sqlite3_close(db);
+  }
+  auto reader = Store::open(path_, Store::Mode::ReadOnly);  // reading does not upgrade
+  ASSERT_TRUE(reader);
+  EXPECT_EQ(scalar(**reader, "SELECT value FROM meta WHERE key = 'schema_version'"), 1);
+  reader->reset();
+  auto store = Store::open(path_, Store::Mode::ReadWrite);
+  ASSERT_TRUE(store) << store.error();
+  EXPECT_EQ(scalar(**store, "SELECT value FROM meta WHERE key = 'schema_version'"), Store::kSchemaVersion);
+  ASSERT_TRUE((*store)->start_run("extract", {"--db", path_, "new.txt"}, test::pack().hash));
+  put(**store, "new.txt", "Prezident İlham Əliyev Bakıda çıxış edib.");
+  ASSERT_TRUE((*store)->finish_run("finished", {1, 0, 0}));
+  EXPECT_EQ(scalar(**store, "SELECT count(*) FROM documents WHERE uri = 'old.txt' AND run_id IS NULL"), 1);
+  EXPECT_EQ(scalar(**store, "SELECT count(*) FROM documents d JOIN runs r ON r.id = d.run_id "
+                            "WHERE d.uri = 'new.txt' AND r.status = 'finished' AND r.documents_stored = 1"),
+            1);
+}
+
+TEST_F(StoreTest, ReadOnlyOpeningNeverCreatesAStore) {
+  auto store = Store::open(path_, Store::Mode::ReadOnly);
+  ASSERT_FALSE(store);
+  EXPECT_EQ(store.error(), path_ + ": no such store");
+  EXPECT_FALSE(fs::exists(path_));
+}
+
+TEST_F(StoreTest, AStoreIsOneFileOnceClosed) {
+  {
+    auto store = Store::open(path_, Store::Mode::ReadWrite);
+    ASSERT_TRUE(store);
+    put(**store, "a.txt", "Bakıda görüş keçirilib.");
+    EXPECT_TRUE(fs::exists(path_ + "-wal"));
+  }
+  EXPECT_FALSE(fs::exists(path_ + "-wal"));
+  auto reader = Store::open(path_, Store::Mode::ReadOnly);
+  ASSERT_TRUE(reader);
+  EXPECT_EQ(scalar(**reader, "SELECT count(*) FROM documents"), 1);
 }
 
 }  // namespace

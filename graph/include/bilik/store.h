@@ -1,8 +1,11 @@
 // The SQLite triple store: documents, entities, names, mentions (and the
 // figures, dates and triples tables their issues fill).
 //
-// Opening applies the schema compiled from schema/*.sql, refuses a store
-// written by a newer bilik, turns on WAL and foreign keys. A document is
+// Opening for writing applies the migrations compiled from schema/*.sql (one
+// file per schema version, each in its own transaction) and turns on WAL,
+// until the store is closed; any open refuses a store written by a newer
+// bilik. Errors say what to do ("locked by another process", "read-only",
+// "the disk is full"). A document is
 // replaced as a whole inside the caller's transaction, so a run killed at any
 // point leaves each document either fully old or fully new, never half.
 // Entities are shared across documents: a document's entity joins the stored
@@ -19,6 +22,7 @@
 
 #include <memory>
 #include <unordered_map>
+#include <vector>
 #include <string>
 
 #include "bilik/document.h"
@@ -33,12 +37,22 @@ std::string document_hash(const Document& doc);
 class Store {
  public:
   enum class Mode { ReadWrite, ReadOnly };
-  static constexpr int kSchemaVersion = 1;
+  static constexpr int kSchemaVersion = 2;
 
   static Result<std::unique_ptr<Store>> open(const std::string& path, Mode mode);
   ~Store();
   Store(const Store&) = delete;
   Store& operator=(const Store&) = delete;
+
+  // Each extract or merge is recorded as a run (table `run`): started here,
+  // its outcome written by finish_run. Documents stored in between name it.
+  // A run left "running" with no process behind it was killed.
+  struct RunCounts {
+    long long stored = 0, unchanged = 0, failed = 0;
+  };
+  Result<long long> start_run(const std::string& command, const std::vector<std::string>& arguments,
+                              const std::string& rules_hash);
+  Status finish_run(const std::string& status, const RunCounts& counts);
 
   // True when `uri` is stored with this content and was extracted by this pack.
   bool is_current(const std::string& uri, const std::string& content_hash, const std::string& rules_hash);
@@ -72,7 +86,7 @@ class Store {
   sqlite3* handle() { return db_; }
 
  private:
-  Store(sqlite3* db, std::string path) : db_(db), path_(std::move(path)) {}
+  Store(sqlite3* db, std::string path, Mode mode) : db_(db), path_(std::move(path)), mode_(mode) {}
   Status migrate();
   Status exec(const char* sql);
   // The stored entity for a document's entity, and the unconfirmed name
@@ -88,6 +102,8 @@ class Store {
 
   sqlite3* db_ = nullptr;
   std::string path_;
+  Mode mode_;
+  long long run_id_ = 0;
   std::unordered_map<std::string, sqlite3_stmt*> cache_;
 };
 
