@@ -56,19 +56,29 @@ class RuleRunner {
     const int groups = re.NumberOfCapturingGroups() + 1;
     std::vector<re2::StringPiece> match(groups);
     const std::string& s = text_.folded.text;
+    const bool before = rule.walk && rule.walk->source != NameWalk::Source::Group;
     size_t pos = sentence.start;
+    size_t floor = pos;  // a run before an anchor starts here or later: after the last
+                         // name produced, and not before the last anchor tried
     while (pos < sentence.end && re.Match(s, pos, sentence.end, RE2::UNANCHORED, match.data(), groups)) {
       const size_t start = match[0].data() - s.data();
       const size_t end = start + match[0].size();
-      if (!at_boundary(start, end)) {
-        pos = next_word_start(start);  // a match inside a word: try from the next word
+      Span run;
+      if (before) {
+        run = run_before(*rule.walk, start, floor);
+        floor = std::max(floor, start);
+      }
+      if (!at_boundary(before ? run.start : start, end) || (before && !run.valid())) {
+        // A match inside a word, or an anchor with no words before it.
+        pos = before ? next_char(start) : next_word_start(start);
         continue;
       }
       // Resume after what the rule produced; when its name walk kept
       // nothing, retry from the next word ("direktor müavini Yohan
       // Engvall": the walk after "direktor" fails, "müavini" works).
-      const size_t produced_end = apply(rule, match);
-      pos = produced_end > start ? produced_end : next_word_start(start);
+      const size_t produced_end = apply(rule, match, run);
+      pos = produced_end > start ? produced_end : (before ? next_char(start) : next_word_start(start));
+      floor = std::max(floor, produced_end);
     }
   }
 
@@ -84,6 +94,40 @@ class RuleRunner {
     char32_t c;
     const size_t len = decode_utf8(text_.folded.text, pos, c);
     return pos + (len ? len : 1);
+  }
+
+  // A word as the patterns' {W} sees it: words joined by "-" or "'" are one.
+  // The run of up to walk.max such words that ends right before `anchor`
+  // (which must follow a space), each joined to the next by spaces (or a
+  // comma and spaces), starting at or after `floor`; empty when none.
+  Span run_before(const NameWalk& walk, size_t anchor, size_t floor) const {
+    const std::string& s = text_.folded.text;
+    const bool commas = walk.source == NameWalk::Source::BeforeCommas;
+    size_t w = word_at_or_after(text_.words, anchor);
+    if (w >= text_.words.size() || text_.words[w].start != anchor) return {};
+    size_t gap_end = anchor, first = anchor, taken = 0;
+    while (w > 0 && taken < static_cast<size_t>(walk.max)) {
+      // The gap before `gap_end`: spaces, after an optional comma.
+      size_t g = gap_end;
+      while (g > floor && (s[g - 1] == ' ' || s[g - 1] == '\n')) --g;
+      if (g == gap_end) break;
+      if (commas && g > floor && s[g - 1] == ',') --g;
+      // The word ending at g, with any words joined to it by "-" or "'".
+      size_t k = w;
+      while (k > 0 && text_.words[k - 1].end > g) --k;
+      if (k == 0 || text_.words[k - 1].end != g) break;
+      size_t begin = k - 1;
+      while (begin > 0 && text_.words[begin - 1].end + 1 == text_.words[begin].start &&
+             (s[text_.words[begin].start - 1] == '-' || s[text_.words[begin].start - 1] == '\''))
+        --begin;
+      if (text_.words[begin].start < floor) break;
+      first = text_.words[begin].start;
+      gap_end = first;
+      w = begin;
+      ++taken;
+    }
+    if (taken == 0) return {};
+    return {first, anchor};  // as the patterns' (?P<name>(?:{W}{SP}){1,N}?) was: with the spaces
   }
 
   bool at_boundary(size_t start, size_t end) const {
@@ -371,7 +415,7 @@ class RuleRunner {
   }
 
   // Adds the match's candidates; returns the end of the last one, or 0.
-  size_t apply(const EntityRule& rule, const std::vector<re2::StringPiece>& match) {
+  size_t apply(const EntityRule& rule, const std::vector<re2::StringPiece>& match, Span run_before = {}) {
     for (const std::string& g : rule.capitalized_groups) {
       auto [first, last] = words_in(text_, group(rule, match, g));
       for (size_t i = first; i < last; ++i)
@@ -381,7 +425,7 @@ class RuleRunner {
       auto [first, last] = words_in(text_, group(rule, match, g));
       if (first >= last || !text_.words[first].capitalized) return 0;
     }
-    Span name = group(rule, match, "name");
+    Span name = run_before.valid() ? run_before : group(rule, match, "name");
     if (rule.walk) {
       name = walk_name(*rule.walk, name);
       if (!name.valid()) return 0;

@@ -113,6 +113,10 @@ Result<NameWalk> parse_walk(const json& node) {
   else return Result<NameWalk>::failure("name.words must be capitalized, lowercase or any");
   walk.min = node.value("min", 1);
   walk.max = node.value("max", 8);
+  const std::string before = node.value("before", "");
+  if (before == "spaces") walk.source = NameWalk::Source::BeforeSpaces;
+  else if (before == "commas") walk.source = NameWalk::Source::BeforeCommas;
+  else if (!before.empty()) return Result<NameWalk>::failure("name.before must be 'spaces' or 'commas'");
   walk.overflow = node.value("overflow", 0);
   for (const std::string& t : strings(node, "stop_types")) {
     auto type = parse_type(t);
@@ -198,9 +202,10 @@ Result<EntityRule> parse_rule(const json& node, const std::string& file,
     needed.insert(needed.end(), rule.first_capitalized_groups.begin(), rule.first_capitalized_groups.end());
     needed.insert(needed.end(), rule.singular_groups.begin(), rule.singular_groups.end());
     if (!rule.count_group.empty()) needed.push_back(rule.count_group);
-    if (rule.walk || rule.split_list) needed.push_back("name");
+    const bool name_before = rule.walk && rule.walk->source != NameWalk::Source::Group;
+    if ((rule.walk || rule.split_list) && !name_before) needed.push_back("name");
     for (const std::string& g : needed)
-      if (!groups.count(g))
+      if (!groups.count(g) && !(name_before && g == "name"))
         return Result<EntityRule>::failure(where + "the pattern has no group (?P<" + g + ">...)");
     if (node.contains("examples"))
       for (const auto& ex : node.at("examples"))

@@ -40,6 +40,12 @@ namespace bilik {
 // stage found.
 struct NameWalk {
   enum class Words { Capitalized, Lowercase, Any };
+  // Where the words come from: the (?P<name>) group, or the run of up to
+  // `max` words right before the match, joined by spaces (or by commas and
+  // spaces). A run is found in code, so the pattern is only its anchor
+  // ("şirkəti"), which RE2 finds far faster than a lazy run of words.
+  enum class Source { Group, BeforeSpaces, BeforeCommas };
+  Source source = Source::Group;
   bool from_end = true;
   Words words = Words::Capitalized;
   int min = 1, max = 8;
