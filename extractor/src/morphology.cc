@@ -1,5 +1,8 @@
 #include "bilik/morphology.h"
 
+#include <atomic>
+#include <unordered_map>
+
 #include <algorithm>
 #include <fstream>
 #include <nlohmann/json.hpp>
@@ -45,6 +48,8 @@ Result<Morphology> Morphology::load(const std::string& path) {
   if (doc.is_discarded() || !doc.is_object())
     return Result<Morphology>::failure(path + ": not valid JSON");
   Morphology m;
+  static std::atomic<uint64_t> loaded{0};
+  m.id_ = ++loaded;
   try {
     m.vowels_ = to_u32(doc.at("vowels").get<std::string>());
     for (auto& [vowel, allowed] : doc.at("harmony").items()) {
@@ -144,6 +149,21 @@ void Morphology::strip(std::string_view word, size_t end, int below_slot, bool h
 }
 
 std::vector<SuffixReading> Morphology::readings(std::string_view word, ReadingOptions options) const {
+  // News repeats its words: each thread remembers the readings of the forms
+  // it has seen (for this morphology and these options), up to a bound.
+  thread_local std::unordered_map<std::string, std::vector<SuffixReading>> seen;
+  thread_local std::string key;
+  key.assign(reinterpret_cast<const char*>(&id_), sizeof id_);
+  key += static_cast<char>(options.harmony);
+  key += static_cast<char>(options.min_slot);
+  key += static_cast<char>(options.min_stem_chars);
+  key.append(word);
+  if (auto it = seen.find(key); it != seen.end()) return it->second;
+  if (seen.size() >= 200000) seen.clear();
+  return seen.emplace(key, compute_readings(word, options)).first->second;
+}
+
+std::vector<SuffixReading> Morphology::compute_readings(std::string_view word, ReadingOptions options) const {
   std::vector<SuffixReading> out;
   SuffixReading bare;
   bare.stem_bytes = word.size();

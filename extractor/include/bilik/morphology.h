@@ -12,6 +12,7 @@
 //     use(word.substr(0, r.stem_bytes), r.gram_case);   // "türkiyə", "dative"
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -63,6 +64,7 @@ class Morphology {
     bool harmonic = true;                  // false: one form after every vowel ("-dək")
     std::u32string vowels;                 // the form's vowels, for harmony
   };
+  std::vector<SuffixReading> compute_readings(std::string_view word, ReadingOptions options) const;
   void strip(std::string_view word, size_t end, int below_slot, bool harmony, size_t min_stem,
              int min_slot, SuffixReading reading, std::vector<SuffixReading>& out) const;
   bool allows(const Suffix& s, std::string_view stem, bool harmony) const;
@@ -71,6 +73,7 @@ class Morphology {
   std::u32string vowels_;
   std::vector<std::pair<char32_t, std::u32string>> harmony_;  // last stem vowel → allowed suffix vowels
   std::vector<std::string> possessive_forms_;
+  uint64_t id_ = 0;  // tells loaded morphologies apart in the readings cache
 };
 
 }  // namespace bilik
