@@ -109,11 +109,14 @@ void emit_json_line(const std::string& uri, size_t line_no, const std::string& l
   nlohmann::json j = nlohmann::json::parse(line, nullptr, false);
   if (j.is_discarded()) {
     // Parse again for the position; the non-throwing parse does not keep it.
+    // Only a syntax error has one: a number out of range ("1e999") does not.
     std::string why = "not valid JSON";
     try {
       const nlohmann::json parsed = nlohmann::json::parse(line);
     } catch (const nlohmann::json::parse_error& e) {
       why += " (column " + std::to_string(e.byte) + ")";
+    } catch (const nlohmann::json::exception&) {
+      why += " (a number out of range)";
     }
     emit(Result<Document>::failure(where + ": " + why));
     return;

@@ -69,5 +69,14 @@ TEST(Sources, FuzzRegressionsFailCleanly) {
   EXPECT_GT(checked, 0u);
 }
 
+TEST(Sources, AJsonLineWithANumberOutOfRangeIsReportedNotFatal) {
+  std::vector<Result<Document>> out;
+  read_bytes("n.jsonl", "n.jsonl", "{\"id\": 1e999, \"text\": \"Bakı\"}\n{\"text\": \"Gəncə\"}\n", {},
+             [&](Result<Document> d) { out.push_back(std::move(d)); });
+  ASSERT_EQ(out.size(), 2u);
+  EXPECT_EQ(out[0].error(), "n.jsonl:1: not valid JSON (a number out of range)");
+  EXPECT_TRUE(out[1]);
+}
+
 }  // namespace
 }  // namespace bilik
