@@ -1,6 +1,7 @@
 // bilik extract: read articles into the store, in batches: read and check
 // sequentially, extract on `--jobs` threads, write in input order in one
-// transaction per batch.
+// transaction per batch, on a writer thread while the next batch is
+// extracted.
 #include <fnmatch.h>
 #include <spdlog/sinks/basic_file_sink.h>
 #include <spdlog/spdlog.h>
@@ -9,7 +10,9 @@
 #include <chrono>
 #include <csignal>
 #include <cstdio>
+#include <future>
 #include <map>
+#include <memory>
 #include <thread>
 
 #include "bilik/extraction.h"
@@ -202,32 +205,50 @@ int run_extract(const Args& args, const std::string& argv0) {
 
   std::vector<Document> pending;
   std::vector<std::string> hashes;
-  // Extracts and writes the pending documents in one transaction.
-  auto flush = [&]() -> bool {
-    if (pending.empty()) return true;
-    std::vector<const Document*> pointers;
-    for (const Document& d : pending) pointers.push_back(&d);
-    const std::vector<Extraction> extracted = extract_in_parallel(pointers, *pack, jobs);
+  ExtractionPool pool(*pack, jobs);
+  struct Batch {
+    std::vector<Document> documents;
+    std::vector<std::string> hashes;
+    std::vector<Extraction> extracted;
+  };
+  // Writes a batch in one transaction.
+  auto write = [&](const Batch& batch) -> bool {
     if (Status s = (*store)->begin(); !s) {
       spdlog::error("{}", s.error());
       return false;
     }
-    for (size_t d = 0; d < pending.size(); ++d) {
-      if (Status s = (*store)->put_document(pending[d], hashes[d], pack->hash, extracted[d]); !s) {
+    for (size_t d = 0; d < batch.documents.size(); ++d) {
+      if (Status s = (*store)->put_document(batch.documents[d], batch.hashes[d], pack->hash, batch.extracted[d]); !s) {
         spdlog::error("{}", s.error());
         (*store)->rollback();
         return false;
       }
-      spdlog::debug("{}: {} entities, {} mentions", pending[d].uri, extracted[d].entities.entities.size(),
-                    extracted[d].entities.mentions.size());
+      spdlog::debug("{}: {} entities, {} mentions", batch.documents[d].uri, batch.extracted[d].entities.entities.size(),
+                    batch.extracted[d].entities.mentions.size());
     }
     if (Status s = (*store)->commit(); !s) {
       spdlog::error("{}", s.error());
       return false;
     }
-    stored += pending.size();
+    stored += batch.documents.size();
+    return true;
+  };
+  // One batch is written on its own thread while the next is extracted.
+  std::future<bool> writing;
+  auto written = [&]() -> bool { return !writing.valid() || writing.get(); };
+  // Extracts the pending documents and hands them to the writer.
+  auto flush = [&]() -> bool {
+    if (pending.empty()) return true;
+    auto batch = std::make_shared<Batch>();
+    batch->documents = std::move(pending);
+    batch->hashes = std::move(hashes);
     pending.clear();
     hashes.clear();
+    std::vector<const Document*> pointers;
+    for (const Document& d : batch->documents) pointers.push_back(&d);
+    batch->extracted = pool.extract(pointers);
+    if (!written()) return false;
+    writing = std::async(std::launch::async, [&write, batch] { return write(*batch); });
     return true;
   };
   bool stop = false;
@@ -276,7 +297,9 @@ int run_extract(const Args& args, const std::string& argv0) {
       spdlog::error("{}", s.error());
     return code;
   };
-  if (stop || !flush()) {
+  bool all_written = !stop && flush();
+  all_written = written() && all_written;  // always wait for the writer
+  if (!all_written) {
     spdlog::error("extract: stopped; the {} documents stored before the failing batch are kept, and the next run goes "
                   "on from there",
                   stored);

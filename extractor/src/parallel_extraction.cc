@@ -1,23 +1,67 @@
 #include "bilik/parallel_extraction.h"
 
-#include <atomic>
-#include <thread>
-
 namespace bilik {
 
-std::vector<Extraction> extract_in_parallel(const std::vector<const Document*>& documents, const RulePack& pack,
-                                            unsigned jobs) {
+ExtractionPool::ExtractionPool(const RulePack& pack, unsigned jobs) : pack_(pack) {
+  for (unsigned t = 1; t < jobs; ++t) threads_.emplace_back([this] { serve(); });
+}
+
+ExtractionPool::~ExtractionPool() {
+  {
+    std::lock_guard<std::mutex> lock(mutex_);
+    stopping_ = true;
+  }
+  wake_.notify_all();
+  for (std::thread& t : threads_) t.join();
+}
+
+void ExtractionPool::work() {
+  for (;;) {
+    size_t i;
+    {
+      std::lock_guard<std::mutex> lock(mutex_);
+      if (next_ >= documents_->size()) return;
+      i = next_++;
+    }
+    const Document& d = *(*documents_)[i];
+    (*results_)[i] = extract_document(d.text, pack_, d.published);
+  }
+}
+
+void ExtractionPool::serve() {
+  size_t seen = 0;
+  for (;;) {
+    {
+      std::unique_lock<std::mutex> lock(mutex_);
+      wake_.wait(lock, [&] { return stopping_ || batch_ != seen; });
+      if (stopping_) return;
+      seen = batch_;
+    }
+    work();
+    {
+      std::lock_guard<std::mutex> lock(mutex_);
+      --busy_;
+    }
+    done_.notify_one();
+  }
+}
+
+std::vector<Extraction> ExtractionPool::extract(const std::vector<const Document*>& documents) {
   std::vector<Extraction> results(documents.size());
-  std::atomic<size_t> next{0};
-  auto work = [&] {
-    for (size_t i = next++; i < documents.size(); i = next++)
-      results[i] = extract_document(documents[i]->text, pack, documents[i]->published);
-  };
-  const unsigned threads = std::max(1u, std::min<unsigned>(jobs, static_cast<unsigned>(documents.size())));
-  std::vector<std::thread> pool;
-  for (unsigned t = 1; t < threads; ++t) pool.emplace_back(work);
+  {
+    std::lock_guard<std::mutex> lock(mutex_);
+    documents_ = &documents;
+    results_ = &results;
+    next_ = 0;
+    busy_ = static_cast<unsigned>(threads_.size());
+    ++batch_;
+  }
+  wake_.notify_all();
   work();
-  for (std::thread& t : pool) t.join();
+  std::unique_lock<std::mutex> lock(mutex_);
+  done_.wait(lock, [&] { return busy_ == 0; });
+  documents_ = nullptr;
+  results_ = nullptr;
   return results;
 }
 

@@ -59,7 +59,9 @@ sqlite3* open_file(const std::string& path, Store::Mode mode, std::string& error
       return nullptr;
     }
   }
-  const int flags = mode == Store::Mode::ReadOnly ? SQLITE_OPEN_READONLY : (SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
+  // Serialized: extract checks documents on one thread while another writes.
+  const int flags = SQLITE_OPEN_FULLMUTEX | (mode == Store::Mode::ReadOnly ? SQLITE_OPEN_READONLY
+                                                                           : (SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE));
   if (sqlite3_open_v2(path.c_str(), &db, flags, nullptr) != SQLITE_OK) {
     error = path + ": " + (db ? sqlite_problem(db) : "out of memory");
     sqlite3_close(db);
@@ -82,7 +84,8 @@ sqlite3* open_file(const std::string& path, Store::Mode mode, std::string& error
       }
     }
     uri += "?immutable=1";
-    if (sqlite3_open_v2(uri.c_str(), &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, nullptr) != SQLITE_OK) {
+    if (sqlite3_open_v2(uri.c_str(), &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI | SQLITE_OPEN_FULLMUTEX, nullptr) !=
+        SQLITE_OK) {
       error = path + ": " + (db ? sqlite_problem(db) : "out of memory");
       sqlite3_close(db);
       return nullptr;
@@ -119,6 +122,7 @@ Store::~Store() {
 }
 
 sqlite3_stmt* Store::cached(const char* sql) {
+  std::lock_guard<std::mutex> lock(cache_mutex_);
   auto it = cache_.find(sql);
   if (it != cache_.end()) return it->second;
   sqlite3_stmt* stmt = nullptr;

@@ -16,11 +16,15 @@
 //   (*store)->begin();
 //   (*store)->put_document(doc, hashes, extraction);
 //   (*store)->commit();
+//
+// Thread safety: one thread may call is_current while another writes
+// documents; everything else is for one thread at a time.
 #pragma once
 
 #include <sqlite3.h>
 
 #include <memory>
+#include <mutex>
 #include <unordered_map>
 #include <vector>
 #include <string>
@@ -104,6 +108,7 @@ class Store {
   std::string path_;
   Mode mode_;
   long long run_id_ = 0;
+  std::mutex cache_mutex_;  // is_current (reading thread) and writes (writer thread) share the cache
   std::unordered_map<std::string, sqlite3_stmt*> cache_;
 };
 
