@@ -86,11 +86,12 @@ bool is_vowel_letter(char32_t c) {
   }
 }
 
-FoldedText fold_text(std::string_view original) {
-  FoldedText f;
-  f.text.reserve(original.size());
-  f.origin.reserve(original.size() + 1);
-  f.upper.reserve(original.size());
+namespace {
+
+// Folds `original` one character at a time: emit(folded, start of its source
+// character, upper) for each character kept.
+template <typename Emit>
+void fold_each(std::string_view original, Emit emit) {
   size_t pos = 0;
   std::u32string cluster;
   while (pos < original.size()) {
@@ -99,8 +100,16 @@ FoldedText fold_text(std::string_view original) {
     size_t len = decode_utf8(original, pos, c);
     if (len == 0) len = 1;  // invalid byte: folded as U+FFFD
     pos += len;
+    // Nothing below U+0300 combines, and its UTF-8 starts below 0xCC: the
+    // common case (ASCII, Azerbaijani letters) skips ICU entirely.
+    const bool marks_follow = pos < original.size() && static_cast<unsigned char>(original[pos]) >= 0xCC;
+    if (!marks_follow && c < 0x80 && c != '*' && c != '\t' && c != '\r' && c != '`') {
+      const bool up = c >= 'A' && c <= 'Z';
+      emit(up ? turkic_lower(c) : c, start, up);
+      continue;
+    }
     cluster.assign(1, c);
-    while (pos < original.size()) {
+    while (marks_follow && pos < original.size()) {
       char32_t mark;
       const size_t mlen = decode_utf8(original, pos, mark);
       if (mlen == 0 || !is_combining(mark)) break;
@@ -116,36 +125,43 @@ FoldedText fold_text(std::string_view original) {
       const bool up = kind == Fold::Keep && (u_isupper(static_cast<UChar32>(ch)) ||
                                              u_istitle(static_cast<UChar32>(ch)));
       if (kind == Fold::Keep) folded = turkic_lower(folded);
-      const size_t before = f.text.size();
-      append_utf8(f.text, folded);
-      for (size_t i = before; i < f.text.size(); ++i) {
-        f.origin.push_back(static_cast<uint32_t>(start));
-        f.upper.push_back(up);
-      }
+      emit(folded, start, up);
     }
   }
+}
+
+}  // namespace
+
+FoldedText fold_text(std::string_view original) {
+  FoldedText f;
+  f.text.reserve(original.size());
+  f.origin.reserve(original.size() + 1);
+  f.upper.reserve(original.size());
+  fold_each(original, [&](char32_t folded, size_t start, bool up) {
+    const size_t before = f.text.size();
+    append_utf8(f.text, folded);
+    for (size_t i = before; i < f.text.size(); ++i) {
+      f.origin.push_back(static_cast<uint32_t>(start));
+      f.upper.push_back(up);
+    }
+  });
   f.origin.push_back(static_cast<uint32_t>(original.size()));
   return f;
 }
 
 std::string fold_key(std::string_view name) {
-  const FoldedText f = fold_text(name);
   std::string key;
-  size_t pos = 0;
+  key.reserve(name.size());
   bool pending_space = false;
-  while (pos < f.text.size()) {
-    char32_t c;
-    size_t len = decode_utf8(f.text, pos, c);
-    if (len == 0) len = 1;
-    if (is_word_char(c)) {
-      if (pending_space && !key.empty()) key += ' ';
-      pending_space = false;
-      key.append(f.text, pos, len);
-    } else {
+  fold_each(name, [&](char32_t folded, size_t, bool) {
+    if (!is_word_char(folded)) {
       pending_space = true;
+      return;
     }
-    pos += len;
-  }
+    if (pending_space && !key.empty()) key += ' ';
+    pending_space = false;
+    append_utf8(key, folded);
+  });
   return key;
 }
 
