@@ -56,7 +56,9 @@ class RuleRunner {
     const int groups = re.NumberOfCapturingGroups() + 1;
     std::vector<re2::StringPiece> match(groups);
     const std::string& s = text_.folded.text;
-    const bool before = rule.walk && rule.walk->source != NameWalk::Source::Group;
+    const NameWalk::Source source = rule.walk ? rule.walk->source : NameWalk::Source::Group;
+    const bool before = source == NameWalk::Source::BeforeSpaces || source == NameWalk::Source::BeforeCommas;
+    const bool after = source == NameWalk::Source::After;
     size_t pos = sentence.start;
     size_t floor = pos;  // a run before an anchor starts here or later: after the last
                          // name produced, and not before the last anchor tried
@@ -67,8 +69,10 @@ class RuleRunner {
       if (before) {
         run = run_before(*rule.walk, start, floor);
         floor = std::max(floor, start);
+      } else if (after) {
+        run = run_after(*rule.walk, end, sentence.end);
       }
-      if (!at_boundary(before ? run.start : start, end) || (before && !run.valid())) {
+      if (!at_boundary(before ? run.start : start, after ? run.end : end) || ((before || after) && !run.valid())) {
         // A match inside a word, or an anchor with no words before it.
         pos = before ? next_char(start) : next_word_start(start);
         continue;
@@ -128,6 +132,30 @@ class RuleRunner {
     }
     if (taken == 0) return {};
     return {first, anchor};  // as the patterns' (?P<name>(?:{W}{SP}){1,N}?) was: with the spaces
+  }
+
+  // The run of up to walk.run words right after `end`: the first after
+  // spaces or line breaks, each next one after spaces only; words joined by
+  // "-" or "'" count as one. Empty when no word follows so.
+  Span run_after(const NameWalk& walk, size_t end, size_t limit) const {
+    const std::string& s = text_.folded.text;
+    size_t pos = end, first = 0, last = 0;
+    for (int taken = 0; taken < walk.run; ++taken) {
+      size_t g = pos;
+      while (g < limit && (s[g] == ' ' || (taken == 0 && s[g] == '\n'))) ++g;
+      if (g == pos) break;
+      const size_t w = word_at_or_after(text_.words, g);
+      if (w >= text_.words.size() || text_.words[w].start != g || text_.words[w].end > limit) break;
+      size_t k = w;
+      while (k + 1 < text_.words.size() && text_.words[k + 1].start == text_.words[k].end + 1 &&
+             text_.words[k + 1].end <= limit &&
+             (s[text_.words[k].end] == '-' || s[text_.words[k].end] == '\''))
+        ++k;
+      if (taken == 0) first = g;
+      last = text_.words[k].end;
+      pos = last;
+    }
+    return first < last ? Span{first, last} : Span{};
   }
 
   bool at_boundary(size_t start, size_t end) const {

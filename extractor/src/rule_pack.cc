@@ -113,10 +113,14 @@ Result<NameWalk> parse_walk(const json& node) {
   else return Result<NameWalk>::failure("name.words must be capitalized, lowercase or any");
   walk.min = node.value("min", 1);
   walk.max = node.value("max", 8);
-  const std::string before = node.value("before", "");
+  const std::string before = node.value("before", ""), after = node.value("after", "");
   if (before == "spaces") walk.source = NameWalk::Source::BeforeSpaces;
   else if (before == "commas") walk.source = NameWalk::Source::BeforeCommas;
   else if (!before.empty()) return Result<NameWalk>::failure("name.before must be 'spaces' or 'commas'");
+  if (after == "spaces" && before.empty()) walk.source = NameWalk::Source::After;
+  else if (!after.empty()) return Result<NameWalk>::failure("name.after must be 'spaces', and not with name.before");
+  walk.run = node.value("run", walk.max);
+  if (walk.run < 1) return Result<NameWalk>::failure("name.run must be at least 1");
   walk.overflow = node.value("overflow", 0);
   for (const std::string& t : strings(node, "stop_types")) {
     auto type = parse_type(t);

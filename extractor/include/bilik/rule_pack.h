@@ -40,12 +40,15 @@ namespace bilik {
 // stage found.
 struct NameWalk {
   enum class Words { Capitalized, Lowercase, Any };
-  // Where the words come from: the (?P<name>) group, or the run of up to
-  // `max` words right before the match, joined by spaces (or by commas and
-  // spaces). A run is found in code, so the pattern is only its anchor
-  // ("şirkəti"), which RE2 finds far faster than a lazy run of words.
-  enum class Source { Group, BeforeSpaces, BeforeCommas };
+  // Where the words come from: the (?P<name>) group, the run of up to `run`
+  // words right before the match, joined by spaces (or by commas and
+  // spaces), or the run right after it (the first word after spaces or a
+  // line break, the others after spaces). A run is found in code, so the
+  // pattern is only its anchor ("şirkəti", "prezidenti"), which RE2 finds
+  // far faster than a run of words.
+  enum class Source { Group, BeforeSpaces, BeforeCommas, After };
   Source source = Source::Group;
+  int run = 8;  // the most words a run before or after takes (default: max)
   bool from_end = true;
   Words words = Words::Capitalized;
   int min = 1, max = 8;
