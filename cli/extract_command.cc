@@ -1,7 +1,7 @@
 // bilik extract: read articles into the store, in batches: read and check
 // sequentially, extract on `--jobs` threads, write in input order in one
-// transaction per batch, on a writer thread while the next batch is
-// extracted.
+// transaction per batch: while one batch is read, the one before it is
+// extracted and the one before that written.
 #include <fnmatch.h>
 #include <spdlog/sinks/basic_file_sink.h>
 #include <spdlog/spdlog.h>
@@ -233,22 +233,33 @@ int run_extract(const Args& args, const std::string& argv0) {
     stored += batch.documents.size();
     return true;
   };
-  // One batch is written on its own thread while the next is extracted.
+  // Three batches move at once: one is read here, the one before it is
+  // extracted by the pool, and the one before that is written.
   std::future<bool> writing;
   auto written = [&]() -> bool { return !writing.valid() || writing.get(); };
-  // Extracts the pending documents and hands them to the writer.
+  std::shared_ptr<Batch> extracting;
+  // Collects the batch in extraction and hands it to the writer.
+  auto pass_on = [&]() -> bool {
+    if (!extracting) return true;
+    std::shared_ptr<Batch> batch = std::move(extracting);
+    extracting.reset();
+    batch->extracted = pool.collect();
+    if (!written()) return false;
+    writing = std::async(std::launch::async, [&write, batch] { return write(*batch); });
+    return true;
+  };
+  // Sends the pending documents to the pool.
   auto flush = [&]() -> bool {
     if (pending.empty()) return true;
-    auto batch = std::make_shared<Batch>();
-    batch->documents = std::move(pending);
-    batch->hashes = std::move(hashes);
+    if (!pass_on()) return false;
+    extracting = std::make_shared<Batch>();
+    extracting->documents = std::move(pending);
+    extracting->hashes = std::move(hashes);
     pending.clear();
     hashes.clear();
     std::vector<const Document*> pointers;
-    for (const Document& d : batch->documents) pointers.push_back(&d);
-    batch->extracted = pool.extract(pointers);
-    if (!written()) return false;
-    writing = std::async(std::launch::async, [&write, batch] { return write(*batch); });
+    for (const Document& d : extracting->documents) pointers.push_back(&d);
+    pool.submit(std::move(pointers));
     return true;
   };
   bool stop = false;
@@ -297,7 +308,8 @@ int run_extract(const Args& args, const std::string& argv0) {
       spdlog::error("{}", s.error());
     return code;
   };
-  bool all_written = !stop && flush();
+  bool all_written = !stop && flush() && pass_on();
+  if (extracting) pool.collect();          // a batch left behind by a failure
   all_written = written() && all_written;  // always wait for the writer
   if (!all_written) {
     spdlog::error("extract: stopped; the {} documents stored before the failing batch are kept, and the next run goes "

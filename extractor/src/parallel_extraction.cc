@@ -1,9 +1,11 @@
 #include "bilik/parallel_extraction.h"
 
+#include <algorithm>
+
 namespace bilik {
 
 ExtractionPool::ExtractionPool(const RulePack& pack, unsigned jobs) : pack_(pack) {
-  for (unsigned t = 1; t < jobs; ++t) threads_.emplace_back([this] { serve(); });
+  for (unsigned t = 0; t < std::max(1u, jobs); ++t) threads_.emplace_back([this] { serve(); });
 }
 
 ExtractionPool::~ExtractionPool() {
@@ -20,11 +22,11 @@ void ExtractionPool::work() {
     size_t i;
     {
       std::lock_guard<std::mutex> lock(mutex_);
-      if (next_ >= documents_->size()) return;
+      if (next_ >= documents_.size()) return;
       i = next_++;
     }
-    const Document& d = *(*documents_)[i];
-    (*results_)[i] = extract_document(d.text, pack_, d.published);
+    const Document& d = *documents_[i];
+    results_[i] = extract_document(d.text, pack_, d.published);
   }
 }
 
@@ -46,23 +48,23 @@ void ExtractionPool::serve() {
   }
 }
 
-std::vector<Extraction> ExtractionPool::extract(const std::vector<const Document*>& documents) {
-  std::vector<Extraction> results(documents.size());
+void ExtractionPool::submit(std::vector<const Document*> documents) {
   {
     std::lock_guard<std::mutex> lock(mutex_);
-    documents_ = &documents;
-    results_ = &results;
+    results_.assign(documents.size(), Extraction{});
+    documents_ = std::move(documents);
     next_ = 0;
     busy_ = static_cast<unsigned>(threads_.size());
     ++batch_;
   }
   wake_.notify_all();
-  work();
+}
+
+std::vector<Extraction> ExtractionPool::collect() {
   std::unique_lock<std::mutex> lock(mutex_);
   done_.wait(lock, [&] { return busy_ == 0; });
-  documents_ = nullptr;
-  results_ = nullptr;
-  return results;
+  documents_.clear();
+  return std::move(results_);
 }
 
 }  // namespace bilik
