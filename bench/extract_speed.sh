@@ -20,8 +20,10 @@ while [ "$total" -lt $((size_mb * 1000000)) ]; do
     # Each copy is a distinct document (its own name and a numbered last line).
     { cat "$f"; printf '\nNüsxə %d.\n' "$round"; } > "$work/in/$(basename "$f" .txt)-$round.txt"
   done
-  total=$(du -sb "$work/in" | cut -f1)
+  [ "$round" = 1 ] && per_round=$(du -sb "$work/in" | cut -f1)
+  total=$((per_round * round))
 done
+total=$(du -sb "$work/in" | cut -f1)
 docs=$(ls "$work/in" | wc -l)
 echo "corpus: $docs documents, $((total / 1000000)) MB (az-news replicated $round times)"
 for jobs in 1 2; do
