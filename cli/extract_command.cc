@@ -264,6 +264,7 @@ int run_extract(const Args& args, const std::string& argv0) {
   };
   bool stop = false;
   auto take = [&](Result<Document> doc) {
+    if (stop) return;  // a batch failed to store: read no further, even inside this file
     if (!doc) {
       spdlog::error("{}", doc.error());
       ++failed;
