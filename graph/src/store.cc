@@ -1,5 +1,6 @@
 #include "bilik/store.h"
 
+#include <nlohmann/json.hpp>
 #include <spdlog/spdlog.h>
 
 #include <cstdio>
@@ -178,23 +179,9 @@ Status Store::migrate() {
 
 Result<long long> Store::start_run(const std::string& command, const std::vector<std::string>& arguments,
                                    const std::string& rules_hash) {
-  std::string args = "[";
-  for (const std::string& a : arguments) {
-    if (args.size() > 1) args += ",";
-    args += "\"";
-    for (char c : a) {
-      if (c == '"' || c == '\\') args += '\\';
-      if (static_cast<unsigned char>(c) < 0x20) {
-        char hex[8];
-        std::snprintf(hex, sizeof hex, "\\u%04x", c);
-        args += hex;
-      } else {
-        args += c;
-      }
-    }
-    args += "\"";
-  }
-  args += "]";
+  // Arguments that are not UTF-8 are kept with U+FFFD rather than refused.
+  const std::string args =
+      nlohmann::json(arguments).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
   Statement insert(db_, "INSERT INTO run(command, arguments, bilik_version, rules_hash) VALUES(?,?,?,?)");
   insert.bind(1, command).bind(2, args).bind(3, std::string(BILIK_VERSION));
   if (rules_hash.empty()) insert.bind_null(4); else insert.bind(4, rules_hash);
