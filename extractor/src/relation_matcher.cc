@@ -76,7 +76,8 @@ class RelationFinder {
       : original_(original), t_(t), e_(e), figures_(figures), dates_(dates), pack_(pack), published_(published) {}
 
   std::vector<Triple> run() {
-    for (const Sentence& s : t_.sentences) {
+    for (size_t k = 0; k < t_.sentences.size(); ++k) {
+      const Sentence& s = t_.sentences[k];
       std::vector<Item> items;
       for (const Mention& m : e_.mentions)
         if (m.folded_start >= s.start && m.folded_end <= s.end)
@@ -93,7 +94,7 @@ class RelationFinder {
           items.push_back({dates_[i].folded_start, dates_[i].folded_end, "<<DATE:" + std::to_string(i) + ">>"});
       if (items.empty()) continue;
       const Rewritten r = rewrite(t_, s, std::move(items));
-      for (int i : pack_.relation_filter.candidates(r.text)) apply(pack_.relation_rules[i], r);
+      for (int i : pack_.relation_filter.candidates(r.text)) apply(pack_.relation_rules[i], r, k);
     }
     infer();
     return std::move(triples_);
@@ -117,6 +118,56 @@ class RelationFinder {
     if (b <= a) return "";
     const size_t from = t_.folded.origin[r.from[a]], to = t_.folded.origin[r.to[b - 1]];
     return std::string(original_.substr(from, to - from));
+  }
+
+  // Whether a line break separates sentence k from the one before it.
+  bool opens_paragraph(size_t k) const {
+    if (k == 0) return true;
+    const std::string& f = t_.folded.text;
+    for (size_t i = t_.sentences[k - 1].end; i < t_.sentences[k].start; ++i)
+      if (f[i] == '\n') return true;
+    return false;
+  }
+
+  std::string original_of_folded(size_t a, size_t b) const {
+    if (b <= a) return "";
+    const size_t from = t_.folded.origin[a], to = t_.folded.origin[b];
+    return display_name(original_.substr(from, to - from));
+  }
+
+  // The first sentence of the paragraph before sentence k, or the sentence
+  // after it: the quote an attribution ("Bunu X deyib.", "X bildirib:") points to.
+  std::string quote_near(size_t k, RelationRule::QuoteFrom from) const {
+    size_t q = k + 1;
+    if (from == RelationRule::QuoteFrom::Before) {
+      if (k == 0) return "";
+      for (q = k - 1; !opens_paragraph(q);) --q;
+    }
+    if (q >= t_.sentences.size()) return "";
+    return original_of_folded(t_.sentences[q].start, t_.sentences[q].end);
+  }
+
+  // The first sentence of a quote whose folded span is [a, b) in sentence k.
+  // A quote that opened earlier in the paragraph ("...bilmir. Biz ...", – deyə
+  // X bildirib) reaches back to its opening mark: an odd count of marks
+  // before it in the paragraph means the last one is still open.
+  std::string quote_of(size_t k, size_t a, size_t b) const {
+    const std::string& f = t_.folded.text;
+    if (a == t_.sentences[k].start) {
+      size_t p = k;
+      while (!opens_paragraph(p)) --p;
+      size_t marks = 0, last = 0;
+      for (size_t i = t_.sentences[p].start; i < a; ++i)
+        if (f[i] == '"') ++marks, last = i;
+      if (marks % 2 == 1) a = last + 1;
+    }
+    for (const Sentence& s : t_.sentences)
+      if (s.start <= a && a < s.end) {
+        b = std::min<size_t>(b, s.end);
+        break;
+      }
+    while (a < b && f[a] == ' ') ++a;
+    return original_of_folded(a, b);
   }
 
   std::vector<size_t> entities_in(std::string_view group, const std::vector<EntityType>& allowed) const {
@@ -163,7 +214,7 @@ class RelationFinder {
     triples_.push_back(std::move(t));
   }
 
-  void apply(const RelationRule& rule, const Rewritten& r) {
+  void apply(const RelationRule& rule, const Rewritten& r, size_t sentence) {
     const RE2& re = *rule.pattern;
     const int n = re.NumberOfCapturingGroups() + 1;
     std::vector<re2::StringPiece> m(n);
@@ -185,7 +236,11 @@ class RelationFinder {
       std::vector<std::optional<size_t>> objects;
       std::string literal;
       if (spec.literal_object) {
-        literal = display_name(original_of_rewritten(r, group("quote").first, group("quote").second));
+        const auto quote = group("quote");
+        if (rule.quote_from != RelationRule::QuoteFrom::Group)
+          literal = quote_near(sentence, rule.quote_from);
+        else if (quote.second > quote.first)
+          literal = quote_of(sentence, r.from[quote.first], r.to[quote.second - 1]);
         if (literal.empty()) continue;
         objects.push_back(std::nullopt);
       } else {

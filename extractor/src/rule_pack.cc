@@ -302,6 +302,12 @@ Result<RelationRule> parse_relation_rule(const json& node, const std::string& fi
     const std::string expanded = (*re)->pattern();
     rule.swap = node.value("swap", false);
     rule.amount_from_sentence = node.value("amount", "") == "sentence";
+    const std::string quote_from = node.value("quote_from", "group");
+    if (quote_from == "before") rule.quote_from = RelationRule::QuoteFrom::Before;
+    else if (quote_from == "after") rule.quote_from = RelationRule::QuoteFrom::After;
+    else if (quote_from != "group")
+      return Result<RelationRule>::failure(where + "\"quote_from\" is \"group\", \"before\" or \"after\", not \"" +
+                                           quote_from + "\"");
     rule.confidence = node.value("confidence", 0.9);
     const auto& subject_spec = rule.swap ? spec->second.object : spec->second.subject;
     const auto& object_spec = rule.swap ? spec->second.subject : spec->second.object;
@@ -314,7 +320,10 @@ Result<RelationRule> parse_relation_rule(const json& node, const std::string& fi
     const auto& groups = rule.pattern->NamedCapturingGroups();
     if (!groups.count("subject")) return Result<RelationRule>::failure(where + "the pattern has no group (?P<subject>...)");
     const bool literal = spec->second.literal_object;
-    if (!groups.count(literal ? "quote" : "object"))
+    const bool quote_elsewhere = rule.quote_from != RelationRule::QuoteFrom::Group;
+    if (quote_elsewhere && !literal)
+      return Result<RelationRule>::failure(where + "\"quote_from\" is only for predicates whose object is a quote");
+    if (!quote_elsewhere && !groups.count(literal ? "quote" : "object"))
       return Result<RelationRule>::failure(where + "the pattern has no group (?P<" + (literal ? "quote" : "object") + ">...)");
     // The types the groups can match must be types the predicate takes.
     auto check = [&](const char* group, const std::vector<EntityType>& allowed) -> Status {
