@@ -246,6 +246,11 @@ class RelationFinder {
       } else {
         for (size_t o : entities_in(text_of(group("object")), rule.object_types)) objects.push_back(o);
       }
+      if (rule.among) {  // every two of the participants, whichever group lists them
+        for (const auto& o : objects)
+          if (o && std::find(subjects.begin(), subjects.end(), *o) == subjects.end()) subjects.push_back(*o);
+        objects.assign(subjects.begin(), subjects.end());
+      }
       if (rule.swap) {
         std::vector<std::optional<size_t>> new_objects(subjects.begin(), subjects.end());
         subjects.clear();

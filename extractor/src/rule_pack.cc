@@ -301,6 +301,9 @@ Result<RelationRule> parse_relation_rule(const json& node, const std::string& fi
     rule.pattern = *re;
     const std::string expanded = (*re)->pattern();
     rule.swap = node.value("swap", false);
+    rule.among = node.value("among", false);
+    if (rule.among && !spec->second.symmetric)
+      return Result<RelationRule>::failure(where + "\"among\" is only for symmetric predicates (met_with, trade_with)");
     rule.amount_from_sentence = node.value("amount", "") == "sentence";
     const std::string quote_from = node.value("quote_from", "group");
     if (quote_from == "before") rule.quote_from = RelationRule::QuoteFrom::Before;
@@ -323,7 +326,7 @@ Result<RelationRule> parse_relation_rule(const json& node, const std::string& fi
     const bool quote_elsewhere = rule.quote_from != RelationRule::QuoteFrom::Group;
     if (quote_elsewhere && !literal)
       return Result<RelationRule>::failure(where + "\"quote_from\" is only for predicates whose object is a quote");
-    if (!quote_elsewhere && !groups.count(literal ? "quote" : "object"))
+    if (!quote_elsewhere && !rule.among && !groups.count(literal ? "quote" : "object"))
       return Result<RelationRule>::failure(where + "the pattern has no group (?P<" + (literal ? "quote" : "object") + ">...)");
     // The types the groups can match must be types the predicate takes.
     auto check = [&](const char* group, const std::vector<EntityType>& allowed) -> Status {

@@ -67,6 +67,7 @@ struct RelationRule {
   std::shared_ptr<const RE2> pattern;
   std::vector<EntityType> subject_types, object_types;  // defaults: the vocabulary's
   bool swap = false;                                    // subject group holds the object
+  bool among = false;  // symmetric: the subject group lists everyone, and every two of them are related
   bool amount_from_sentence = false;
   // Where a literal object (a quote) comes from: the rule's quote group, or
   // the first sentence of the paragraph before the matched sentence ("Bunu
