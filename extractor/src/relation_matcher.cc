@@ -76,31 +76,51 @@ class RelationFinder {
       : original_(original), t_(t), e_(e), figures_(figures), dates_(dates), pack_(pack), published_(published) {}
 
   std::vector<Triple> run() {
+    items_ = placeholders();
+    const bool windows = std::any_of(pack_.relation_rules.begin(), pack_.relation_rules.end(),
+                                     [](const RelationRule& r) { return r.window == 2; });
     for (size_t k = 0; k < t_.sentences.size(); ++k) {
-      const Sentence& s = t_.sentences[k];
-      std::vector<Item> items;
-      for (const Mention& m : e_.mentions)
-        if (m.folded_start >= s.start && m.folded_end <= s.end)
-          items.push_back({m.folded_start, m.folded_end,
-                           "<<" + std::string(type_name(e_.entities[m.entity].type)) + ":" +
-                               std::to_string(m.entity) + ":" + case_of(m) + ":" +
-                               (m.rule.rfind("gazetteer:", 0) == 0 ? "known" : "found") + ">>"});
-      for (size_t i = 0; i < figures_.size(); ++i)
-        if (figures_[i].folded_start >= s.start && figures_[i].folded_end <= s.end)
-          items.push_back({figures_[i].folded_start, figures_[i].folded_end,
-                           "<<FIGURE:" + std::to_string(i) + ":" + figures_[i].unit + ">>"});
-      for (size_t i = 0; i < dates_.size(); ++i)
-        if (dates_[i].folded_start >= s.start && dates_[i].folded_end <= s.end)
-          items.push_back({dates_[i].folded_start, dates_[i].folded_end, "<<DATE:" + std::to_string(i) + ">>"});
-      if (items.empty()) continue;
-      const Rewritten r = rewrite(t_, s, std::move(items));
-      for (int i : pack_.relation_filter.candidates(r.text)) apply(pack_.relation_rules[i], r, k);
+      match_span(t_.sentences[k], k, 1);
+      if (windows && k + 1 < t_.sentences.size()) {
+        Sentence two = t_.sentences[k];
+        two.end = t_.sentences[k + 1].end;
+        match_span(two, k, 2);
+      }
     }
     infer();
     return std::move(triples_);
   }
 
  private:
+  // Every name, figure and date of the document as a placeholder, by start.
+  std::vector<Item> placeholders() const {
+    std::vector<Item> items;
+    for (const Mention& m : e_.mentions)
+      items.push_back({m.folded_start, m.folded_end,
+                       "<<" + std::string(type_name(e_.entities[m.entity].type)) + ":" + std::to_string(m.entity) +
+                           ":" + case_of(m) + ":" + (m.rule.rfind("gazetteer:", 0) == 0 ? "known" : "found") + ">>"});
+    for (size_t i = 0; i < figures_.size(); ++i)
+      items.push_back({figures_[i].folded_start, figures_[i].folded_end,
+                       "<<FIGURE:" + std::to_string(i) + ":" + figures_[i].unit + ">>"});
+    for (size_t i = 0; i < dates_.size(); ++i)
+      items.push_back({dates_[i].folded_start, dates_[i].folded_end, "<<DATE:" + std::to_string(i) + ">>"});
+    std::stable_sort(items.begin(), items.end(), [](const Item& a, const Item& b) { return a.start < b.start; });
+    return items;
+  }
+
+  // Runs the rules that read `window` sentences on span s, which starts at sentence k.
+  void match_span(const Sentence& s, size_t k, int window) {
+    auto it = std::lower_bound(items_.begin(), items_.end(), s.start,
+                               [](const Item& item, size_t pos) { return item.start < pos; });
+    std::vector<Item> items;
+    for (; it != items_.end() && it->start < s.end; ++it)
+      if (it->end <= s.end) items.push_back(*it);
+    if (items.empty()) return;
+    const Rewritten r = rewrite(t_, s, std::move(items));
+    for (int i : pack_.relation_filter.candidates(r.text))
+      if (pack_.relation_rules[i].window == window) apply(pack_.relation_rules[i], r, k);
+  }
+
   // The mention's case; a name followed by the postposition "ilə" is read
   // as instrumental, like "-la/-lə" ("Rick Perry ilə görüşdən sonra").
   std::string case_of(const Mention& m) const {
@@ -366,6 +386,7 @@ class RelationFinder {
   const std::vector<DateMention>& dates_;
   const RulePack& pack_;
   std::string published_;
+  std::vector<Item> items_;  // placeholders by start
   std::vector<Triple> triples_;
   std::vector<Triple> pending_;
 };

@@ -302,6 +302,9 @@ Result<RelationRule> parse_relation_rule(const json& node, const std::string& fi
     const std::string expanded = (*re)->pattern();
     rule.swap = node.value("swap", false);
     rule.among = node.value("among", false);
+    rule.window = node.value("window", 1);
+    if (rule.window != 1 && rule.window != 2)
+      return Result<RelationRule>::failure(where + "\"window\" is 1 or 2 sentences");
     if (rule.among && !spec->second.symmetric)
       return Result<RelationRule>::failure(where + "\"among\" is only for symmetric predicates (met_with, trade_with)");
     rule.amount_from_sentence = node.value("amount", "") == "sentence";

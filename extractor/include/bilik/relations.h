@@ -67,7 +67,10 @@ struct RelationRule {
   std::shared_ptr<const RE2> pattern;
   std::vector<EntityType> subject_types, object_types;  // defaults: the vocabulary's
   bool swap = false;                                    // subject group holds the object
-  bool among = false;  // symmetric: the subject group lists everyone, and every two of them are related
+  bool among = false;
+  // Sentences the rule reads at once: 1, or 2 for what spans a line break
+  // (a byline's name on one line and "AZƏRTAC-ın müxbiri" on the next).
+  int window = 1;  // symmetric: the subject group lists everyone, and every two of them are related
   bool amount_from_sentence = false;
   // Where a literal object (a quote) comes from: the rule's quote group, or
   // the first sentence of the paragraph before the matched sentence ("Bunu
