@@ -6,6 +6,7 @@
 #include "bilik/dates.h"
 #include "bilik/entity_matcher.h"
 #include "bilik/figures.h"
+#include "bilik/folded_text.h"
 #include "bilik/relations.h"
 #include "bilik/rule_pack.h"
 
@@ -104,8 +105,31 @@ class RelationFinder {
                        "<<FIGURE:" + std::to_string(i) + ":" + figures_[i].unit + ">>"});
     for (size_t i = 0; i < dates_.size(); ++i)
       items.push_back({dates_[i].folded_start, dates_[i].folded_end, "<<DATE:" + std::to_string(i) + ">>"});
+    add_demonyms(items);
     std::stable_sort(items.begin(), items.end(), [](const Item& a, const Item& b) { return a.start < b.start; });
     return items;
+  }
+
+  // "türkiyəli həmkarı": a demonym before a head word stands for its state,
+  // when the document names that state.
+  void add_demonyms(std::vector<Item>& items) const {
+    if (pack_.demonyms.empty()) return;
+    std::map<std::string, size_t> states;
+    for (size_t e = 0; e < e_.entities.size(); ++e)
+      if (e_.entities[e].type == EntityType::State) states.emplace(fold_key(e_.entities[e].name), e);
+    const std::string& f = t_.folded.text;
+    for (size_t w = 0; w + 1 < t_.words.size(); ++w) {
+      const Word& word = t_.words[w];
+      auto demonym = pack_.demonyms.find(f.substr(word.start, word.end - word.start));
+      if (demonym == pack_.demonyms.end()) continue;
+      auto state = states.find(demonym->second);
+      if (state == states.end()) continue;
+      const Word& next = t_.words[w + 1];
+      const std::string_view following(f.data() + next.start, next.end - next.start);
+      const bool headed = std::any_of(pack_.demonym_heads.begin(), pack_.demonym_heads.end(),
+                                      [&](const std::string& h) { return following.substr(0, h.size()) == h; });
+      if (headed) items.push_back({word.start, word.end, "<<STATE:" + std::to_string(state->second) + ":demonym:known>>"});
+    }
   }
 
   // Runs the rules that read `window` sentences on span s, which starts at sentence k.
@@ -282,8 +306,12 @@ class RelationFinder {
       const auto amount = amount_for(text_of(group("amount")), r.text, rule.amount_from_sentence);
       const auto role_span = group("role");
       const std::string role = display_name(original_of_rewritten(r, role_span.first, role_span.second));
-      for (size_t s : subjects) {
-        for (const auto& o : objects) {
+      if (rule.in_order && subjects.size() != objects.size()) continue;
+      for (size_t si = 0; si < subjects.size(); ++si) {
+        const size_t s = subjects[si];
+        for (size_t oi = 0; oi < objects.size(); ++oi) {
+          if (rule.in_order && oi != si) continue;
+          const auto& o = objects[oi];
           Triple t;
           t.subject = s;
           t.predicate = rule.predicate;

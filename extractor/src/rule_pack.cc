@@ -302,6 +302,7 @@ Result<RelationRule> parse_relation_rule(const json& node, const std::string& fi
     const std::string expanded = (*re)->pattern();
     rule.swap = node.value("swap", false);
     rule.among = node.value("among", false);
+    rule.in_order = node.value("in_order", false);
     rule.window = node.value("window", 1);
     if (rule.window != 1 && rule.window != 2)
       return Result<RelationRule>::failure(where + "\"window\" is 1 or 2 sentences");
@@ -466,6 +467,22 @@ Result<RulePack> load_rule_pack(const std::string& dir) {
       while (std::getline(lines, line))
         if (!line.empty() && line[0] != '#') pack.common_words.insert(fold_key(line));
     }
+    if (manifest->contains("demonyms")) {
+      const std::string file = manifest->at("demonyms").get<std::string>();
+      auto text = read_file(root / file);
+      if (!text) return Result<RulePack>::failure(text.error());
+      hash = fnv1a(hash, text->text);
+      std::istringstream lines(text->text);
+      std::string line;
+      for (size_t n = 1; std::getline(lines, line); ++n) {
+        if (line.empty() || line[0] == '#') continue;
+        const size_t tab = line.find('\t');
+        if (tab == std::string::npos || tab == 0 || tab + 1 == line.size())
+          return Result<RulePack>::failure(file + ":" + std::to_string(n) + ": expected \"demonym<TAB>state\"");
+        pack.demonyms[fold_key(line.substr(0, tab))] = fold_key(line.substr(tab + 1));
+      }
+    }
+    for (const std::string& w : strings(*manifest, "demonym_heads")) pack.demonym_heads.push_back(fold_key(w));
     for (const std::string& w : strings(*manifest, "treaty_subject_ends")) pack.treaty_subject_ends.insert(fold_key(w));
     if (manifest->contains("number_words"))
       for (auto& [word, value] : manifest->at("number_words").items())

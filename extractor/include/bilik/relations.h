@@ -68,6 +68,7 @@ struct RelationRule {
   std::vector<EntityType> subject_types, object_types;  // defaults: the vocabulary's
   bool swap = false;                                    // subject group holds the object
   bool among = false;
+  bool in_order = false;  // lists pair in order: the first subject with the first object, ... (equal lengths only)
   // Sentences the rule reads at once: 1, or 2 for what spans a line break
   // (a byline's name on one line and "AZƏRTAC-ın müxbiri" on the next).
   int window = 1;  // symmetric: the subject group lists everyone, and every two of them are related
