@@ -225,13 +225,25 @@ class RelationFinder {
     return out;
   }
 
+  // The date group's date, else the sentence's first date not in parentheses
+  // (a parenthesis dates another event: "(30 avqust 1992-ci il)"), else the
+  // publication date.
   std::string date_for(std::string_view group, std::string_view sentence) const {
-    for (std::string_view scope : {group, sentence})
-      for (const Placeholder& p : placeholders_in(scope))
-        if (p.kind == "DATE" && p.index < dates_.size() && !dates_[p.index].value.empty()) {
-          const std::string& v = dates_[p.index].value;
+    for (int pass = 0; pass < 2; ++pass) {
+      const std::string_view scope = pass == 0 ? group : sentence;
+      int depth = 0;
+      for (size_t i = 0; i < scope.size(); ++i) {
+        if (scope[i] == '(') ++depth;
+        if (scope[i] == ')' && depth > 0) --depth;
+        const bool in_parenthesis = pass == 1 && depth > 0;
+        if (in_parenthesis || scope.compare(i, 7, "<<DATE:") != 0) continue;
+        const size_t index = std::strtoul(scope.data() + i + 7, nullptr, 10);
+        if (index < dates_.size() && !dates_[index].value.empty()) {
+          const std::string& v = dates_[index].value;
           return v.substr(0, v.find('/'));  // an interval dates the triple by its start
         }
+      }
+    }
     return published_;
   }
 
@@ -275,6 +287,7 @@ class RelationFinder {
       const size_t start = m[0].data() - r.text.data();
       const size_t end = start + m[0].size();
       pos = end > start ? end : start + 1;
+      if (rule.unless && RE2::PartialMatch(re2::StringPiece(r.text.data() + start, end - start), *rule.unless)) continue;
       const auto& spec = Vocabulary::builtin().predicates.at(rule.predicate);
       auto subjects = entities_in(text_of(group("subject")), rule.subject_types);
       std::vector<std::optional<size_t>> objects;

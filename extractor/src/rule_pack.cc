@@ -301,6 +301,13 @@ Result<RelationRule> parse_relation_rule(const json& node, const std::string& fi
     rule.pattern = *re;
     const std::string expanded = (*re)->pattern();
     rule.swap = node.value("swap", false);
+    if (node.contains("unless")) {
+      auto unless = expand(node.at("unless").get<std::string>(), defines);
+      if (!unless) return Result<RelationRule>::failure(where + unless.error());
+      auto compiled = std::make_shared<const RE2>(*unless, RE2::Quiet);
+      if (!compiled->ok()) return Result<RelationRule>::failure(where + "unless: RE2: " + compiled->error());
+      rule.unless = std::move(compiled);
+    }
     rule.among = node.value("among", false);
     rule.in_order = node.value("in_order", false);
     rule.window = node.value("window", 1);

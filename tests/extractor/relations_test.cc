@@ -82,5 +82,55 @@ TEST(Relations, EvidenceSpansPointIntoTheOriginalText) {
   EXPECT_EQ(text.substr(t->start, t->end - t->start), "ABŞ-ın “Atlantic Council");
 }
 
+TEST(Relations, AQuoteIsItsFirstSentenceWhereverTheAttributionStands) {
+  const Extraction x = extract_document(
+      "Sərhədlərin delimitasiyası sülh üçün vacibdir. Biz bu işi davam etdirəcəyik.\n\n"
+      "Trend xəbər verir ki, bunu Ermənistanın xarici işlər naziri Ararat Mirzoyan parlamentdə deyib.\n\n"
+      "“Biz danışıqlara hazırıq. Tərəflər razılığa yaxındır”, – deyə Gürcüstanın baş naziri İrakli Kobaxidze "
+      "əlavə edib.\n\nBu barədə nazir Ceyhun Bayramov bildirib ki, ölkəsi danışıqlara hazırdır.",
+      test::pack());
+  const Triple* before = find(x, "Ararat Mirzoyan", "said", "Sərhədlərin delimitasiyası");
+  ASSERT_NE(before, nullptr);
+  EXPECT_EQ(before->object_literal, "Sərhədlərin delimitasiyası sülh üçün vacibdir.");
+  // A quote closed two sentences after it opened starts at its opening mark.
+  const Triple* dash = find(x, "İrakli Kobaxidze", "said", "danışıqlara hazırıq");
+  ASSERT_NE(dash, nullptr);
+  EXPECT_EQ(dash->object_literal.find("Tərəflər"), std::string::npos);
+  // Reported speech ("bildirib ki, ölkəsi ...") is not a quote.
+  EXPECT_EQ(find(x, "Ceyhun Bayramov", "said", ""), nullptr);
+}
+
+TEST(Relations, ListsMeetAmongThemselvesAndPairInOrder) {
+  const Extraction x = extract_document(
+      "Azərbaycan, Türkiyə və Gürcüstan xarici işlər nazirləri Ceyhun Bayramov, Mövlud Çavuşoğlu və "
+      "İlia Darçiaşvili Tbilisidə görüşüblər.",
+      test::pack());
+  EXPECT_NE(find(x, "Ceyhun Bayramov", "holds_position", "Azərbaycan"), nullptr);
+  EXPECT_NE(find(x, "Mövlud Çavuşoğlu", "holds_position", "Türkiyə"), nullptr);
+  EXPECT_EQ(find(x, "Mövlud Çavuşoğlu", "holds_position", "Azərbaycan"), nullptr);
+  EXPECT_NE(find(x, "Ceyhun Bayramov", "met_with", "Mövlud Çavuşoğlu"), nullptr);
+  EXPECT_NE(find(x, "Mövlud Çavuşoğlu", "met_with", "İlia Darçiaşvili"), nullptr);
+}
+
+TEST(Relations, ADateInParenthesesDatesAnotherEvent) {
+  const Extraction x = extract_document(
+      "Prezident Qasım-Jomart Tokayevin Azərbaycana rəsmi səfəri diplomatik münasibətlərin qurulmasının "
+      "(30 avqust 1992-ci il) ildönümünə təsadüf edib.",
+      test::pack(), "2022-08-24");
+  const Triple* visit = find(x, "Qasım-Jomart Tokayev", "visited", "Azərbaycan");
+  ASSERT_NE(visit, nullptr);
+  EXPECT_EQ(visit->date, "2022-08-24");
+}
+
+TEST(Relations, ADemonymCounterpartHoldsThePostInItsState) {
+  const Extraction x = extract_document(
+      "Rusiya ilə Türkiyə arasında danışıqlar olub. Rusiyanın xarici işlər naziri Sergey Lavrov türkiyəli həmkarı "
+      "Hakan Fidanla görüşüb.",
+      test::pack());
+  EXPECT_NE(find(x, "Hakan Fidan", "holds_position", "Türkiyə"), nullptr);
+  EXPECT_NE(find(x, "Sergey Lavrov", "met_with", "Hakan Fidan"), nullptr);
+  EXPECT_EQ(find(x, "Hakan Fidan", "holds_position", "Rusiya"), nullptr);
+}
+
 }  // namespace
 }  // namespace bilik

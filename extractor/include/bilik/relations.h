@@ -65,6 +65,7 @@ struct RelationRule {
   std::string id, file, predicate;
   int filter_id = 0;  // this rule's pattern in the pack's filter
   std::shared_ptr<const RE2> pattern;
+  std::shared_ptr<const RE2> unless;  // a match whose text this finds is no match ("dəvəti ilə" inside a visit)
   std::vector<EntityType> subject_types, object_types;  // defaults: the vocabulary's
   bool swap = false;                                    // subject group holds the object
   bool among = false;
