@@ -31,9 +31,9 @@ endless="WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c) SELECT 
   fail "--max-rows"
 grep -q "query: stopped after 5 rows (--max-rows); more rows were left" err || fail "--max-rows warning"
 start=$(date +%s)
-timeout 30 "$bilik" query --db s.db --format csv --timeout 2 sql "$endless" > rows 2> err
+timeout 120 "$bilik" query --db s.db --format csv --timeout 2 sql "$endless" > rows 2> err
 status=$? took=$(( $(date +%s) - start ))
-[ "$status" = 2 ] && [ "$took" -le 10 ] || fail "--timeout 2: exit $status after $took s"
+[ "$status" = 2 ] && [ "$took" -le 60 ] || fail "--timeout 2: exit $status after $took s"
 grep -q "the query ran past --timeout 2 s" err || fail "--timeout message: $(cat err)"
 [ "$(wc -l < rows)" -gt 1000 ] || fail "--timeout: rows were not streamed before the stop ($(wc -l < rows) lines)"
 [ "$(timeout 20 "$bilik" query --db s.db --format tsv sql "$endless" 2> /dev/null | head -3 | tail -1)" = 2 ] ||
@@ -60,12 +60,12 @@ echo "ok   a FIFO argument does not block"
 
 # A killed run is marked interrupted by the next open, not left running.
 mkdir news
-for i in $(seq 1 300); do
+for i in $(seq 1 1200); do
   printf 'Nazir Əli Məmmədov%s Bakıda Türkiyə nümayəndələri ilə görüşüb. Tərəflər %s milyon manatlıq layihəni müzakirə edib.\n' "$i" "$i" > "news/$i.txt"
 done
 "$bilik" extract --quiet --jobs 1 --db k.db news > /dev/null 2>&1 &
 pid=$!
-for _ in $(seq 200); do
+for _ in $(seq 600); do
   [ "$(sqlite3 k.db "SELECT count(*) FROM run WHERE status = 'running'" 2> /dev/null)" = 1 ] && break
   sleep 0.05
 done
@@ -82,11 +82,11 @@ echo "ok   a killed run is marked interrupted"
 python3 -c "import sqlite3, sys, time
 c = sqlite3.connect(sys.argv[1], isolation_level=None)
 c.execute('BEGIN'); c.execute('SELECT count(*) FROM document').fetchall()
-open(sys.argv[2], 'w').close(); time.sleep(30)" s.db reading &
+open(sys.argv[2], 'w').close(); time.sleep(150)" s.db reading &
 reader=$!
 for _ in $(seq 100); do [ -e reading ] && break; sleep 0.1; done
 printf 'Azərbaycan və Gürcüstan enerji sahəsində saziş imzalayıb.\n' > good2.txt
-timeout 20 "$bilik" extract --quiet --db s.db good2.txt > /dev/null 2> err
+timeout 120 "$bilik" extract --quiet --db s.db good2.txt > /dev/null 2> err
 status=$?
 kill "$reader"; wait "$reader" 2> /dev/null
 [ "$status" = 0 ] || fail "extract beside an open reader: exit $status: $(cat err)"
