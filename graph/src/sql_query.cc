@@ -8,17 +8,23 @@
 namespace bilik {
 namespace {
 
-// PRAGMAs a query may use, each only to read (without a value).
-bool reading_pragma(const char* name) {
-  static const char* kReading[] = {"table_info",  "table_xinfo",     "table_list",     "index_list",
-                                   "index_info",  "index_xinfo",     "foreign_key_list", "collation_list",
-                                   "function_list", "pragma_list",   "database_list",  "compile_options",
-                                   "user_version", "schema_version", "application_id", "page_count",
-                                   "page_size",   "freelist_count",  "encoding",       "foreign_keys",
-                                   "journal_mode", "module_list"};
-  for (const char* r : kReading)
-    if (name && sqlite3_stricmp(name, r) == 0) return true;
+bool one_of(const char* name, std::initializer_list<const char*> names) {
+  for (const char* n : names)
+    if (name && sqlite3_stricmp(name, n) == 0) return true;
   return false;
+}
+
+// A PRAGMA that only reads: one whose argument names what to describe
+// (table_info(document)), or one without an argument that only reports a
+// setting (user_version; with a value it would set it).
+bool reading_pragma(const char* name, const char* argument) {
+  if (one_of(name, {"table_info", "table_xinfo", "table_list", "index_list", "index_info", "index_xinfo",
+                    "foreign_key_list"}))
+    return true;
+  return argument == nullptr &&
+         one_of(name, {"collation_list", "function_list", "pragma_list", "module_list", "database_list",
+                       "compile_options", "user_version", "schema_version", "application_id", "page_count",
+                       "page_size", "freelist_count", "encoding", "foreign_keys", "journal_mode"});
 }
 
 struct Guard {
@@ -40,7 +46,7 @@ int authorize(void* data, int action, const char* a, const char* b, const char*,
     case SQLITE_RECURSIVE:
       return SQLITE_OK;
     case SQLITE_PRAGMA:
-      if (b == nullptr && reading_pragma(a)) return SQLITE_OK;
+      if (reading_pragma(a, b)) return SQLITE_OK;
       return deny(std::string("PRAGMA ") + (a ? a : "") + (b ? " = " + std::string(b) : ""));
     case SQLITE_ATTACH: return deny("ATTACH");
     case SQLITE_DETACH: return deny("DETACH");
