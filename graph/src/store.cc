@@ -126,10 +126,13 @@ Result<std::unique_ptr<Store>> Store::open(const std::string& path, Mode mode) {
 
 Store::~Store() {
   for (auto& [sql, stmt] : cache_) sqlite3_finalize(stmt);
-  // The store stays in WAL mode, so a reader never blocks a writer; the last
-  // connection to close checkpoints and removes the -wal file, leaving one
-  // file that can be copied (a reader in a folder it cannot write falls back
-  // to an immutable open).
+  // The store stays in WAL mode, so a reader never blocks a writer. A
+  // writer copies the log into the store file before it goes (a reader
+  // still open may keep the last pages in the log); when it is the last
+  // connection, closing also removes the -wal file, leaving one file that
+  // can be copied. Readers cannot do that: one that closes last leaves an
+  // empty -wal and a -shm beside the store, which the next writer removes.
+  if (mode_ == Mode::ReadWrite) sqlite3_exec(db_, "PRAGMA wal_checkpoint(PASSIVE);", nullptr, nullptr, nullptr);
   sqlite3_close(db_);
 }
 
