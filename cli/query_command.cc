@@ -82,7 +82,6 @@ int stream_user_sql(sqlite3* db, const std::string& statement, const ParsedOptio
   return 0;
 }
 
-
 }  // namespace
 
 int run_query(const Args& given, const std::string& argv0) {

@@ -30,6 +30,7 @@ RowPrinter::RowPrinter(std::string format, std::FILE* out) : format_(std::move(f
 
 void RowPrinter::columns(const std::vector<std::string>& columns) {
   columns_ = columns;
+  started_ = true;
   if (format_ == "csv" || format_ == "tsv") line(columns_);
   if (format_ == "json") std::fputc('[', out_);
 }
@@ -58,6 +59,7 @@ void RowPrinter::row(const std::vector<std::string>& cells) {
 }
 
 void RowPrinter::finish() {
+  if (!started_) return;  // refused before it ran: nothing to close
   if (format_ == "json") {
     std::fputs(rows_ ? "\n]\n" : "]\n", out_);
   } else if (format_ != "csv" && format_ != "tsv" && !measured_) {

@@ -21,7 +21,8 @@ class RowPrinter {
   RowPrinter(std::string format, std::FILE* out);
   void columns(const std::vector<std::string>& columns);
   void row(const std::vector<std::string>& cells);
-  // Prints what is held back and closes the output's structure (JSON's ']').
+  // Prints what is held back and closes the output's structure (JSON's ']');
+  // prints nothing when columns() was never called.
   void finish();
 
  private:
@@ -32,6 +33,7 @@ class RowPrinter {
   std::vector<std::string> columns_;
   std::vector<std::vector<std::string>> held_;  // table rows waiting for the column widths
   std::vector<size_t> widths_;
+  bool started_ = false;
   bool measured_ = false;
   long long rows_ = 0;
 };
