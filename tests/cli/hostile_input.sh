@@ -45,6 +45,8 @@ echo "ok   query sql streams, --max-rows, --timeout"
 "$bilik" query --db s.db sql "VACUUM INTO 'victim.txt'" 2> /dev/null && fail "VACUUM INTO ran"
 "$bilik" query --db s.db sql "VACUUM INTO 'created.db'" 2> /dev/null && fail "VACUUM INTO ran"
 [ ! -s victim.txt ] && [ ! -e created.db ] || fail "VACUUM INTO wrote a file"
+[ -z "$("$bilik" query --db s.db --format json sql "DELETE FROM document" 2> /dev/null)" ] ||
+  fail "a refused statement printed on stdout"
 # The argument after sql is the statement, even when it starts with --.
 [ "$("$bilik" query --db s.db --format tsv sql "-- one
 SELECT 1 AS one" | tail -1)" = 1 ] || fail "a statement starting with a comment"
