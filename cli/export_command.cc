@@ -1,7 +1,9 @@
 // bilik export: the store's graph as a file for Gephi, networkx, igraph.
 #include <spdlog/spdlog.h>
 
+#include <cerrno>
 #include <cstdio>
+#include <cstring>
 #include <fstream>
 #include <sstream>
 
@@ -10,6 +12,7 @@
 #include "bilik/store.h"
 #include "commands.h"
 #include "options.h"
+#include "output_path.h"
 
 namespace bilik::cli {
 namespace {
@@ -71,7 +74,18 @@ int run_export(const Args& args, const std::string&) {
     spdlog::error("export: --min-weight needs a number");
     return 2;
   }
-  auto store = Store::open(opts->get("--db", "graph.db"), Store::Mode::ReadOnly);
+  const std::string format = opts->get("--format"), output = opts->get("--output"), db = opts->get("--db", "graph.db");
+  const std::string csv_base = output.size() > 4 && output.substr(output.size() - 4) == ".csv"
+                                   ? output.substr(0, output.size() - 4) : output;
+  const std::vector<std::string> outputs =
+      format == "csv" ? std::vector<std::string>{csv_base + "-nodes.csv", csv_base + "-edges.csv"}
+                      : std::vector<std::string>{output};
+  for (const std::string& path : outputs)
+    if (Status s = refuse_store_as_output(path, db); !s) {
+      spdlog::error("export: {}", s.error());
+      return 2;
+    }
+  auto store = Store::open(db, Store::Mode::ReadOnly);
   if (!store) {
     spdlog::error("{}", store.error());
     return 2;
@@ -81,15 +95,19 @@ int run_export(const Args& args, const std::string&) {
     spdlog::error("export: {}", graph.error());
     return 2;
   }
-  const std::string format = opts->get("--format"), output = opts->get("--output");
   auto write = [&](const std::string& path, auto writer) -> bool {
     std::ofstream out(path, std::ios::binary);
     if (!out) {
-      spdlog::error("export: cannot write {}", path);
+      spdlog::error("export: cannot write {}: {}", path, std::strerror(errno));
       return false;
     }
     writer(out);
-    return static_cast<bool>(out);
+    out.close();  // a full disk often shows only when the last buffer is written
+    if (!out) {
+      spdlog::error("export: {}: the write failed ({}); the file is incomplete", path, std::strerror(errno));
+      return false;
+    }
+    return true;
   };
   bool ok;
   if (format == "gexf") {
@@ -100,10 +118,8 @@ int run_export(const Args& args, const std::string&) {
   } else if (format == "json") {
     ok = write(output, [&](std::ostream& o) { write_node_link_json(*graph, o); });
   } else if (format == "csv") {
-    const std::string base = output.size() > 4 && output.substr(output.size() - 4) == ".csv"
-                                 ? output.substr(0, output.size() - 4) : output;
-    ok = write(base + "-nodes.csv", [&](std::ostream& o) { write_csv_nodes(*graph, o); }) &&
-         write(base + "-edges.csv", [&](std::ostream& o) { write_csv_edges(*graph, o); });
+    ok = write(outputs[0], [&](std::ostream& o) { write_csv_nodes(*graph, o); }) &&
+         write(outputs[1], [&](std::ostream& o) { write_csv_edges(*graph, o); });
   } else if (format == "nquads") {
     ok = write(output, [&](std::ostream& o) { write_nquads((*store)->handle(), o); });
   } else {

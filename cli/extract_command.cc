@@ -23,6 +23,7 @@
 #include "bilik/store.h"
 #include "commands.h"
 #include "options.h"
+#include "output_path.h"
 #include "progress.h"
 
 namespace bilik::cli {
@@ -57,7 +58,15 @@ constexpr size_t kBatchDocuments = 64;
 
 std::atomic<bool> interrupted{false};
 
-void on_interrupt(int) { interrupted = true; }
+// The first Ctrl-C (or SIGTERM) lets the current batch finish; a second one
+// ends the process at once (the store stays sound, the next open marks the
+// run interrupted).
+void on_interrupt(int signal) {
+  if (interrupted.exchange(true)) {
+    std::signal(signal, SIG_DFL);
+    std::raise(signal);
+  }
+}
 
 uint64_t fnv1a(std::string_view s) {
   uint64_t h = 1469598103934665603ULL;
@@ -119,6 +128,10 @@ int run_extract(const Args& args, const std::string& argv0) {
   std::signal(SIGINT, on_interrupt);
   std::signal(SIGTERM, on_interrupt);
   if (!opts->get("--log-file").empty()) {
+    if (Status s = refuse_store_as_output(opts->get("--log-file"), opts->get("--db", "graph.db")); !s) {
+      spdlog::error("extract: --log-file {}", s.error());
+      return 2;
+    }
     try {
       spdlog::default_logger()->sinks().push_back(
           std::make_shared<spdlog::sinks::basic_file_sink_mt>(opts->get("--log-file")));
@@ -143,6 +156,10 @@ int run_extract(const Args& args, const std::string& argv0) {
   }
   if (jobs == 0) {
     spdlog::error("extract: --jobs and --max-errors need positive numbers");
+    return 2;
+  }
+  if (const std::string published = opts->get("--published"); !published.empty() && !is_publication_date(published)) {
+    spdlog::error("extract: --published '{}' is not a date (YYYY-MM-DD, a day that exists)", published);
     return 2;
   }
   auto shard = parse_shard(opts->get("--shard"));

@@ -11,6 +11,7 @@
 #include "bilik/store.h"
 #include "commands.h"
 #include "options.h"
+#include "output_path.h"
 #include "progress.h"
 
 namespace bilik::cli {
@@ -45,8 +46,8 @@ int run_merge(const Args& args, const std::string&) {
   std::string rules_hash;
   for (size_t i = 1; i < opts->positional.size(); ++i) {
     const std::string& path = opts->positional[i];
-    if (path == out_path) {
-      spdlog::error("merge: {} is both the output and an input", path);
+    if (!refuse_store_as_output(out_path, path)) {
+      spdlog::error("merge: {} is both the output and an input ({}); refused, nothing was written", out_path, path);
       return 2;
     }
     auto in = Store::open(path, Store::Mode::ReadOnly);

@@ -2,9 +2,12 @@
 #include <spdlog/spdlog.h>
 
 #include <cstdio>
+#include <optional>
+#include <set>
 
 #include "bilik/query.h"
 #include "bilik/rule_pack.h"
+#include "bilik/sql_query.h"
 #include "bilik/store.h"
 #include "commands.h"
 #include "options.h"
@@ -22,16 +25,69 @@ constexpr const char* kHelp = R"(usage: bilik query [--db FILE] [--format table|
   path A B [--max-hops K]           shortest paths between two entities, each step with its evidence
   match 'PATTERN'                   triple patterns joined SPARQL-style:
                                     '?p holds_position Qazaxıstan . ?p visited ?s'
-  sql 'SELECT ...'                  read-only SQL over the store's views
+  sql 'SELECT ...' [--timeout S] [--max-rows N]
+                                    one read-only statement over the store's views, streamed; the
+                                    argument after sql is the statement even if it starts with --;
+                                    stops after S seconds (default 5, 0: none) or N rows (default: all)
 )";
+
+const std::set<std::string> kWithValue{"--db",    "--format", "--hops",  "--predicate", "--type",    "--subject",
+                                       "--object", "--since", "--until", "--rules",     "--max-hops", "--timeout",
+                                       "--max-rows"};
+
+// The argument after the subcommand "sql" is the statement, whatever it
+// looks like ("-- a comment\nSELECT ..."): it is taken out before the
+// options are parsed, so it is never read as an option.
+std::optional<std::string> take_sql_statement(Args& args) {
+  for (size_t i = 0; i < args.size(); ++i) {
+    const std::string& a = args[i];
+    if (a == "--") return std::nullopt;
+    if (a.rfind("--", 0) == 0) {
+      if (kWithValue.count(a)) ++i;  // skip the option's value
+      continue;
+    }
+    if (a != "sql" || i + 1 >= args.size()) return std::nullopt;
+    std::string statement = args[i + 1];
+    args.erase(args.begin() + static_cast<long>(i) + 1);
+    return statement;
+  }
+  return std::nullopt;
+}
+
+// Streams user SQL to the output with the --timeout and --max-rows limits.
+int stream_user_sql(sqlite3* db, const std::string& statement, const ParsedOptions& opts) {
+  SqlLimits limits;
+  try {
+    size_t used = 0;
+    const std::string timeout = opts.get("--timeout", "5"), max_rows = opts.get("--max-rows", "0");
+    limits.timeout_seconds = std::stod(timeout, &used);
+    if (used != timeout.size() || !(limits.timeout_seconds >= 0)) throw std::invalid_argument(timeout);
+    limits.max_rows = std::stoll(max_rows, &used);
+    if (used != max_rows.size() || limits.max_rows < 0) throw std::invalid_argument(max_rows);
+  } catch (...) {
+    spdlog::error("query: --timeout needs seconds (0: no limit) and --max-rows a count (0: all)");
+    return 2;
+  }
+  RowPrinter printer(opts.get("--format"), stdout);
+  auto done = stream_sql(
+      db, statement, limits, [&](const std::vector<std::string>& columns) { printer.columns(columns); },
+      [&](const std::vector<std::string>& cells) { printer.row(cells); });
+  printer.finish();
+  if (!done) {
+    spdlog::error("query: {}", done.error());
+    return 2;
+  }
+  if (done->truncated)
+    spdlog::warn("query: stopped after {} rows (--max-rows); more rows were left", done->rows);
+  return 0;
+}
 
 }  // namespace
 
-int run_query(const Args& args, const std::string& argv0) {
-  auto opts = parse_options(args,
-                            {"--db", "--format", "--hops", "--predicate", "--type", "--subject", "--object", "--since",
-                             "--until", "--rules", "--max-hops"},
-                            {"--help"});
+int run_query(const Args& given, const std::string& argv0) {
+  Args args = given;
+  const std::optional<std::string> statement = take_sql_statement(args);
+  auto opts = parse_options(args, kWithValue, {"--help"});
   if (!opts || opts->has("--help") || opts->positional.empty()) {
     if (!opts) spdlog::error("query: {}", opts.error());
     std::fputs(kHelp, opts && opts->has("--help") ? stdout : stderr);
@@ -96,8 +152,8 @@ int run_query(const Args& args, const std::string& argv0) {
     result = shortest_paths(db, from.front(), to.front(), std::stoi(opts->get("--max-hops", "4")));
   } else if (command == "match" && !arg.empty()) {
     result = match_patterns(db, arg, morphology);
-  } else if (command == "sql" && !arg.empty()) {
-    result = run_sql(db, arg);
+  } else if (command == "sql" && statement) {
+    return stream_user_sql(db, *statement, *opts);
   } else {
     std::fputs(kHelp, stderr);
     return 2;

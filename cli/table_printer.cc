@@ -24,49 +24,89 @@ std::string one_line(std::string s) {
 
 }  // namespace
 
-void print_table(const Table& t, std::string format, std::FILE* out) {
-  if (format.empty()) format = isatty(fileno(out)) ? "table" : "tsv";
-  if (format == "json") {
-    nlohmann::json rows = nlohmann::json::array();
-    for (const auto& r : t.rows) {
-      nlohmann::json row = nlohmann::json::object();
-      for (size_t i = 0; i < t.columns.size(); ++i) row[t.columns[i]] = r[i];
-      rows.push_back(row);
+RowPrinter::RowPrinter(std::string format, std::FILE* out) : format_(std::move(format)), out_(out) {
+  if (format_.empty()) format_ = isatty(fileno(out_)) ? "table" : "tsv";
+}
+
+void RowPrinter::columns(const std::vector<std::string>& columns) {
+  columns_ = columns;
+  started_ = true;
+  if (format_ == "csv" || format_ == "tsv") line(columns_);
+  if (format_ == "json") std::fputc('[', out_);
+}
+
+void RowPrinter::row(const std::vector<std::string>& cells) {
+  ++rows_;
+  if (format_ == "json") {
+    nlohmann::json object = nlohmann::json::object();
+    for (size_t i = 0; i < columns_.size() && i < cells.size(); ++i) object[columns_[i]] = cells[i];
+    // The layout of a whole array dumped with indent 1: each object indented one space more.
+    std::string text = object.dump(1, ' ', false, nlohmann::json::error_handler_t::replace);
+    std::string indented = " ";
+    for (char c : text) {
+      indented += c;
+      if (c == '\n') indented += ' ';
     }
-    std::fprintf(out, "%s\n", rows.dump(1, ' ', false, nlohmann::json::error_handler_t::replace).c_str());
+    std::fprintf(out_, "%s\n%s", rows_ > 1 ? "," : "", indented.c_str());
     return;
   }
-  if (format == "csv" || format == "tsv") {
-    const bool csv = format == "csv";
-    auto line = [&](const std::vector<std::string>& cells) {
-      for (size_t i = 0; i < cells.size(); ++i)
-        std::fprintf(out, "%s%s", i ? (csv ? "," : "\t") : "", (csv ? csv_field(cells[i]) : one_line(cells[i])).c_str());
-      std::fputc('\n', out);
-    };
-    line(t.columns);
-    for (const auto& r : t.rows) line(r);
+  if (format_ == "csv" || format_ == "tsv" || measured_) {
+    line(cells);
     return;
   }
-  std::vector<size_t> w(t.columns.size());
-  for (size_t i = 0; i < t.columns.size(); ++i) w[i] = width(t.columns[i]);
-  for (const auto& r : t.rows)
-    for (size_t i = 0; i < r.size(); ++i) w[i] = std::min<size_t>(60, std::max(w[i], width(one_line(r[i]))));
-  auto line = [&](const std::vector<std::string>& cells) {
-    for (size_t i = 0; i < cells.size(); ++i) {
-      std::string c = one_line(cells[i]);
-      while (width(c) > w[i]) {  // cut whole letters, never inside one
-        while (!c.empty() && (static_cast<unsigned char>(c.back()) & 0xC0) == 0x80) c.pop_back();
-        if (!c.empty()) c.pop_back();
-      }
-      std::fprintf(out, "%s%s%*s", i ? "  " : "", c.c_str(), static_cast<int>(w[i] - width(c)), "");
-    }
-    std::fputc('\n', out);
-  };
-  line(t.columns);
+  held_.push_back(cells);
+  if (held_.size() >= kMeasuredRows) measure_and_flush();
+}
+
+void RowPrinter::finish() {
+  if (!started_) return;  // refused before it ran: nothing to close
+  if (format_ == "json") {
+    std::fputs(rows_ ? "\n]\n" : "]\n", out_);
+  } else if (format_ != "csv" && format_ != "tsv" && !measured_) {
+    measure_and_flush();
+  }
+  std::fflush(out_);
+}
+
+void RowPrinter::measure_and_flush() {
+  widths_.assign(columns_.size(), 0);
+  for (size_t i = 0; i < columns_.size(); ++i) widths_[i] = width(columns_[i]);
+  for (const auto& r : held_)
+    for (size_t i = 0; i < r.size() && i < widths_.size(); ++i)
+      widths_[i] = std::min<size_t>(60, std::max(widths_[i], width(one_line(r[i]))));
+  measured_ = true;
+  line(columns_);
   std::vector<std::string> rule;
-  for (size_t n : w) rule.push_back(std::string(n, '-'));
+  for (size_t n : widths_) rule.push_back(std::string(n, '-'));
   line(rule);
-  for (const auto& r : t.rows) line(r);
+  for (const auto& r : held_) line(r);
+  held_.clear();
+}
+
+void RowPrinter::line(const std::vector<std::string>& cells) {
+  if (format_ == "csv" || format_ == "tsv") {
+    const bool csv = format_ == "csv";
+    for (size_t i = 0; i < cells.size(); ++i)
+      std::fprintf(out_, "%s%s", i ? (csv ? "," : "\t") : "", (csv ? csv_field(cells[i]) : one_line(cells[i])).c_str());
+    std::fputc('\n', out_);
+    return;
+  }
+  for (size_t i = 0; i < cells.size() && i < widths_.size(); ++i) {
+    std::string c = one_line(cells[i]);
+    while (width(c) > widths_[i]) {  // cut whole letters, never inside one
+      while (!c.empty() && (static_cast<unsigned char>(c.back()) & 0xC0) == 0x80) c.pop_back();
+      if (!c.empty()) c.pop_back();
+    }
+    std::fprintf(out_, "%s%s%*s", i ? "  " : "", c.c_str(), static_cast<int>(widths_[i] - width(c)), "");
+  }
+  std::fputc('\n', out_);
+}
+
+void print_table(const Table& t, std::string format, std::FILE* out) {
+  RowPrinter printer(std::move(format), out);
+  printer.columns(t.columns);
+  for (const auto& r : t.rows) printer.row(r);
+  printer.finish();
 }
 
 }  // namespace bilik::cli

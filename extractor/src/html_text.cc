@@ -2,7 +2,10 @@
 #include <libxml/HTMLparser.h>
 #include <libxml/tree.h>
 
+#include <spdlog/spdlog.h>
+
 #include <cstring>
+#include <memory>
 #include <string>
 
 #include "bilik/reader.h"
@@ -129,21 +132,33 @@ std::string tidy(const std::string& raw) {
 }  // namespace
 
 Result<Document> parse_html(const std::string& uri, const std::string& bytes) {
-  htmlDocPtr doc = htmlReadMemory(bytes.data(), static_cast<int>(bytes.size()), uri.c_str(), "UTF-8",
-                                  HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
-                                      HTML_PARSE_NONET | HTML_PARSE_NOBLANKS);
+  const std::unique_ptr<htmlParserCtxt, void (*)(htmlParserCtxtPtr)> context(htmlNewParserCtxt(), htmlFreeParserCtxt);
+  if (!context) return Result<Document>::failure(uri + ": out of memory for the HTML parser");
+  htmlDocPtr doc = htmlCtxtReadMemory(context.get(), bytes.data(), static_cast<int>(bytes.size()), uri.c_str(), "UTF-8",
+                                      HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
+                                          HTML_PARSE_NONET | HTML_PARSE_NOBLANKS);
+  // Past libxml2's depth limit the parser stops, and everything after that
+  // point would be lost without a word: the page is refused instead.
+  if (const xmlError* e = xmlCtxtGetLastError(context.get());
+      e && e->code == XML_ERR_INTERNAL_ERROR && e->message && std::strstr(e->message, "Excessive depth")) {
+    xmlFreeDoc(doc);
+    return Result<Document>::failure(uri + ": line " + std::to_string(e->line) +
+                                     ": elements nested deeper than the HTML parser's limit of 256; the text after "
+                                     "that point would be lost, so the page is refused");
+  }
   if (!doc) return Result<Document>::failure(uri + ": the HTML could not be parsed");
   Page page;
   collect(reinterpret_cast<xmlNode*>(doc), page);
   xmlFreeDoc(doc);
   const std::string text = tidy(page.text);
   if (text.empty())
-    return Result<Document>::failure(uri + ": the HTML holds no text (only markup, or nested deeper than the "
-                                     "parser's limit of 256 elements)");
+    return Result<Document>::failure(uri + ": the HTML holds no text (only markup)");
   auto parsed = parse_document(uri, text);
   if (!parsed) return parsed;
   if (!page.title.empty()) parsed->title = tidy(page.title).substr(0, tidy(page.title).find('\n'));
-  parsed->published = page.published;
+  // A page's own date that is not a calendar day is dropped, not stored.
+  if (is_publication_date(page.published)) parsed->published = page.published;
+  else if (!page.published.empty()) spdlog::warn("{}: the page's date '{}' is not a date (YYYY-MM-DD); ignored", uri, page.published);
   return parsed;
 }
 

@@ -45,6 +45,14 @@ void take_front_matter(Document& doc) {
   doc.text.erase(0, body);
 }
 
+// True when `path` is `root` or lies below it (both canonical).
+bool inside(const fs::path& path, const fs::path& root) {
+  auto p = path.begin();
+  for (auto r = root.begin(); r != root.end(); ++r, ++p)
+    if (p == path.end() || *p != *r) return false;
+  return true;
+}
+
 // The 1-based line holding byte `pos`.
 size_t line_at(const std::string& bytes, size_t pos) {
   return 1 + static_cast<size_t>(std::count(bytes.begin(), bytes.begin() + static_cast<long>(pos), '\n'));
@@ -70,6 +78,7 @@ std::vector<std::string> list_inputs(const std::vector<std::string>& inputs, std
       continue;
     }
     std::vector<std::string> found;
+    const fs::path root = fs::weakly_canonical(fs::absolute(input, ec), ec);
     fs::recursive_directory_iterator it(input, fs::directory_options::skip_permission_denied, ec), end;
     if (ec) {
       errors.push_back({input, "cannot list the folder: " + ec.message()});
@@ -82,6 +91,16 @@ std::vector<std::string> list_inputs(const std::vector<std::string>& inputs, std
         continue;
       }
       std::error_code fe;
+      if (it->is_symlink(fe) && !it->is_directory(fe) && wanted(it->path())) {
+        // A link may point anywhere (/etc/passwd): only targets inside the
+        // folder are read as part of it.
+        const fs::path target = fs::weakly_canonical(fs::absolute(it->path(), fe), fe);
+        if (!fe && !inside(target, root)) {
+          errors.push_back({it->path().string(), "a symbolic link to " + target.string() + ", outside " + input +
+                                                     "; not read (name the file itself to read it)"});
+          continue;
+        }
+      }
       if (it->is_directory(fe)) {
         if (::access(it->path().c_str(), R_OK | X_OK) != 0)
           errors.push_back({it->path().string(), "cannot read the folder (permission denied)"});
@@ -109,6 +128,9 @@ Result<Document> parse_document(const std::string& uri, std::string bytes) {
   doc.text = std::move(bytes);
   if (doc.text.rfind("\xEF\xBB\xBF", 0) == 0) doc.text.erase(0, 3);  // byte order mark
   take_front_matter(doc);
+  if (!doc.published.empty() && !is_publication_date(doc.published))
+    return Result<Document>::failure(uri + ": the front matter's date '" + doc.published +
+                                     "' is not a date (YYYY-MM-DD, or an ISO 8601 date and time)");
   if (trim(doc.text).empty()) return Result<Document>::failure(uri + ": the file holds no text");
   if (doc.title.empty()) {
     std::istringstream lines(doc.text);

@@ -94,6 +94,41 @@ Result<std::string> expand(const std::string& pattern, const std::map<std::strin
   return out;
 }
 
+// Edit distance, to suggest the key a misspelt one meant.
+size_t distance(const std::string& a, const std::string& b) {
+  std::vector<size_t> row(b.size() + 1);
+  for (size_t j = 0; j <= b.size(); ++j) row[j] = j;
+  for (size_t i = 1; i <= a.size(); ++i) {
+    size_t diagonal = row[0];
+    row[0] = i;
+    for (size_t j = 1; j <= b.size(); ++j) {
+      const size_t above = row[j];
+      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
+      diagonal = above;
+    }
+  }
+  return row[b.size()];
+}
+
+// Every key of an object must be one the loader reads ("about" is a comment
+// anywhere): a misspelt key ("patern", "priorty") is an error naming it,
+// never an option silently ignored. `where` names the file and the rule.
+Status known_keys(const json& node, std::initializer_list<std::string_view> known, const std::string& where) {
+  if (!node.is_object()) return Status::failure(where + "expected a JSON object, found " + node.type_name());
+  for (const auto& [key, value] : node.items()) {
+    if (key == "about" || std::find(known.begin(), known.end(), std::string_view(key)) != known.end()) continue;
+    std::string closest, all;
+    size_t best = 3;
+    for (std::string_view k : known) {
+      all += (all.empty() ? "" : ", ") + std::string(k);
+      if (const size_t d = distance(key, std::string(k)); d < best) best = d, closest = k;
+    }
+    return Status::failure(where + "unknown key '" + key + "' (" +
+                           (closest.empty() ? "known keys: " + all : "did you mean '" + closest + "'?") + ")");
+  }
+  return {};
+}
+
 std::vector<std::string> strings(const json& node, const char* key) {
   std::vector<std::string> out;
   if (node.contains(key))
@@ -103,6 +138,12 @@ std::vector<std::string> strings(const json& node, const char* key) {
 
 Result<NameWalk> parse_walk(const json& node) {
   NameWalk walk;
+  if (Status s = known_keys(node,
+                            {"from", "words", "min", "max", "before", "after", "run", "overflow", "stop_types",
+                             "join_types", "stop_genitive_types", "stop_words", "stop_stems"},
+                            "name: ");
+      !s)
+    return Result<NameWalk>::failure(s.error());
   const std::string from = node.value("from", "end");
   if (from != "end" && from != "start") return Result<NameWalk>::failure("name.from must be 'end' or 'start'");
   walk.from_end = from == "end";
@@ -147,7 +188,10 @@ Result<NameWalk> parse_walk(const json& node) {
 Result<std::shared_ptr<const RE2>> compile_pattern(const json& node, const std::map<std::string, std::string>& defines,
                                                    re2::FilteredRE2& filter,
                                                    const std::shared_ptr<re2::FilteredRE2>& owner) {
-  auto pattern = expand(node.at("pattern").get<std::string>(), defines);
+  const std::string source = node.at("pattern").get<std::string>();
+  if (source.empty())
+    return Result<std::shared_ptr<const RE2>>::failure("the pattern is empty (it would match everywhere)");
+  auto pattern = expand(source, defines);
   if (!pattern) return Result<std::shared_ptr<const RE2>>::failure(pattern.error());
   RE2::Options options;
   options.set_log_errors(false);
@@ -172,6 +216,13 @@ Result<EntityRule> parse_rule(const json& node, const std::string& file,
   rule.id = node.value("id", "");
   const std::string where = file + ": rule " + (rule.id.empty() ? "(no id)" : rule.id) + ": ";
   if (rule.id.empty()) return Result<EntityRule>::failure(where + "every rule needs an \"id\"");
+  if (Status s = known_keys(node,
+                            {"id", "type", "stage", "priority", "pattern", "max_mem_mb", "name", "span", "capitalized",
+                             "first_capitalized", "list_tail_words", "strip_case", "trust_suffix", "longest_stem",
+                             "template", "singular", "list", "count", "examples", "counter_examples"},
+                            where);
+      !s)
+    return Result<EntityRule>::failure(s.error());
   try {
     const std::string type = node.at("type").get<std::string>();
     if (type != "IGNORE") {
@@ -212,8 +263,11 @@ Result<EntityRule> parse_rule(const json& node, const std::string& file,
       if (!groups.count(g) && !(name_before && g == "name"))
         return Result<EntityRule>::failure(where + "the pattern has no group (?P<" + g + ">...)");
     if (node.contains("examples"))
-      for (const auto& ex : node.at("examples"))
+      for (const auto& ex : node.at("examples")) {
+        if (Status s = known_keys(ex, {"text", "name"}, where + "example: "); !s)
+          return Result<EntityRule>::failure(s.error());
         rule.examples.push_back({ex.at("text").get<std::string>(), ex.value("name", "")});
+      }
     rule.counter_examples = strings(node, "counter_examples");
   } catch (const json::exception& e) {
     return Result<EntityRule>::failure(where + e.what());
@@ -288,6 +342,12 @@ Result<RelationRule> parse_relation_rule(const json& node, const std::string& fi
   rule.id = node.value("id", "");
   const std::string where = file + ": rule " + (rule.id.empty() ? "(no id)" : rule.id) + ": ";
   if (rule.id.empty()) return Result<RelationRule>::failure(where + "every rule needs an \"id\"");
+  if (Status s = known_keys(node,
+                            {"id", "predicate", "pattern", "max_mem_mb", "swap", "amount", "confidence",
+                             "subject_types", "object_types", "examples", "counter_examples"},
+                            where);
+      !s)
+    return Result<RelationRule>::failure(s.error());
   try {
     rule.predicate = node.at("predicate").get<std::string>();
     const auto& vocabulary = Vocabulary::builtin().predicates;
@@ -357,6 +417,8 @@ Result<RelationRule> parse_relation_rule(const json& node, const std::string& fi
       if (Status s = check("object", object_spec); !s) return Result<RelationRule>::failure(s.error());
     if (node.contains("examples")) {
       for (const auto& ex : node.at("examples")) {
+        if (Status s = known_keys(ex, {"text", "triples"}, where + "example: "); !s)
+          return Result<RelationRule>::failure(s.error());
         RelationExample e;
         e.text = ex.at("text").get<std::string>();
         for (const auto& t : ex.at("triples")) e.triples.push_back(t.get<std::array<std::string, 3>>());
@@ -384,6 +446,8 @@ Result<Inference> parse_inference(const json& node, const std::string& file) {
     }
     return {};
   };
+  if (Status s = known_keys(node, {"id", "when", "then", "require", "for_each", "confidence"}, where); !s)
+    return Result<Inference>::failure(s.error());
   try {
     if (Status s = triple_list("when", inf.when); !s) return Result<Inference>::failure(s.error());
     if (Status s = triple_list("then", inf.then); !s) return Result<Inference>::failure(s.error());
@@ -395,6 +459,8 @@ Result<Inference> parse_inference(const json& node, const std::string& file) {
       }
     if (node.contains("for_each")) {
       const auto& fe = node.at("for_each");
+      if (Status s = known_keys(fe, {"var", "type", "unless_object_of"}, where + "for_each: "); !s)
+        return Result<Inference>::failure(s.error());
       inf.for_each = fe.at("var").get<std::string>();
       auto t = parse_type(fe.at("type").get<std::string>());
       if (!t) return Result<Inference>::failure(where + "unknown for_each type");
@@ -431,6 +497,12 @@ Result<RulePack> load_rule_pack(const std::string& dir) {
   if (!manifest_file) return Result<RulePack>::failure(manifest_file.error() + " (is " + dir + " a rule pack?)");
   auto manifest = parse_json(*manifest_file);
   if (!manifest) return Result<RulePack>::failure(manifest.error());
+  if (Status s = known_keys(*manifest,
+                            {"language", "morphology", "gazetteers", "figures", "dates", "lexicon", "patterns",
+                             "abbreviations", "treaty_subject_ends", "number_words"},
+                            manifest_file->path + ": ");
+      !s)
+    return Result<RulePack>::failure(s.error());
   // The extractor's version is part of the fingerprint: a new bilik re-extracts.
   uint64_t hash = fnv1a(fnv1a(1469598103934665603ULL, BILIK_VERSION), manifest_file->text);
 
@@ -503,6 +575,8 @@ Result<RulePack> load_rule_pack(const std::string& dir) {
       hash = fnv1a(hash, file->text);
       auto doc = parse_json(*file);
       if (!doc) return Result<RulePack>::failure(doc.error());
+      if (Status s = known_keys(*doc, {"define", "entity_rules", "relation_rules", "inferences"}, file->path + ": "); !s)
+        return Result<RulePack>::failure(s.error());
       if (doc->contains("define"))
         for (auto& [key, value] : doc->at("define").items()) defines[key] = value.get<std::string>();
       rule_files.emplace_back(file->path, std::move(*doc));

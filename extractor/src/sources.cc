@@ -2,14 +2,19 @@
 
 #include <archive.h>
 #include <archive_entry.h>
+#include <fcntl.h>
+#include <spdlog/spdlog.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <filesystem>
-#include <fstream>
 #include <iostream>
 #include <nlohmann/json.hpp>
+#include <cerrno>
 #include <functional>
 #include <cstring>
+#include <unordered_map>
 
 #include "bilik/reader.h"
 
@@ -76,6 +81,16 @@ ReadChunk chunks_of(std::istream& in) {
   };
 }
 
+ReadChunk chunks_of(int fd) {
+  return [fd](char* buffer, size_t capacity, std::string& error) -> long {
+    ssize_t n;
+    do n = ::read(fd, buffer, capacity);
+    while (n < 0 && errno == EINTR);
+    if (n < 0) error = std::string("read error: ") + std::strerror(errno);
+    return static_cast<long>(n);
+  };
+}
+
 ReadChunk chunks_of(std::string_view bytes) {
   return [bytes, pos = size_t{0}](char* buffer, size_t capacity, std::string&) mutable -> long {
     const size_t n = std::min(capacity, bytes.size() - pos);
@@ -103,8 +118,11 @@ std::string too_big(const std::string& uri, size_t limit) {
          " (--max-document-mb); refused: a compression bomb or not one article";
 }
 
+// The ids seen so far in one JSON Lines file, with the line of each.
+using SeenIds = std::unordered_map<std::string, size_t>;
+
 void emit_json_line(const std::string& uri, size_t line_no, const std::string& line, const SourceOptions& options,
-                    const EmitDocument& emit) {
+                    SeenIds& seen, const EmitDocument& emit) {
   const std::string where = uri + ":" + std::to_string(line_no);
   nlohmann::json j = nlohmann::json::parse(line, nullptr, false);
   if (j.is_discarded()) {
@@ -135,10 +153,27 @@ void emit_json_line(const std::string& uri, size_t line_no, const std::string& l
   std::string id = field(j, options.fields.id);
   if (id.empty()) id = field(j, options.fields.url);
   if (id.empty()) id = "line-" + std::to_string(line_no);
+  // A document is named by its id: a second line with the same id would
+  // silently replace the first.
+  if (auto [first, added] = seen.try_emplace(id, line_no); !added) {
+    emit(Result<Document>::failure(where + ": id '" + id + "' was already used on line " +
+                                   std::to_string(first->second) + "; this line is skipped (ids must be unique)"));
+    return;
+  }
+  std::string published;
+  if (auto date = j.find(options.fields.published); date != j.end() && !date->is_null()) {
+    if (!date->is_string() || !is_publication_date(date->get<std::string>())) {
+      emit(Result<Document>::failure(where + ": field '" + options.fields.published + "' is " +
+                                     date->dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) +
+                                     ", not a date (YYYY-MM-DD, or an ISO 8601 date and time)"));
+      return;
+    }
+    published = date->get<std::string>().substr(0, 10);
+  }
   auto doc = parse_document(uri + "#" + id, text->get<std::string>());
   if (doc) {
     doc->title = field(j, options.fields.title);
-    doc->published = field(j, options.fields.published).substr(0, 10);
+    doc->published = published;
   }
   emit(std::move(doc));
 }
@@ -150,11 +185,12 @@ void read_json_lines(const std::string& uri, const ReadChunk& read, const Source
   std::string line, error;
   size_t line_no = 1;
   bool overlong = false;
+  SeenIds seen;
   auto finish_line = [&] {
     if (overlong)
       emit(Result<Document>::failure(too_big(uri + ":" + std::to_string(line_no), options.max_document_bytes)));
     else if (line.find_first_not_of(" \t\r") != std::string::npos)
-      emit_json_line(uri, line_no, line, options, emit);
+      emit_json_line(uri, line_no, line, options, seen, emit);
     line.clear();
     overlong = false;
     ++line_no;
@@ -209,7 +245,27 @@ bool leaves_archive(const std::string& inner) {
   return false;
 }
 
-void read_archive(const std::string& path, const SourceOptions& options, const EmitDocument& emit) {
+// What a member that is not a regular file is, for the warning that names
+// it; "" for folders, which need no word.
+std::string special_member(archive_entry* entry) {
+  if (const char* target = archive_entry_hardlink(entry))
+    return std::string("a hard link (to ") + target + ")";
+  switch (archive_entry_filetype(entry)) {
+    case AE_IFREG:
+    case AE_IFDIR: return "";
+    case AE_IFLNK: {
+      const char* target = archive_entry_symlink(entry);
+      return std::string("a symbolic link (to ") + (target ? target : "?") + ")";
+    }
+    case AE_IFCHR: return "a character device";
+    case AE_IFBLK: return "a block device";
+    case AE_IFIFO: return "a FIFO";
+    case AE_IFSOCK: return "a socket";
+    default: return "not a regular file";
+  }
+}
+
+void read_archive(const std::string& path, int fd, const SourceOptions& options, const EmitDocument& emit) {
   archive* a = archive_read_new();
   archive_read_support_filter_all(a);
   const std::string name = lower(fs::path(path).filename().string());
@@ -218,7 +274,7 @@ void read_archive(const std::string& path, const SourceOptions& options, const E
   const bool single = is_compressed(name) && !is_archive(name);
   if (single) archive_read_support_format_raw(a);
   else archive_read_support_format_all(a);
-  if (archive_read_open_filename(a, path.c_str(), 1 << 16) != ARCHIVE_OK) {
+  if (archive_read_open_fd(a, fd, 1 << 16) != ARCHIVE_OK) {
     emit(Result<Document>::failure(path + ": cannot open the archive: " + archive_message(a)));
     archive_read_free(a);
     return;
@@ -237,8 +293,14 @@ void read_archive(const std::string& path, const SourceOptions& options, const E
   archive_entry* entry;
   int status;
   while (!damaged && (status = archive_read_next_header(a, &entry)) == ARCHIVE_OK) {
-    if (archive_entry_filetype(entry) != AE_IFREG && !single) continue;
     const char* inner_path = archive_entry_pathname(entry);
+    if (!single) {
+      const std::string special = special_member(entry);
+      if (!special.empty())
+        spdlog::warn("{}#{}: {} inside the archive; skipped (bilik reads only regular files in archives)", path,
+                     inner_path ? inner_path : "", special);
+      if (archive_entry_filetype(entry) != AE_IFREG || !special.empty()) continue;
+    }
     const std::string inner = single ? without_compression(fs::path(path).filename().string())
                                      : (inner_path ? inner_path : "");
     const std::string uri = single ? path : path + "#" + inner;
@@ -256,6 +318,36 @@ void read_archive(const std::string& path, const SourceOptions& options, const E
   else if (!damaged && read_members == 0)
     emit(Result<Document>::failure(path + ": the archive holds no file bilik reads (.txt, .md, .html, .jsonl)"));
   archive_read_free(a);
+}
+
+// Opens a file to read without ever blocking in open(): a device or socket
+// is refused before it is opened (opening some devices acts on them), and a
+// FIFO is opened non-blocking, so one with no writer reads as empty instead
+// of waiting for ever. Returns the descriptor, or -1 with `error` set.
+int open_input(const std::string& path, std::string& error) {
+  struct stat st;
+  if (::stat(path.c_str(), &st) != 0) {
+    error = "cannot open (missing or unreadable)";
+    return -1;
+  }
+  if (S_ISDIR(st.st_mode)) {
+    error = "is a folder";
+    return -1;
+  }
+  const char* kind = S_ISCHR(st.st_mode) ? "a character device" : S_ISBLK(st.st_mode) ? "a block device"
+                   : S_ISSOCK(st.st_mode) ? "a socket" : nullptr;
+  if (kind) {
+    error = std::string(kind) + ", not a file; refused (bilik reads files, folders, and - for standard input)";
+    return -1;
+  }
+  const int fd = ::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+  if (fd < 0) {
+    error = "cannot open (missing or unreadable)";
+    return -1;
+  }
+  // Reads block again (a FIFO's writer may be slow); the open is done.
+  ::fcntl(fd, F_SETFL, ::fcntl(fd, F_GETFL) & ~O_NONBLOCK);
+  return fd;
 }
 
 }  // namespace
@@ -277,21 +369,15 @@ void read_source(const std::string& path, const SourceOptions& options, const Em
     read_stream("-", options.stdin_format == "jsonl" ? "-.jsonl" : "-.txt", chunks_of(std::cin), options, emit);
     return;
   }
-  if (is_archive(name) || is_compressed(name)) {
-    read_archive(path, options, emit);
+  std::string error;
+  const int fd = open_input(path, error);
+  if (fd < 0) {
+    emit(Result<Document>::failure(path + ": " + error));
     return;
   }
-  std::error_code ec;
-  if (fs::is_directory(path, ec)) {
-    emit(Result<Document>::failure(path + ": is a folder"));
-    return;
-  }
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    emit(Result<Document>::failure(path + ": cannot open (missing or unreadable)"));
-    return;
-  }
-  read_stream(path, name, chunks_of(in), options, emit);
+  if (is_archive(name) || is_compressed(name)) read_archive(path, fd, options, emit);
+  else read_stream(path, name, chunks_of(fd), options, emit);
+  ::close(fd);
 }
 
 }  // namespace bilik

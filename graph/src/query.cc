@@ -152,13 +152,4 @@ Result<Table> triples(sqlite3* db, const TripleQuery& tq) {
   return t;
 }
 
-Result<Table> run_sql(sqlite3* db, const std::string& sql) {
-  Statement q(db, sql);
-  if (!q.ok()) return Result<Table>::failure(q.error());
-  auto t = collect(q);
-  if (!t && (sqlite3_extended_errcode(db) & 0xFF) == SQLITE_READONLY)
-    return Result<Table>::failure("queries open the store read-only; this statement would write to it");
-  return t;
-}
-
 }  // namespace bilik

@@ -9,8 +9,10 @@
 #include <set>
 #include <vector>
 
+#include "run_owner.h"
 #include "schema_sql.h"
 #include "statement.h"
+#include "store_marker.h"
 
 namespace bilik {
 
@@ -104,21 +106,33 @@ Result<std::unique_ptr<Store>> Store::open(const std::string& path, Mode mode) {
   if (!db) return Result<std::unique_ptr<Store>>::failure(error);
   sqlite3_busy_timeout(db, 5000);
   std::unique_ptr<Store> store(new Store(db, path, mode));
+  // Nothing is written before the file is known to be a bilik store (or new).
+  auto identity = identify_store(db, path);
+  if (!identity) return Result<std::unique_ptr<Store>>::failure(identity.error());
+  if (identity->version > kSchemaVersion)
+    return Result<std::unique_ptr<Store>>::failure(
+        path + ": the store has schema version " + std::to_string(identity->version) +
+        ", newer than this bilik understands (" + std::to_string(kSchemaVersion) + "); use a newer bilik");
   if (mode == Mode::ReadWrite) {
     if (Status s = store->exec("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;"); !s)
       return Result<std::unique_ptr<Store>>::failure(s.error());
   }
   if (Status s = store->exec("PRAGMA foreign_keys=ON;"); !s) return Result<std::unique_ptr<Store>>::failure(s.error());
-  if (Status s = store->migrate(); !s) return Result<std::unique_ptr<Store>>::failure(s.error());
+  if (Status s = store->migrate(*identity); !s) return Result<std::unique_ptr<Store>>::failure(s.error());
+  if (mode == Mode::ReadWrite)
+    if (Status s = store->mark_dead_runs(); !s) return Result<std::unique_ptr<Store>>::failure(s.error());
   return store;
 }
 
 Store::~Store() {
   for (auto& [sql, stmt] : cache_) sqlite3_finalize(stmt);
-  // Back to a rollback journal, so the store is one file again: it can be
-  // copied, mailed, or read from a folder the reader cannot write. This
-  // fails harmlessly while another connection has the store open.
-  if (mode_ == Mode::ReadWrite) sqlite3_exec(db_, "PRAGMA journal_mode=DELETE;", nullptr, nullptr, nullptr);
+  // The store stays in WAL mode, so a reader never blocks a writer. A
+  // writer copies the log into the store file before it goes (a reader
+  // still open may keep the last pages in the log); when it is the last
+  // connection, closing also removes the -wal file, leaving one file that
+  // can be copied. Readers cannot do that: one that closes last leaves an
+  // empty -wal and a -shm beside the store, which the next writer removes.
+  if (mode_ == Mode::ReadWrite) sqlite3_exec(db_, "PRAGMA wal_checkpoint(PASSIVE);", nullptr, nullptr, nullptr);
   sqlite3_close(db_);
 }
 
@@ -138,24 +152,8 @@ Status Store::exec(const char* sql) {
   return {};
 }
 
-Status Store::migrate() {
-  int version = 0;
-  {
-    Statement has_meta(db_, "SELECT 1 FROM sqlite_master WHERE type='table' AND name='meta'");
-    if (!has_meta.ok()) return Status::failure(path_ + ": not a bilik store (" + has_meta.error() + ")");
-    if (has_meta.step() == SQLITE_ROW) {
-      Statement get(db_, "SELECT value FROM meta WHERE key='schema_version'");
-      if (get.ok() && get.step() == SQLITE_ROW) version = std::stoi(get.column_text(0));
-    } else {
-      Statement other(db_, "SELECT count(*) FROM sqlite_master");
-      if (other.step() == SQLITE_ROW && other.column_int(0) > 0)
-        return Status::failure(path_ + ": this SQLite file is not a bilik store (it has no meta table)");
-    }
-  }
-  if (version > kSchemaVersion)
-    return Status::failure(path_ + ": the store has schema version " + std::to_string(version) +
-                           ", newer than this bilik understands (" + std::to_string(kSchemaVersion) +
-                           "); use a newer bilik");
+Status Store::migrate(const StoreIdentity& identity) {
+  const long long version = identity.version;
   if (mode_ == Mode::ReadOnly) {
     if (version == 0) return Status::failure(path_ + ": an empty file, not a bilik store");
     if (version < kSchemaVersion)
@@ -165,14 +163,37 @@ Status Store::migrate() {
   }
   if (version > 0 && version < kSchemaVersion)
     spdlog::info("{}: upgrading the store from schema version {} to {}", path_, version, kSchemaVersion);
-  for (int v = version; v < static_cast<int>(schema::kMigrations.size()); ++v) {
-    const std::string sql = "BEGIN;" + std::string(schema::kMigrations[v]) +
+  const std::string mark = "PRAGMA application_id = " + std::to_string(kBilikApplicationId) + ";";
+  for (long long v = version; v < kSchemaVersion; ++v) {
+    const std::string sql = "BEGIN;" + mark + std::string(schema::kMigrations[static_cast<size_t>(v)]) +
                             "INSERT OR REPLACE INTO meta(key, value) VALUES('schema_version', '" +
                             std::to_string(v + 1) + "'); COMMIT;";
     if (Status s = exec(sql.c_str()); !s) {
       exec("ROLLBACK;");
       return Status::failure("migrating to schema " + std::to_string(v + 1) + ": " + s.error());
     }
+  }
+  if (!identity.marked && version == kSchemaVersion)
+    if (Status s = exec(mark.c_str()); !s) return s;
+  return {};
+}
+
+Status Store::mark_dead_runs() {
+  std::vector<long long> dead;
+  {
+    Statement running(db_, "SELECT id, owner FROM run WHERE status = 'running'");
+    while (running.step() == SQLITE_ROW) {
+      // A run recorded before schema 3 names no owner: no bilik that could
+      // still be running it opens a store of this version.
+      if (running.is_null(1) || owner_liveness(running.column_text(1)) == Liveness::Dead)
+        dead.push_back(running.column_int(0));
+    }
+  }
+  for (long long id : dead) {
+    Statement update(db_, "UPDATE run SET status = 'interrupted' WHERE id = ? AND status = 'running'");
+    update.bind(1, id);
+    if (update.step() != SQLITE_DONE) return Status::failure(path_ + ": " + update.error());
+    spdlog::info("{}: run {} was killed before it ended; marked interrupted", path_, id);
   }
   return {};
 }
@@ -182,9 +203,10 @@ Result<long long> Store::start_run(const std::string& command, const std::vector
   // Arguments that are not UTF-8 are kept with U+FFFD rather than refused.
   const std::string args =
       nlohmann::json(arguments).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
-  Statement insert(db_, "INSERT INTO run(command, arguments, bilik_version, rules_hash) VALUES(?,?,?,?)");
+  Statement insert(db_, "INSERT INTO run(command, arguments, bilik_version, rules_hash, owner) VALUES(?,?,?,?,?)");
   insert.bind(1, command).bind(2, args).bind(3, std::string(BILIK_VERSION));
   if (rules_hash.empty()) insert.bind_null(4); else insert.bind(4, rules_hash);
+  insert.bind(5, this_process_owner());
   if (insert.step() != SQLITE_DONE) return Result<long long>::failure(path_ + ": " + insert.error());
   run_id_ = sqlite3_last_insert_rowid(db_);
   return run_id_;

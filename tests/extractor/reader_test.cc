@@ -1,6 +1,11 @@
 #include "bilik/reader.h"
 
 #include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
 
 namespace bilik {
 namespace {
@@ -43,6 +48,51 @@ TEST(Reader, ReportsMissingPaths) {
   EXPECT_TRUE(files.empty());
   ASSERT_EQ(errors.size(), 1u);
   EXPECT_EQ(errors[0].message, "no such file or folder");
+}
+
+TEST(Reader, APublicationDateIsADayThatExists) {
+  EXPECT_TRUE(is_publication_date("2024-02-29"));
+  EXPECT_TRUE(is_publication_date("2022-05-10T10:00:00Z"));
+  EXPECT_TRUE(is_publication_date("2022-05-10 10:00"));
+  EXPECT_TRUE(is_publication_date("2000-02-29"));
+  EXPECT_FALSE(is_publication_date("1900-02-29"));
+  EXPECT_FALSE(is_publication_date("2023-02-29"));
+  EXPECT_FALSE(is_publication_date("2022-13-45"));
+  EXPECT_FALSE(is_publication_date("2022-04-31"));
+  EXPECT_FALSE(is_publication_date("0000-01-01"));
+  EXPECT_FALSE(is_publication_date("20220101"));
+  EXPECT_FALSE(is_publication_date("not-a-date"));
+  EXPECT_FALSE(is_publication_date("2022-05-10x"));
+  EXPECT_FALSE(is_publication_date("2022-5-10"));
+  EXPECT_FALSE(is_publication_date(""));
+}
+
+TEST(Reader, AFrontMatterDateMustBeADay) {
+  EXPECT_EQ(parse_document("f.md", "---\npublished: 2022-13-45\n---\nBakı.\n").error(),
+            "f.md: the front matter's date '2022-13-45' is not a date (YYYY-MM-DD, or an ISO 8601 date and time)");
+}
+
+TEST(Reader, AFolderLinkLeavingTheFolderIsReportedNotRead) {
+  namespace fs = std::filesystem;
+  const fs::path dir = fs::temp_directory_path() / ("bilik-links-" + std::to_string(getpid()));
+  fs::remove_all(dir);
+  fs::create_directories(dir / "news");
+  std::ofstream(dir / "news" / "a.txt") << "Bakı.";
+  std::ofstream(dir / "outside.txt") << "Gəncə.";
+  fs::create_symlink("a.txt", dir / "news" / "inside.txt");
+  fs::create_symlink("/etc/passwd", dir / "news" / "passwd.txt");
+  fs::create_symlink("../outside.txt", dir / "news" / "up.txt");
+  std::vector<InputError> errors;
+  const auto files = list_inputs({(dir / "news").string()}, errors);
+  fs::remove_all(dir);
+  EXPECT_EQ(files, (std::vector<std::string>{(dir / "news" / "a.txt").string(), (dir / "news" / "inside.txt").string()}));
+  ASSERT_EQ(errors.size(), 2u);
+  std::vector<std::string> messages{errors[0].message, errors[1].message};
+  std::sort(messages.begin(), messages.end());
+  EXPECT_EQ(messages[0], "a symbolic link to /etc/passwd, outside " + (dir / "news").string() +
+                             "; not read (name the file itself to read it)");
+  EXPECT_EQ(messages[1], "a symbolic link to " + (dir / "outside.txt").string() + ", outside " + (dir / "news").string() +
+                             "; not read (name the file itself to read it)");
 }
 
 }  // namespace

@@ -52,6 +52,41 @@ TEST(RulePack, UnknownTypesAndMissingGroupsAreLoadErrors) {
   EXPECT_NE(load_rule_pack(dir.string()).error().find("no group (?P<head>"), std::string::npos);
 }
 
+TEST(RulePack, AnUnknownKeyIsALoadErrorNamingFileRuleAndKey) {
+  auto error = [](const std::string& file, const std::string& content) {
+    return load_rule_pack(pack_with(file, content).string()).error();
+  };
+  EXPECT_NE(error("rules/entities.json", R"J({"entity_rules": [{"id": "e", "type": "PERSON", "patern": "x"}]})J")
+                .find("entities.json: rule e: unknown key 'patern' (did you mean 'pattern'?)"),
+            std::string::npos);
+  EXPECT_NE(error("rules/entities.json",
+                  R"J({"entity_rules": [{"id": "e", "type": "PERSON", "pattern": "x", "priorty": 5}]})J")
+                .find("entities.json: rule e: unknown key 'priorty' (did you mean 'priority'?)"),
+            std::string::npos);
+  EXPECT_NE(error("rules/entities.json",
+                  R"J({"entity_rules": [{"id": "e", "type": "PERSON", "pattern": "(?P<name>x)",
+                       "examples": [{"text": "x", "nmae": "x"}]}]})J")
+                .find("entities.json: rule e: example: unknown key 'nmae' (did you mean 'name'?)"),
+            std::string::npos);
+  EXPECT_NE(error("rules/entities.json", R"J({"entity_rules": [], "relation": []})J")
+                .find("entities.json: unknown key 'relation' (known keys: define, entity_rules, relation_rules, "
+                      "inferences)"),
+            std::string::npos);
+  const std::string pack_json = R"J({"morphology": "morphology.json", "gazeteers": ["gazetteer/states.tsv"]})J";
+  EXPECT_NE(error("pack.json", pack_json).find("pack.json: unknown key 'gazeteers' (did you mean 'gazetteers'?)"),
+            std::string::npos);
+  // "about" is a comment anywhere.
+  EXPECT_TRUE(load_rule_pack(pack_with("rules/entities.json",
+                                       R"J({"about": "x", "entity_rules": [{"id": "e", "about": "y", "type": "PERSON",
+                                           "pattern": "(?P<name>Bakı)"}]})J")
+                                 .string()));
+}
+
+TEST(RulePack, AnEmptyPatternIsALoadError) {
+  const auto dir = pack_with("rules/entities.json", R"J({"entity_rules": [{"id": "e", "type": "PERSON", "pattern": ""}]})J");
+  EXPECT_NE(load_rule_pack(dir.string()).error().find("entities.json: rule e: the pattern is empty"), std::string::npos);
+}
+
 TEST(RulePack, ARelationRuleOfTheWrongTypeIsALoadError) {
   const auto dir = pack_with(
       "rules/relations.json",

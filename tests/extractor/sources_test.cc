@@ -2,6 +2,7 @@
 #include "bilik/sources.h"
 
 #include <gtest/gtest.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <filesystem>
@@ -33,14 +34,83 @@ TEST(Sources, DeeplyNestedHtmlDoesNotExhaustTheStack) {
   std::string html;
   for (int i = 0; i < 200000; ++i) html += "<div>";
   html += "Bakı";
-  // libxml2 stops nesting at its depth limit: the page yields its text or a
-  // clear refusal, never a crash.
+  // libxml2 stops at its depth limit: a clear refusal, never a crash.
   auto doc = parse_html("deep.html", html);
-  if (doc) {
-    EXPECT_FALSE(doc->text.empty());
-  } else {
-    EXPECT_EQ(doc.error().rfind("deep.html: the HTML holds no text", 0), 0u) << doc.error();
-  }
+  ASSERT_FALSE(doc);
+  EXPECT_EQ(doc.error().rfind("deep.html: line 1: elements nested deeper than the HTML parser's limit of 256", 0), 0u)
+      << doc.error();
+}
+
+TEST(Sources, TextAfterABlockPastTheDepthLimitIsNotLostSilently) {
+  std::string deep;
+  for (int i = 0; i < 300; ++i) deep += "<div>";
+  deep += "x";
+  for (int i = 0; i < 300; ++i) deep += "</div>";
+  auto doc = parse_html("p.html", "<p>Bakı şəhəri.</p>\n" + deep + "\n<p>Gəncə şəhəri.</p>");
+  ASSERT_FALSE(doc);
+  EXPECT_EQ(doc.error(), "p.html: line 2: elements nested deeper than the HTML parser's limit of 256; the text after "
+                         "that point would be lost, so the page is refused");
+  // Just under the limit, every word is kept.
+  deep.clear();
+  for (int i = 0; i < 200; ++i) deep += "<div>";
+  deep += "x";
+  for (int i = 0; i < 200; ++i) deep += "</div>";
+  doc = parse_html("p.html", "<p>Bakı şəhəri.</p>" + deep + "<p>Gəncə şəhəri.</p>");
+  ASSERT_TRUE(doc) << doc.error();
+  EXPECT_NE(doc->text.find("Gəncə şəhəri."), std::string::npos);
+}
+
+TEST(Sources, AnHtmlDateThatIsNoDayIsDropped) {
+  auto doc = parse_html("p.html", "<html><head><meta name=\"date\" content=\"2024-13-45\"></head><body><p>Bakı.</p></body></html>");
+  ASSERT_TRUE(doc) << doc.error();
+  EXPECT_EQ(doc->published, "");
+}
+
+std::vector<Result<Document>> read_lines(const std::string& bytes) {
+  std::vector<Result<Document>> out;
+  read_bytes("in.jsonl", "in.jsonl", bytes, {}, [&](Result<Document> d) { out.push_back(std::move(d)); });
+  return out;
+}
+
+TEST(Sources, ARepeatedJsonLinesIdIsReportedOnEachRepeat) {
+  auto out = read_lines("{\"id\": \"a1\", \"text\": \"Bakı\"}\n{\"id\": \"a1\", \"text\": \"Gəncə\"}\n"
+                        "{\"id\": \"a2\", \"text\": \"Şuşa\"}\n{\"id\": \"a1\", \"text\": \"Laçın\"}\n");
+  ASSERT_EQ(out.size(), 4u);
+  EXPECT_TRUE(out[0]);
+  EXPECT_EQ(out[1].error(), "in.jsonl:2: id 'a1' was already used on line 1; this line is skipped (ids must be unique)");
+  EXPECT_TRUE(out[2]);
+  EXPECT_EQ(out[3].error(), "in.jsonl:4: id 'a1' was already used on line 1; this line is skipped (ids must be unique)");
+}
+
+TEST(Sources, AJsonLinesDateMustBeADay) {
+  auto out = read_lines("{\"text\": \"Bakı\", \"published\": 20220101}\n"
+                        "{\"text\": \"Bakı\", \"published\": \"not-a-date\"}\n"
+                        "{\"text\": \"Bakı\", \"published\": \"2023-02-29\"}\n"
+                        "{\"text\": \"Bakı\", \"published\": \"2024-02-29T10:00:00+04:00\"}\n"
+                        "{\"text\": \"Bakı\", \"published\": null}\n");
+  ASSERT_EQ(out.size(), 5u);
+  EXPECT_EQ(out[0].error(), "in.jsonl:1: field 'published' is 20220101, not a date (YYYY-MM-DD, or an ISO 8601 date "
+                            "and time)");
+  EXPECT_EQ(out[1].error(), "in.jsonl:2: field 'published' is \"not-a-date\", not a date (YYYY-MM-DD, or an ISO 8601 "
+                            "date and time)");
+  EXPECT_FALSE(out[2]);
+  ASSERT_TRUE(out[3]);
+  EXPECT_EQ(out[3]->published, "2024-02-29");
+  ASSERT_TRUE(out[4]);
+  EXPECT_EQ(out[4]->published, "");
+}
+
+TEST(Sources, ADeviceIsRefusedAndAFifoDoesNotBlock) {
+  auto out = read_all("/dev/zero");
+  ASSERT_EQ(out.size(), 1u);
+  EXPECT_EQ(out[0].error(), "/dev/zero: a character device, not a file; refused (bilik reads files, folders, and - for "
+                            "standard input)");
+  const fs::path fifo = fs::temp_directory_path() / ("bilik-fifo-" + std::to_string(getpid()) + ".txt");
+  ASSERT_EQ(mkfifo(fifo.c_str(), 0600), 0);
+  out = read_all(fifo.string());  // no writer: read as empty at once
+  fs::remove(fifo);
+  ASSERT_EQ(out.size(), 1u);
+  EXPECT_EQ(out[0].error(), fifo.string() + ": the file is empty");
 }
 
 // The fuzz target's first byte picks the format (see tests/fuzz/fuzz_readers.cc).

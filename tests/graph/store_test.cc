@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <fstream>
 #include <sstream>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include "../extractor/test_pack.h"
@@ -161,6 +162,7 @@ TEST_F(StoreTest, UpgradesAVersion1StoreKeepingItsRows) {
   auto store = Store::open(path_, Store::Mode::ReadWrite);
   ASSERT_TRUE(store) << store.error();
   EXPECT_EQ(scalar(**store, "SELECT value FROM meta WHERE key = 'schema_version'"), Store::kSchemaVersion);
+  EXPECT_EQ(scalar(**store, "PRAGMA application_id"), 0x62696C6B);  // marked as bilik's on upgrade
   ASSERT_TRUE((*store)->start_run("extract", {"--db", path_, "new.txt"}, test::pack().hash));
   put(**store, "new.txt", "Prezident İlham Əliyev Bakıda çıxış edib.");
   ASSERT_TRUE((*store)->finish_run("finished", {1, 0, 0}));
@@ -168,6 +170,89 @@ TEST_F(StoreTest, UpgradesAVersion1StoreKeepingItsRows) {
   EXPECT_EQ(scalar(**store, "SELECT count(*) FROM documents d JOIN runs r ON r.id = d.run_id "
                             "WHERE d.uri = 'new.txt' AND r.status = 'finished' AND r.documents_stored = 1"),
             1);
+}
+
+// Runs SQL on the file with plain SQLite, outside the Store.
+void raw_exec(const std::string& path, const std::string& sql) {
+  sqlite3* db = nullptr;
+  ASSERT_EQ(sqlite3_open(path.c_str(), &db), SQLITE_OK);
+  ASSERT_EQ(sqlite3_exec(db, sql.c_str(), nullptr, nullptr, nullptr), SQLITE_OK) << sqlite3_errmsg(db);
+  sqlite3_close(db);
+}
+
+TEST_F(StoreTest, AVersionThatIsNotANumberIsDamageNotACrash) {
+  { ASSERT_TRUE(Store::open(path_, Store::Mode::ReadWrite)); }
+  const std::pair<const char*, const char*> cases[] = {
+      {"abc", "the store's schema version 'abc' is not a version bilik has written"},
+      {"-1", "the store's schema version '-1' is not a version bilik has written"},
+      {"", "the store's schema version '' is not a version bilik has written"},
+      {"2x", "the store's schema version '2x' is not a version bilik has written"},
+      {"99999999999999", "the store has schema version 99999999999999, newer than this bilik understands"},
+      {"999999999999999999999999999", "the store has schema version 999999999999999999999999999, newer than"},
+  };
+  for (const auto& [version, message] : cases) {
+    raw_exec(path_, std::string("UPDATE meta SET value = '") + version + "' WHERE key = 'schema_version'");
+    for (Store::Mode mode : {Store::Mode::ReadWrite, Store::Mode::ReadOnly}) {
+      auto store = Store::open(path_, mode);
+      ASSERT_FALSE(store) << version;
+      EXPECT_NE(store.error().find(message), std::string::npos) << store.error();
+    }
+  }
+  raw_exec(path_, "UPDATE meta SET value = '3' WHERE key = 'schema_version'");
+}
+
+TEST_F(StoreTest, AForeignDatabaseWithAMetaTableIsNotTakenOver) {
+  raw_exec(path_, "CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT); INSERT INTO meta VALUES('owner', 'notes');");
+  const auto size = fs::file_size(path_);
+  auto store = Store::open(path_, Store::Mode::ReadWrite);
+  ASSERT_FALSE(store);
+  EXPECT_NE(store.error().find("is not a bilik store (its meta table is another program's"), std::string::npos)
+      << store.error();
+  EXPECT_EQ(fs::file_size(path_), size);
+  sqlite3* db = nullptr;
+  ASSERT_EQ(sqlite3_open(path_.c_str(), &db), SQLITE_OK);
+  EXPECT_EQ(text(db, "SELECT group_concat(name) FROM sqlite_master WHERE type = 'table'"), "meta");
+  EXPECT_EQ(text(db, "PRAGMA journal_mode"), "delete");
+  sqlite3_close(db);
+}
+
+TEST_F(StoreTest, AnEmptyFileBecomesAMarkedStore) {
+  std::ofstream{path_};
+  auto store = Store::open(path_, Store::Mode::ReadWrite);
+  ASSERT_TRUE(store) << store.error();
+  EXPECT_EQ(scalar(**store, "PRAGMA application_id"), 0x62696C6B);
+  EXPECT_EQ(scalar(**store, "SELECT value FROM meta WHERE key = 'schema_version'"), Store::kSchemaVersion);
+}
+
+TEST_F(StoreTest, ARunWhoseProcessIsGoneIsMarkedInterrupted) {
+  std::string owner;
+  {
+    auto store = Store::open(path_, Store::Mode::ReadWrite);
+    ASSERT_TRUE(store);
+    ASSERT_TRUE((*store)->start_run("extract", {"a.txt"}, "r"));  // never finished
+    ASSERT_TRUE((*store)->start_run("extract", {"b.txt"}, "r"));
+    ASSERT_TRUE((*store)->start_run("extract", {"c.txt"}, "r"));
+    sqlite3_stmt* stmt = nullptr;
+    sqlite3_prepare_v2((*store)->handle(), "SELECT owner FROM run WHERE id = 1", -1, &stmt, nullptr);
+    ASSERT_EQ(sqlite3_step(stmt), SQLITE_ROW);
+    owner = reinterpret_cast<const char*>(sqlite3_column_text(stmt, 0));
+    sqlite3_finalize(stmt);
+  }
+  // "host boot-id pid start-ticks": run 2 names a child that has exited, run 3 a run from before schema 3.
+  std::istringstream parts(owner);
+  std::string host, boot, pid, ticks;
+  ASSERT_TRUE(parts >> host >> boot >> pid >> ticks) << owner;
+  EXPECT_EQ(pid, std::to_string(::getpid()));
+  const pid_t child = ::fork();
+  if (child == 0) ::_exit(0);
+  ASSERT_GT(child, 0);
+  ::waitpid(child, nullptr, 0);
+  raw_exec(path_, "UPDATE run SET owner = '" + host + " " + boot + " " + std::to_string(child) + " " + ticks +
+                      "' WHERE id = 2; UPDATE run SET owner = NULL WHERE id = 3;");
+  auto store = Store::open(path_, Store::Mode::ReadWrite);
+  ASSERT_TRUE(store);
+  EXPECT_EQ(scalar(**store, "SELECT count(*) FROM runs WHERE id = 1 AND status = 'running'"), 1);  // this process lives
+  EXPECT_EQ(scalar(**store, "SELECT count(*) FROM runs WHERE id IN (2, 3) AND status = 'interrupted' AND finished IS NULL"), 2);
 }
 
 TEST_F(StoreTest, ReadOnlyOpeningNeverCreatesAStore) {

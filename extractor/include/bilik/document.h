@@ -1,15 +1,26 @@
 // A document as read: where it came from, its metadata and its text.
+//
+// `published` is either empty or a real calendar day "YYYY-MM-DD"; readers
+// check a date they are given with is_publication_date and refuse (or, for
+// a page's own markup, drop) anything else, so no "2022-13-45" or
+// "20220101" reaches the store.
 #pragma once
 
 #include <string>
+#include <string_view>
 
 namespace bilik {
 
 struct Document {
   std::string uri;        // path, "-" for stdin, or "archive#inner/path"
   std::string title;      // from metadata, else the first line when short
-  std::string published;  // ISO 8601 date from metadata, or empty
+  std::string published;  // ISO 8601 day (YYYY-MM-DD) from metadata, or empty
   std::string text;       // the text as read (after any front matter)
 };
+
+// True for "YYYY-MM-DD" naming a day that exists (year 0001-9999, leap
+// years counted), alone or followed by an ISO 8601 time ("T10:00:00Z" or a
+// space and a time); the day is the first 10 bytes.
+bool is_publication_date(std::string_view text);
 
 }  // namespace bilik

@@ -4,7 +4,8 @@
 // for standard input. A document must be non-empty valid UTF-8 without NUL
 // bytes; every refusal names the file and, for bad UTF-8, the byte offset.
 // A text may open with a front-matter block ("---", "key: value" lines,
-// "---") giving title and published; the stored text is what follows it.
+// "---") giving title and published (a real day, else the document is
+// refused); the stored text is what follows it.
 //
 //   std::vector<InputError> errors;
 //   for (const std::string& path : list_inputs(args, errors)) {
@@ -27,6 +28,9 @@ struct InputError {
 };
 
 // Files to read, in a stable order; paths that cannot be listed go to errors.
+// A symbolic link found in a folder is followed only when its target lies
+// inside that folder: one pointing elsewhere (/etc/passwd) is an error, not
+// read. A path named on the command line is read wherever it points.
 std::vector<std::string> list_inputs(const std::vector<std::string>& inputs, std::vector<InputError>& errors);
 
 Result<Document> read_document(const std::string& path);

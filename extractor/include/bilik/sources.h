@@ -12,7 +12,14 @@
 // file, a member, a JSON line) larger than `max_document_bytes` is refused,
 // which also bounds what a compression bomb can expand to. Archive paths are
 // names only: nothing is ever written to disk, and a member whose path is
-// absolute or climbs out with ".." is refused.
+// absolute or climbs out with ".." is refused; members that are links,
+// devices, FIFOs or sockets are skipped with a warning naming them.
+// Nothing is lost in silence: a JSON Lines id used twice is an error per
+// repeat (file:line), an HTML page nested past libxml2's depth limit is
+// refused (the text after that point would be lost), and a date that is not
+// a real day ("2022-13-45", 20220101) is an error with file and line.
+// Opening never blocks: a device or socket is refused before open(), a
+// FIFO is opened non-blocking (with no writer it reads as empty).
 //
 //   read_source("crawl.jsonl.gz", options, [&](Result<Document> d) { ... });
 #pragma once

@@ -1,8 +1,8 @@
 // Walking the store: entities by any name, their neighbours, triples with
 // their evidence, and read-only SQL. Every answer is a Table the CLI prints
 // aligned, or as JSON, CSV or TSV. User-given values reach SQL only as bound
-// parameters; `sql` runs on a connection opened read-only, so a write is
-// refused by SQLite itself.
+// parameters; user SQL goes through bilik/sql_query.h, which refuses any
+// statement that writes.
 //
 //   auto ids = find_entities(db, "Tokayevin", &pack.morphology);
 //   Table t = neighbors(db, ids->front(), {.hops = 2});
@@ -44,6 +44,8 @@ struct TripleQuery {
 };
 Result<Table> triples(sqlite3* db, const TripleQuery& q);
 
+// One read-only statement, its whole result in memory (for trusted SQL; the
+// CLI streams user SQL through stream_sql, bilik/sql_query.h, with limits).
 Result<Table> run_sql(sqlite3* db, const std::string& sql);
 
 }  // namespace bilik

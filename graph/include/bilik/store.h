@@ -2,9 +2,10 @@
 // figures, dates and triples tables their issues fill).
 //
 // Opening for writing applies the migrations compiled from schema/*.sql (one
-// file per schema version, each in its own transaction) and turns on WAL,
-// until the store is closed; any open refuses a store written by a newer
-// bilik. Errors say what to do ("locked by another process", "read-only",
+// file per schema version, each in its own transaction) and keeps the store
+// in WAL mode, so readers and a writer never block each other; any open
+// refuses a store written by a newer bilik, an SQLite file that is not a
+// bilik store (graph/src/store_marker.h) and a version that is not a number. Errors say what to do ("locked by another process", "read-only",
 // "the disk is full"). A document is
 // replaced as a whole inside the caller's transaction, so a run killed at any
 // point leaves each document either fully old or fully new, never half.
@@ -35,13 +36,15 @@
 
 namespace bilik {
 
+struct StoreIdentity;  // graph/src/store_marker.h
+
 // Stable fingerprint of a document's text and metadata.
 std::string document_hash(const Document& doc);
 
 class Store {
  public:
   enum class Mode { ReadWrite, ReadOnly };
-  static constexpr int kSchemaVersion = 2;
+  static constexpr int kSchemaVersion = 3;
 
   static Result<std::unique_ptr<Store>> open(const std::string& path, Mode mode);
   ~Store();
@@ -50,7 +53,8 @@ class Store {
 
   // Each extract or merge is recorded as a run (table `run`): started here,
   // its outcome written by finish_run. Documents stored in between name it.
-  // A run left "running" with no process behind it was killed.
+  // Each run names its process; a run left "running" whose process is gone
+  // was killed, and the next open for writing marks it "interrupted".
   struct RunCounts {
     long long stored = 0, unchanged = 0, failed = 0;
   };
@@ -91,7 +95,12 @@ class Store {
 
  private:
   Store(sqlite3* db, std::string path, Mode mode) : db_(db), path_(std::move(path)), mode_(mode) {}
-  Status migrate();
+  // Applies the migrations past the version the file holds (checked by
+  // identify_store, at most kSchemaVersion).
+  Status migrate(const StoreIdentity& identity);
+  // Runs left 'running' by a process that no longer exists become
+  // 'interrupted' (their `finished` stays NULL).
+  Status mark_dead_runs();
   Status exec(const char* sql);
   // The stored entity for a document's entity, and the unconfirmed name
   // that found it, if one did.
