@@ -343,8 +343,9 @@ Result<RelationRule> parse_relation_rule(const json& node, const std::string& fi
   const std::string where = file + ": rule " + (rule.id.empty() ? "(no id)" : rule.id) + ": ";
   if (rule.id.empty()) return Result<RelationRule>::failure(where + "every rule needs an \"id\"");
   if (Status s = known_keys(node,
-                            {"id", "predicate", "pattern", "max_mem_mb", "swap", "amount", "confidence",
-                             "subject_types", "object_types", "examples", "counter_examples"},
+                            {"id", "predicate", "pattern", "max_mem_mb", "swap", "amount", "confidence", "quote_from",
+                             "among", "in_order", "window", "unless", "subject_types", "object_types", "examples",
+                             "counter_examples"},
                             where);
       !s)
     return Result<RelationRule>::failure(s.error());
@@ -498,8 +499,8 @@ Result<RulePack> load_rule_pack(const std::string& dir) {
   auto manifest = parse_json(*manifest_file);
   if (!manifest) return Result<RulePack>::failure(manifest.error());
   if (Status s = known_keys(*manifest,
-                            {"language", "morphology", "gazetteers", "figures", "dates", "lexicon", "patterns",
-                             "abbreviations", "treaty_subject_ends", "number_words"},
+                            {"language", "morphology", "gazetteers", "figures", "dates", "lexicon", "demonyms",
+                             "demonym_heads", "patterns", "abbreviations", "treaty_subject_ends", "number_words"},
                             manifest_file->path + ": ");
       !s)
     return Result<RulePack>::failure(s.error());
