@@ -7,7 +7,11 @@
 // number words ("iki yüz əlli min", "yarım milyon"). Years, ordinals
 // ("30-cu"), day numbers next to a month, numbers glued to letters or inside
 // URLs are not figures; nor is a number word that is not counting a noun
-// ("iki ölkə arasında"). Values are computed from the digits as integers
+// ("iki ölkə arasında", "üç ölkənin liderləri", "hər iki"). A range
+// ("6-8 faiz", "4±2%") gives two figures, one per end; a descending pair
+// ("26-10-2021", "5-3 hesabı") is a date or a score, not a range. A unit word
+// may carry a derivation before its case ending ("32 illik", "40 futluq").
+// Values are computed from the digits as integers
 // and a decimal exponent, so "5,3 milyard" is exactly 5300000000; absurd
 // inputs ("99999999999999999999", "1.2.3") never throw.
 //
@@ -37,6 +41,16 @@ struct FigureGrammar {
   std::map<std::string, std::string> qualifiers_before, qualifiers_after;
   std::unordered_set<std::string> count_adjectives, not_counted, ordinal_suffixes, months;
   std::unordered_set<std::string> identifier_before, identifier_after;
+  std::vector<std::string> unit_derivations;          // "lıq", "lı": "48 saatlıq", "30 yaşlı"
+  std::vector<std::string> anniversary_prefixes;      // "illiy": "30 illiyi" is no figure
+  std::unordered_set<std::string> not_unit_words;     // "ilə" is not "il" + dative
+  std::unordered_set<std::string> abbreviated_scales; // "mlrd." may end in a full stop
+  std::unordered_set<std::string> time_of_day_before; // "saat 5-də"
+  std::unordered_set<std::string> distributive_before;// "hər iki"
+  std::unordered_set<std::string> party_nouns;        // "üç ölkənin" points back
+  std::unordered_set<std::string> units_counted_by_bir; // "bir gün" counts, "bir ton neft" is per tonne
+  std::unordered_set<std::string> month_abbreviations;
+  std::map<std::string, std::string> homoglyphs;      // Cyrillic look-alikes → Latin
 
   static Result<FigureGrammar> load(const std::string& path);
 };
