@@ -100,7 +100,8 @@ struct Parsed {
   std::optional<Decimal> range_end;
   bool from_words = false;
   bool half = false;      // "yarım"
-  bool negative = false;  // "−0,3", "-5"
+  bool negative = false;  // "−0,3"
+  bool hyphen_minus = false, plus = false;  // "-5 dərəcə", "+0,1 faiz bəndi"
   char one_group = 0;     // '.' or ',' in "424.351", "7,000": fraction or thousands, decided by what follows
   std::string group_digits;
 };
@@ -321,12 +322,17 @@ class FigureFinder {
       if (w.start >= 3 && text.compare(w.start - 3, 3, "\xE2\x88\x92") == 0 && opens(w.start - 3)) {
         p.negative = true;
         p.span_start = w.start - 3;
-      } else if (w.start >= 1 && text[w.start - 1] == '-' && opens(w.start - 1)) {
-        p.negative = true;
+      } else if (w.start >= 1 && text[w.start - 1] == '-' && opens(w.start - 1) &&
+                 original_.compare(t_.folded.origin[w.start - 1], 3, "\xE2\x88\x92") == 0) {
+        p.negative = true;  // folding wrote the minus sign as a hyphen
+        p.span_start = w.start - 1;
+      } else if (w.start >= 1 && (text[w.start - 1] == '-' || text[w.start - 1] == '+') && opens(w.start - 1)) {
+        // A hyphen is a minus only before degrees ("-5 dərəcə"); news types it as a dash too ("Fransaya -9%").
+        (text[w.start - 1] == '-' ? p.hyphen_minus : p.plus) = true;
         p.span_start = w.start - 1;
       }
       // Glued to letters ("5G", "F16") or inside an address: not a quantity.
-      if (w.start > 0 && !p.negative) {
+      if (w.start > 0 && !p.negative && !p.hyphen_minus && !p.plus) {
         const char before = text[w.start - 1];
         if (before == '/' || before == '=' || before == '_' || before == '#' || before == '.' || before == ',' || before == '+' ||
             before == ':' || (before == '-' && w.glued))
@@ -478,7 +484,7 @@ class FigureFinder {
       }
       return false;
     };
-    if (p.folded_start > 0 && !p.negative) {
+    if (p.folded_start > 0 && !p.negative && !p.hyphen_minus && !p.plus) {
       if (text[p.folded_start - 1] == '~') {
         qualifier = "approx";
         --span_start;
@@ -497,7 +503,7 @@ class FigureFinder {
     if (!p.from_words && j < s.end_word && t_.words[j].glued && g_.ordinal_suffixes.count(std::string(word(j))))
       return p.end_word + 1;
     // Day numbers next to a month: "mayın 10-da", "10-11 may", "17 sеntyаbr", "15 Fev 2024".
-    if (!p.from_words && ((i > s.first_word && is_month(i - 1)) || (j < s.end_word && (is_month(j) || is_abbreviated_month(j, s))) ||
+    if (!p.from_words && ((i > s.first_word && is_month(i - 1)) || (j < s.end_word && spaced_before_word(j) && (is_month(j) || is_abbreviated_month(j, s))) ||
                           (j + 1 < s.end_word && t_.words[j].glued && is_month(j + 1))))
       return p.end_word;
 
@@ -707,10 +713,11 @@ class FigureFinder {
     // One group of three that is not a fraction: "7,000 tonluq", "$26,750", "820,000-dən" (English-style thousands).
     if (p.one_group == ',' && value.decimals == 3 && !scaled && (p.group_digits == "000" || money_symbol_before))
       value.decimals = 0;
-    if (p.negative && (unit == "count" || money_symbol_before)) {  // a dash, not a minus: "səfəri -17 ..."
-      p.negative = false;
-      span_start = p.folded_start;
-    }
+    if (p.hyphen_minus && unit == "degree") p.negative = true;
+    if (p.negative && (unit == "count" || money_symbol_before)) p.negative = false;  // a dash: "səfəri −17 ..."
+    // "+994 12 ...": a plus before a bare number is a telephone code.
+    if (p.plus && unit == "count") return std::max(j, p.end_word);
+    if (!p.negative && !p.plus && span_start == p.span_start) span_start = p.folded_start;  // the sign is no part of it
 
     const size_t end_folded = t_.words[std::max(end_word, p.end_word - 1)].end;
     const size_t folded_end = std::max({end_folded, p.folded_end, symbol_end});
