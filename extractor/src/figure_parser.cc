@@ -301,9 +301,16 @@ class FigureFinder {
     return out;
   }
   // "15 Fev 2024": a short month name, only before a year.
-  bool is_abbreviated_month(size_t i, const Sentence& s) const {
+  bool is_abbreviated_month(size_t i) const {
     if (!g_.month_abbreviations.count(std::string(word(i)))) return false;
-    return i + 1 < s.end_word && t_.words[i + 1].numeric && word(i + 1).size() == 4;
+    return i + 1 < t_.words.size() && blank_before_word(i + 1) && t_.words[i + 1].numeric && word(i + 1).size() == 4;
+  }
+  // Only spaces and line breaks between word i and the word before it.
+  bool blank_before_word(size_t i) const {
+    if (i == 0) return false;
+    for (size_t c = t_.words[i - 1].end; c < t_.words[i].start; ++c)
+      if (t_.folded.text[c] != ' ' && t_.folded.text[c] != '\n') return false;
+    return true;
   }
   bool is_space(size_t at) const { return at < t_.folded.text.size() && (t_.folded.text[at] == ' ' || t_.folded.text[at] == '\n'); }
   bool at_text(size_t at, std::string_view what) const { return t_.folded.text.compare(at, what.size(), what) == 0; }
@@ -503,8 +510,11 @@ class FigureFinder {
     if (!p.from_words && j < s.end_word && t_.words[j].glued && g_.ordinal_suffixes.count(std::string(word(j))))
       return p.end_word + 1;
     // Day numbers next to a month: "mayın 10-da", "10-11 may", "17 sеntyаbr", "15 Fev 2024".
-    if (!p.from_words && ((i > s.first_word && is_month(i - 1)) || (j < s.end_word && spaced_before_word(j) && (is_month(j) || is_abbreviated_month(j, s))) ||
-                          (j + 1 < s.end_word && t_.words[j].glued && is_month(j + 1))))
+    // A day is a whole number ("iyunda 4,2%" is a percentage); a dateline may break lines ("15\nFev\n2024").
+    const bool whole = p.value.decimals == 0 && !(p.folded_end < text.size() && text[p.folded_end] == '%');
+    const bool month_next = j < t_.words.size() && blank_before_word(j) && (is_month(j) || is_abbreviated_month(j));
+    if (!p.from_words && whole &&
+        ((i > s.first_word && is_month(i - 1)) || month_next || (j + 1 < s.end_word && t_.words[j].glued && is_month(j + 1))))
       return p.end_word;
 
     // Scale words.
