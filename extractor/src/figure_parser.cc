@@ -347,6 +347,8 @@ class FigureFinder {
       }
       for (char c : word(i))
         if (!digit(c)) return std::nullopt;
+      // "007", "0800 555 111": a leading zero writes a code, not a quantity.
+      if (word(i).size() > 1 && word(i)[0] == '0') return std::nullopt;
       size_t len;
       std::string digits;
       int decimals;
@@ -395,16 +397,20 @@ class FigureFinder {
       return p;
     }
     // Number words: "iki yüz əlli min", "on beş", "yarım milyon".
-    long long total = 0, current = 0;
+    long long total = 0, current = 0, smallest = 0;
     bool any = false, half = false;
     size_t j = i;
     for (; j < s.end_word; ++j) {
       const std::string wj(word(j));
       if (auto n = word_number(j)) {
+        // Each word adds a smaller part ("on iki", "yüz əlli"); "iki-iki" (two each) is no sum.
+        if (smallest && *n >= smallest) break;
         current += *n;
+        smallest = *n;
         any = true;
       } else if (wj == g_.hundred) {
         current = (current ? current : 1) * 100;
+        smallest = 100;
         any = true;
       } else if (wj == g_.half && !any) {
         half = true;
@@ -706,7 +712,8 @@ class FigureFinder {
       if (!scaled && i == s.first_word && after < text.size() && (text[after] == '.' || text[after] == ')')) return p.end_word;
       // "Bellator 206", "Radio 4": a number after a name is part of it.
       if (!scaled && !range_end && i > s.first_word && t_.words[i - 1].capitalized && !t_.words[i - 1].opens_sentence &&
-          !t_.words[i - 1].numeric && spaced_before_word(i))
+          !t_.words[i - 1].numeric && spaced_before_word(i) &&
+          !(after < text.size() && text[after] == ',') && !(j < s.end_word && g_.not_counted.count(std::string(word(j)))))
         return std::max(j, p.end_word);
       unit = "count";
       bare = !scaled;
@@ -720,8 +727,9 @@ class FigureFinder {
     // "yarım" halves a unit or a scale ("yarım saat", "yarım milyon"), it counts no noun.
     if (p.half && !scaled && unit == "count") return i;
     if (qualifier == "exact" && qualifier_after(j)) ++j;  // "dolları keçib", "dollardan çox"
-    // One group of three that is not a fraction: "7,000 tonluq", "$26,750", "820,000-dən" (English-style thousands).
-    if (p.one_group == ',' && value.decimals == 3 && !scaled && (p.group_digits == "000" || money_symbol_before))
+    // One group of three that is no fraction: "7,000 tonluq", "4,700-dən çox", "$26,750" (English-style thousands;
+    // a fraction written to three places would not end in zero).
+    if (p.one_group == ',' && value.decimals == 3 && !scaled && (p.group_digits.back() == '0' || money_symbol_before))
       value.decimals = 0;
     if (p.hyphen_minus && unit == "degree") p.negative = true;
     if (p.negative && (unit == "count" || money_symbol_before)) p.negative = false;  // a dash: "səfəri −17 ..."
