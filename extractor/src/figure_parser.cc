@@ -448,7 +448,10 @@ class FigureFinder {
   // `plural` tells "on illər" (decades) from "on il".
   bool unit_word_is(size_t k, const std::string& target, bool* plural = nullptr) const {
     const std::string_view w = word(k);
-    if (g_.not_unit_words.count(std::string(w))) return false;
+    // "1,7 milyon ilə" (with), but "20 ilə yaxın" (nearly 20 years): a qualifier after makes it the dative.
+    if (g_.not_unit_words.count(std::string(w)) &&
+        !(k + 1 < t_.words.size() && g_.qualifiers_after.count(std::string(word(k + 1)))))
+      return false;
     const bool stem = stem_is(k, target);
     const bool starts = w.size() > target.size() && w.compare(0, target.size(), target) == 0;
     if (plural && starts) {
@@ -668,7 +671,12 @@ class FigureFinder {
       }
     }
     // "üç ölkənin liderləri", "iki qitə arasında": the parties already named, not a count.
-    if (unit.empty() && p.from_words && !scaled && j < s.end_word && stem_in(j, g_.party_nouns)) return p.end_word;
+    // Counts that point back take the genitive ("üç ölkənin liderləri"), "arasında" ("iki qitə arasında"), or are
+    // "the two" ("iki hökumət"); "iyirmi iki ölkə qatılıb" counts.
+    if (unit.empty() && p.from_words && !scaled && j < s.end_word && stem_in(j, g_.party_nouns) &&
+        (value.digits == "2" || gram_case(j) == "genitive" ||
+         (j + 1 < s.end_word && word(j + 1).rfind("arasında", 0) == 0)))
+      return p.end_word;
     // Identifiers: "1 nömrəli", "səhifə 45-də", "+994 12 555 nömrəsinə".
     if (!p.from_words && ((j < s.end_word && stem_in(j, g_.identifier_after)) ||
                           (i > s.first_word && stem_in(i - 1, g_.identifier_before))))
