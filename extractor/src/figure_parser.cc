@@ -1,4 +1,5 @@
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <fstream>
 #include <nlohmann/json.hpp>
@@ -356,6 +357,8 @@ class FigureFinder {
       if (!parse_digits(rest, len, digits, decimals)) return std::nullopt;
       if (len < rest.size() && (rest[len] == '/' || rest[len] == ':' || rest[len] == '_')) return std::nullopt;
       if (len + 1 < rest.size() && (rest[len] == '.' || rest[len] == ',') && digit(rest[len + 1])) return std::nullopt;
+      // Glued to letters after a fraction: "802.11n", "2.4Ghz" name a standard or a band.
+      if (len < rest.size() && len > word(i).size() && std::isalpha(static_cast<unsigned char>(rest[len]))) return std::nullopt;
       // A domain or a name: "525.az", "Day.Az".
       if (len + 1 < rest.size() && rest[len] == '.' && static_cast<unsigned char>(rest[len + 1]) >= 'a' &&
           static_cast<unsigned char>(rest[len + 1]) <= 'z' && rest.substr(len + 1, 2) == "az")
@@ -404,7 +407,7 @@ class FigureFinder {
       const std::string wj(word(j));
       if (auto n = word_number(j)) {
         // Each word adds a smaller part ("on iki", "yüz əlli"); "iki-iki" (two each) is no sum.
-        if (smallest && *n >= smallest) break;
+        if (smallest && (*n >= smallest || smallest < 10)) break;  // "dörd bir yanından" is an idiom
         current += *n;
         smallest = *n;
         any = true;
@@ -421,6 +424,14 @@ class FigureFinder {
     }
     if (!any) return std::nullopt;
     if (w.glued || (j < t_.words.size() && t_.words[j].glued)) return std::nullopt;  // "iki-kardes" in an address
+    // "on üçüncü" (an ordinal), "on ikiyə", "on altısı": a numeral ending in an inflected number word counts no noun.
+    if (j < s.end_word && !word_number(j))
+      for (std::string_view st : stems(j))
+        if (st.size() < word(j).size() && g_.number_words.count(std::string(st))) return std::nullopt;
+    for (const std::string& suffix : g_.ordinal_suffixes)
+      if (j < s.end_word && word(j).size() > suffix.size() && word(j).substr(word(j).size() - suffix.size()) == suffix &&
+          g_.number_words.count(std::string(word(j).substr(0, word(j).size() - suffix.size()))))
+        return std::nullopt;
     total += current;
     p.from_words = true;
     p.half = half;
@@ -696,6 +707,7 @@ class FigureFinder {
       if (k < s.end_word && adjacent && !t_.words[k].capitalized && !t_.words[k].numeric) {
         bool blocked = false;
         for (std::string_view st : stems(k)) blocked = blocked || g_.not_counted.count(std::string(st));
+        blocked = blocked || word_number(k).has_value();  // "dörd bir yanından"
         // A numeral takes a singular noun: "on illərlə" is "for decades".
         const std::string stem = best_stem(k);
         const std::string_view after = word(k).substr(std::min(stem.size(), word(k).size()));
