@@ -179,6 +179,7 @@ Result<FigureGrammar> FigureGrammar::load(const std::string& path) {
     for (const auto& w : doc.value("unit_derivations", nlohmann::json::array())) g.unit_derivations.push_back(w.get<std::string>());
     std::sort(g.unit_derivations.begin(), g.unit_derivations.end(),
               [](const std::string& a, const std::string& b) { return a.size() > b.size(); });
+    for (const auto& w : doc.value("copula_endings", nlohmann::json::array())) g.copula_endings.push_back(w.get<std::string>());
     for (const auto& w : doc.value("anniversary_prefixes", nlohmann::json::array()))
       g.anniversary_prefixes.push_back(w.get<std::string>());
     const nlohmann::json homoglyphs = doc.value("homoglyphs", nlohmann::json::object());
@@ -471,8 +472,12 @@ class FigureFinder {
     }
     if (stem) return true;
     if (!starts) return false;
-    const std::string_view rest = w.substr(target.size());
+    std::string_view rest = w.substr(target.size());
     std::string c;
+    for (const std::string& e : g_.copula_endings)  // "14 yaşındaykən"
+      if (rest.size() > e.size() && rest.substr(rest.size() - e.size()) == e &&
+          pack_.morphology.is_suffix_chain(rest.substr(0, rest.size() - e.size()), &c))
+        return true;
     for (const std::string& d : g_.unit_derivations)
       if (rest.rfind(d, 0) == 0 && (rest.size() == d.size() || pack_.morphology.is_suffix_chain(rest.substr(d.size()), &c)))
         return true;
