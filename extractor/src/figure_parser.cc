@@ -180,6 +180,9 @@ Result<FigureGrammar> FigureGrammar::load(const std::string& path) {
     std::sort(g.unit_derivations.begin(), g.unit_derivations.end(),
               [](const std::string& a, const std::string& b) { return a.size() > b.size(); });
     for (const auto& w : doc.value("copula_endings", nlohmann::json::array())) g.copula_endings.push_back(w.get<std::string>());
+    for (const auto& w : doc.value("multiplier_suffixes", nlohmann::json::array()))
+      g.multiplier_suffixes.push_back(w.get<std::string>());
+    for (const auto& w : doc.value("multiplier_verbs", nlohmann::json::array())) g.multiplier_verbs.push_back(w.get<std::string>());
     for (const auto& w : doc.value("anniversary_prefixes", nlohmann::json::array()))
       g.anniversary_prefixes.push_back(w.get<std::string>());
     const nlohmann::json homoglyphs = doc.value("homoglyphs", nlohmann::json::object());
@@ -490,9 +493,40 @@ class FigureFinder {
     return false;
   }
 
+  // "ikiqat", "üçqat artıb": a number word glued to a multiplier is a figure in `times`.
+  // Before a noun it is an adjective ("ikiqat vergitutma" is double taxation): only a verb of change follows it.
+  size_t multiplier_at(size_t i, const Sentence& s, Figure& f) const {
+    const std::string_view w = word(i);
+    if (i + 1 >= s.end_word) return i;
+    const std::string_view next = word(i + 1);
+    if (std::none_of(g_.multiplier_verbs.begin(), g_.multiplier_verbs.end(),
+                     [&](const std::string& v) { return next.rfind(v, 0) == 0; }))
+      return i;
+    for (const auto& [number, value] : g_.number_words)
+      for (const std::string& m : g_.multiplier_suffixes) {
+        if (w.size() < number.size() + m.size() || w.compare(0, number.size(), number) != 0 ||
+            w.compare(number.size(), m.size(), m) != 0)
+          continue;
+        std::string c;
+        const std::string_view rest = w.substr(number.size() + m.size());
+        if (!rest.empty() && !pack_.morphology.is_suffix_chain(rest, &c)) continue;
+        f.folded_start = t_.words[i].start;
+        f.folded_end = t_.words[i].end;
+        f.start = t_.folded.origin[f.folded_start];
+        f.end = t_.folded.origin[f.folded_end];
+        f.surface = std::string(original_.substr(f.start, f.end - f.start));
+        f.value = static_cast<double>(value);
+        f.value_text = std::to_string(value);
+        f.unit = "times";
+        f.rule = "figure-multiplier";
+        return i + 1;
+      }
+    return i;
+  }
+
   size_t try_at(size_t i, const Sentence& s, Figure& f) {
     auto parsed = number_at(i, s);
-    if (!parsed) return i;
+    if (!parsed) return multiplier_at(i, s, f);
     Parsed& p = *parsed;
     std::string qualifier = "exact";
     size_t span_start = p.span_start;
@@ -566,6 +600,11 @@ class FigureFinder {
     while (j < s.end_word) {
       auto scale = scale_of(j);
       if (!scale) break;
+      // "on minlərlə", "milyonlarla": a plural scale is vague ("tens of thousands"), no figure.
+      for (std::string_view st : stems(j))
+        if (g_.scales.count(std::string(st)) && (word(j).substr(st.size()).rfind("lar", 0) == 0 ||
+                                                 word(j).substr(st.size()).rfind("lər", 0) == 0))
+          return j + 1;
       value.multiply(*scale);
       if (range_end) range_end->multiply(*scale);
       last = j;

@@ -52,6 +52,8 @@ struct FigureGrammar {
   std::unordered_set<std::string> count_adjectives, not_counted, ordinal_suffixes, months;
   std::unordered_set<std::string> identifier_before, identifier_after;
   std::vector<std::string> unit_derivations;          // "lıq", "lı": "48 saatlıq", "30 yaşlı"
+  std::vector<std::string> multiplier_suffixes;       // "qat": "ikiqat" is 2 times
+  std::vector<std::string> multiplier_verbs;          // "art": "ikiqat artıb"; "ikiqat vergitutma" is no figure
   std::vector<std::string> copula_endings;            // "ykən": "14 yaşındaykən"
   std::vector<std::string> anniversary_prefixes;      // "illiy": "30 illiyi" is no figure
   std::unordered_set<std::string> not_unit_words;     // "ilə" is not "il" + dative
