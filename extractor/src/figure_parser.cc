@@ -264,11 +264,13 @@ class FigureFinder {
   // The case of word i once a known stem is taken off ("milyarda" after "milyard": dative).
   std::string case_after_known_stem(size_t i) const {
     const std::string_view w = word(i);
+    auto known = [&](std::string_view s) {
+      return g_.scales.count(std::string(s)) ||
+             std::any_of(g_.units.begin(), g_.units.end(), [&](const auto& u) { return u.first.back() == s; });
+    };
+    if (known(w)) return "nominative";  // "min" itself, not "m" + genitive
     for (std::string_view s : stems(i)) {
-      const bool known = g_.scales.count(std::string(s)) || std::any_of(g_.units.begin(), g_.units.end(), [&](const auto& u) {
-                           return u.first.back() == s;
-                         });
-      if (!known || s.size() >= w.size()) continue;
+      if (!known(s) || s.size() >= w.size()) continue;
       std::string c;
       if (pack_.morphology.is_suffix_chain(w.substr(s.size()), &c)) return c;
     }
