@@ -129,6 +129,13 @@ class DateFinder {
     if (i < s.end_word && t_.words[i].glued && !t_.words[i].numeric) return i + 1;
     return i;
   }
+  // "4,2%", "2,1": a number with a fraction or a percent sign is no day.
+  bool measures(size_t a) const {
+    const std::string& t = t_.folded.text;
+    const size_t e = t_.words[a].end;
+    if (e < t.size() && t[e] == '%') return true;
+    return e + 1 < t.size() && t[e] == ',' && t[e + 1] >= '0' && t[e + 1] <= '9';
+  }
   char gap_char(size_t a) const {  // the single character after word a, if any
     return t_.words[a].end < t_.folded.text.size() ? t_.folded.text[t_.words[a].end] : '\0';
   }
@@ -158,14 +165,18 @@ class DateFinder {
       }
     }
     // "10-11 may [2022]", "1 fevral 2013-cü ildə"
-    if (auto d1 = day(i, s)) {
+    if (auto d1 = day(i, s); d1 && !measures(i)) {
       size_t j = i + 1;
       std::optional<int> d2;
       if (j < s.end_word && t_.words[j].glued && gap_char(i) == '-') {
         d2 = day(j, s);
         if (d2) ++j;
       }
-      if (int m = month_at(j, s)) {
+      // Only spaces between the day and its month: "2,1% (aprel proqnozu" holds no date.
+      bool spaced = j < s.end_word && t_.words[j].start > t_.words[j - 1].end;
+      for (size_t c = j < s.end_word ? t_.words[j - 1].end : 0; spaced && c < t_.words[j].start; ++c)
+        spaced = t_.folded.text[c] == ' ' || t_.folded.text[c] == '\n';
+      if (int m = spaced ? month_at(j, s) : 0) {
         size_t last = j;
         int y = 0;
         if (auto yy = year(j + 1, s)) {
@@ -187,7 +198,7 @@ class DateFinder {
     }
     // "mayın 10-da", "fevralın 21-də"
     if (int m = month_at(i, s)) {
-      if (auto dd = day(i + 1, s)) {
+      if (auto dd = day(i + 1, s); dd && !measures(i + 1)) {
         const size_t last = skip_glued_suffix(i + 2, s) - 1;
         const std::string expr = "--" + two(m) + "-" + two(*dd);
         emit(d, i, last, pub_.known() ? day_iso(pub_.year, m, *dd) : "", expr, "date-month-day");

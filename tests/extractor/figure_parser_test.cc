@@ -51,9 +51,47 @@ TEST(Figures, YearsOrdinalsDatesAndAddressesAreNotFigures) {
   EXPECT_TRUE(figures("Bax: https://example.az/xeber/104238-iki-olke").empty());
 }
 
+TEST(Figures, ARangeIsTwoFiguresAndAFallingPairIsNone) {
+  auto f = figures("Hədəf 6-8 faiz, marja 4±2% olub.");
+  ASSERT_EQ(f.size(), 4u);
+  EXPECT_EQ(f[0].value, 6.0);
+  EXPECT_EQ(f[1].value, 8.0);
+  EXPECT_EQ(f[1].unit, "percent");
+  EXPECT_EQ(f[2].value, 4.0);
+  EXPECT_EQ(f[3].value, 2.0);
+  EXPECT_TRUE(figures("Bakı, 26-10-2021. Komanda 5-3 hesabı ilə qalib gəlib, 26-10 yenilənib.").empty());
+}
+
+TEST(Figures, DerivedUnitWordsAgesAndAnniversaries) {
+  auto f = figures("Prezident iki günlük səfərə gəlib, 48 saatlıq fasilə və 24 yaşındakı idmançı; 30 illiyi qeyd olunub.");
+  ASSERT_EQ(f.size(), 3u);
+  EXPECT_EQ(f[0].unit, "day");
+  EXPECT_EQ(f[1].unit, "hour");
+  EXPECT_EQ(f[2].unit, "year");
+  EXPECT_EQ(f[2].value, 24.0);
+}
+
+TEST(Figures, ListedNumbersShareTheUnitAfterTheLast) {
+  const auto f = figures("Saxlanılanlar 33, 34 və 39 yaşlarındadır.");
+  ASSERT_EQ(f.size(), 3u);
+  for (const Figure& x : f) EXPECT_EQ(x.unit, "year") << x.surface;
+}
+
+TEST(Figures, SignsAbbreviationsAndCompoundTails) {
+  auto f = figures("Proqnoz −0,3 faiz bəndi azalıb; 1 mlrd. manata yaxın vəsait; 8 milyon 839 min 695.4 ton neft.");
+  ASSERT_EQ(f.size(), 3u);
+  EXPECT_EQ(f[0].value, -0.3);
+  EXPECT_EQ(f[0].value_text, "-0.3");
+  EXPECT_EQ(f[1].unit, "AZN");
+  EXPECT_EQ(f[1].qualifier, "approx");
+  EXPECT_EQ(f[2].value_text, "8839695.4");
+  EXPECT_EQ(f[2].unit, "tonne");
+}
+
 TEST(Figures, OddNumbersNeverCrash) {
   for (const char* text : {"1.2.3 manat", "5,,3 milyon", "99999999999999999999 dollar", "0,000000001 faiz",
-                           "1 2 3 4 5 6 7 8 9", "-5 dərəcə", ",5", "5,", "milyard milyon min"}) {
+                           "1 2 3 4 5 6 7 8 9", "-5 dərəcə", ",5", "5,", "milyard milyon min", "−", "5±", "±5%",
+                           "1-2-3", "5 %-", "$ ", "iki-iki-iki", "altmış (", "altmış (60", "4.5.6 min", "°C 5"}) {
     const auto f = figures(text);
     for (const Figure& x : f) EXPECT_FALSE(x.value_text.empty()) << text;
   }

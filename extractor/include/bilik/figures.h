@@ -1,15 +1,29 @@
 // Figures: quantities in Azerbaijani text, with values in plain units.
 //
-// The grammar's words (number words, scales, units, qualifiers) come from
-// data/az/figures.json; this file holds the order they combine in:
-//   [qualifier] [symbol] NUMBER [-NUMBER] [scale...] [qualifier] [unit | adjectives noun] [qualifier]
-// NUMBER is digits (decimal comma or point, thousands by space or dot) or
-// number words ("iki yüz əlli min", "yarım milyon"). Years, ordinals
-// ("30-cu"), day numbers next to a month, numbers glued to letters or inside
-// URLs are not figures; nor is a number word that is not counting a noun
-// ("iki ölkə arasında"). Values are computed from the digits as integers
-// and a decimal exponent, so "5,3 milyard" is exactly 5300000000; absurd
-// inputs ("99999999999999999999", "1.2.3") never throw.
+// The grammar's words (number words, scales, units, qualifiers, and the word
+// lists that say what is no figure) come from data/az/figures.json; this
+// file holds the order they combine in:
+//   [qualifier] [sign | symbol] NUMBER [-NUMBER | ±NUMBER] [scale [NUMBER scale]... [NUMBER]]
+//       [qualifier] [symbol | unit | adjectives noun] [qualifier]
+// NUMBER is digits (decimal comma or point, thousands by space or dot; one
+// group of three is a fraction before a scale, "424.351 min") or number words
+// ("iki yüz əlli min", "yarım milyon", "altmış (60)"). A unit word may carry a
+// derivation before its case ending ("32 illik", "40 futluq", "24 yaşındakı").
+//
+// Not figures: years, ordinals ("30-cu", "on üçüncü"), day numbers next to a
+// month (also "17 sеntyаbr" typed with Cyrillic letters), datelines and
+// scores ("26-10-2021", "5-3": a range only rises), times of day ("saat
+// 5-də"), codes ("007"), numbers in names ("Bellator 206", "525.az"),
+// anniversaries ("30 illiyi"), and number words that count no noun or point
+// back to parties already named ("üç ölkənin liderləri", "hər iki", "on
+// illərdir").
+//
+// A range ("6-8 faiz", "4±2%") gives two figures, one per end; numerals in a
+// list share the unit after the last ("33, 34 və 39 yaşlarında"). Values are
+// computed from the digits as integers and a decimal exponent, so "5,3
+// milyard" is exactly 5300000000; absurd inputs ("99999999999999999999",
+// "1.2.3") never throw. Cost: one pass over the words, a few stem look-ups
+// per number.
 //
 //   for (const Figure& f : find_figures(text, analyzed, pack)) ...
 #pragma once
@@ -37,6 +51,19 @@ struct FigureGrammar {
   std::map<std::string, std::string> qualifiers_before, qualifiers_after;
   std::unordered_set<std::string> count_adjectives, not_counted, ordinal_suffixes, months;
   std::unordered_set<std::string> identifier_before, identifier_after;
+  std::vector<std::string> unit_derivations;          // "lıq", "lı": "48 saatlıq", "30 yaşlı"
+  std::vector<std::string> multiplier_suffixes;       // "qat": "ikiqat" is 2 times
+  std::vector<std::string> multiplier_verbs;          // "art": "ikiqat artıb"; "ikiqat vergitutma" is no figure
+  std::vector<std::string> copula_endings;            // "ykən": "14 yaşındaykən"
+  std::vector<std::string> anniversary_prefixes;      // "illiy": "30 illiyi" is no figure
+  std::unordered_set<std::string> not_unit_words;     // "ilə" is not "il" + dative
+  std::unordered_set<std::string> abbreviated_scales; // "mlrd." may end in a full stop
+  std::unordered_set<std::string> time_of_day_before; // "saat 5-də"
+  std::unordered_set<std::string> distributive_before;// "hər iki"
+  std::unordered_set<std::string> party_nouns;        // "üç ölkənin" points back
+  std::unordered_set<std::string> units_counted_by_bir; // "bir gün" counts, "bir ton neft" is per tonne
+  std::unordered_set<std::string> month_abbreviations;
+  std::map<std::string, std::string> homoglyphs;      // Cyrillic look-alikes → Latin
 
   static Result<FigureGrammar> load(const std::string& path);
 };
