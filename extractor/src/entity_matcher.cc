@@ -235,6 +235,20 @@ class RuleRunner {
     return true;
   }
 
+  // A sentence's first word that the lexicon knows as a common word still
+  // opens a capitalised run it leads ("Müdafiə Nazirliyi", "Ulduz TV") when it
+  // stands bare: no case suffix on a known stem ("Layihəni", "Sənədi" are
+  // objects, not parts of a name) and not one of the walk's stop words
+  // ("Bu", "Həmin").
+  bool bare_sentence_opener(const NameWalk& walk, const Word& w) const {
+    if (!walk.opener || walk.words != NameWalk::Words::Capitalized || !w.opens_sentence || w.capitalized) return false;
+    const std::string_view text = std::string_view(text_.folded.text).substr(w.start, w.end - w.start);
+    if (walk.stop_words.count(std::string(text))) return false;
+    for (const SuffixReading& r : pack_.morphology.readings(text, {.harmony = true, .min_slot = 1, .min_stem_chars = 2}))
+      if (r.suffixes > 0 && pack_.common_words.count(std::string(text.substr(0, r.stem_bytes)))) return false;
+    return true;
+  }
+
   bool glued_suffix(size_t i) const {
     return text_.words[i].glued && pack_.morphology.is_suffix_chain(word_text(text_, i), nullptr);
   }
@@ -248,7 +262,10 @@ class RuleRunner {
       for (size_t i = last; i-- > first;) {
         if (glued_suffix(i)) continue;
         const Word& w = text_.words[i];
-        if (!qualifies(walk, w) || stopped_by(walk, w)) break;
+        if (!qualifies(walk, w) || stopped_by(walk, w)) {
+          if (kept.size() == 1 && bare_sentence_opener(walk, w)) kept.push_back(i);  // "Müdafiə Nazirliyi"
+          break;
+        }
         kept.push_back(i);
       }
     } else {
@@ -451,7 +468,11 @@ class RuleRunner {
     }
     for (const std::string& g : rule.first_capitalized_groups) {
       auto [first, last] = words_in(text_, group(rule, match, g));
-      if (first >= last || !text_.words[first].capitalized) return 0;
+      if (first >= last) return 0;
+      // In quotes a capital is the writer's, even at a sentence's start ("“Şərq Xəbər” xəbər verir").
+      const Word& w = text_.words[first];
+      const bool quoted = w.start > 0 && text_.folded.text[w.start - 1] == '"';
+      if (!w.capitalized && !(quoted && w.opens_sentence)) return 0;
     }
     Span name = run_before.valid() ? run_before : group(rule, match, "name");
     if (rule.walk) {

@@ -122,6 +122,7 @@ Result<NameWalk> parse_walk(const json& node) {
   walk.run = node.value("run", walk.max);
   if (walk.run < 1) return Result<NameWalk>::failure("name.run must be at least 1");
   walk.overflow = node.value("overflow", 0);
+  walk.opener = node.value("opener", false);
   for (const std::string& t : strings(node, "stop_types")) {
     auto type = parse_type(t);
     if (!type) return Result<NameWalk>::failure("unknown type '" + t + "' in name.stop_types");

@@ -53,6 +53,10 @@ struct NameWalk {
   Words words = Words::Capitalized;
   int min = 1, max = 8;
   int overflow = 0;  // when more than `max` words qualify, keep this many (0: keep max)
+  // A walk from the end may take a sentence's first word that the lexicon
+  // knows ("Müdafiə") when it stands bare right before the one word kept
+  // ("Müdafiə Nazirliyi").
+  bool opener = false;
   std::vector<EntityType> stop_types;
   std::vector<EntityType> join_types;           // after a kept word, such a name is taken in, then the walk stops
   std::vector<EntityType> stop_genitive_types;  // stop only where such a name is in the genitive
