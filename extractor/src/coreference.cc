@@ -51,6 +51,36 @@ std::vector<std::string> treaty_subject(const std::vector<std::string>& words, c
   return {};
 }
 
+bool starts_with_words(const std::vector<std::string>& longer, const std::vector<std::string>& shorter) {
+  if (shorter.size() >= longer.size()) return false;
+  return std::equal(shorter.begin(), shorter.end(), longer.begin());
+}
+
+// True when every word of `name` after its first `skip` words (split at
+// spaces and hyphens) starts with a lower-case letter: a common noun
+// ("rayonu", "dəmir yolu") that names the kind of place, not another name.
+bool tail_in_lowercase(const std::string& name, size_t skip) {
+  size_t word = 0;
+  bool at_start = true;
+  for (size_t pos = 0; pos < name.size();) {
+    char32_t c;
+    const size_t len = decode_utf8(name, pos, c);
+    pos += len ? len : 1;
+    if (c == ' ' || c == '-') {
+      at_start = true;
+      continue;
+    }
+    if (at_start) {
+      if (word >= skip && fold_key(std::string(name.substr(pos - (len ? len : 1), len ? len : 1))) != 
+                              std::string(name.substr(pos - (len ? len : 1), len ? len : 1)))
+        return false;
+      ++word;
+      at_start = false;
+    }
+  }
+  return word > skip;
+}
+
 struct UnionFind {
   std::vector<size_t> parent;
   explicit UnionFind(size_t n) : parent(n) { std::iota(parent.begin(), parent.end(), 0); }
@@ -128,10 +158,16 @@ ResolvedEntities resolve_entities(std::string_view original, const AnalyzedText&
     }
     return key_words(best);
   };
+  auto longest_name = [&](size_t g) {
+    std::string best;
+    for (const std::string& n : names[g])
+      if (key_words(fold_key(n)).size() > key_words(fold_key(best)).size()) best = n;
+    return best;
+  };
   for (size_t a = 0; a < entities.size(); ++a) {
     const auto wa = longest_key(a);
     if (wa.empty()) continue;
-    std::vector<size_t> hosts;
+    std::vector<size_t> hosts, places;
     for (size_t b = 0; b < entities.size(); ++b) {
       if (a == b || entities[a].type != entities[b].type) continue;
       const auto wb = longest_key(b);
@@ -142,12 +178,15 @@ ResolvedEntities resolve_entities(std::string_view original, const AnalyzedText&
           uf.join(a, b);
       } else if (type == EntityType::Organization && wa.size() >= 2 && ends_with_words(wb, wa)) {
         hosts.push_back(b);
+      } else if (type == EntityType::Location && starts_with_words(wb, wa) && tail_in_lowercase(longest_name(b), wa.size())) {
+        places.push_back(b);  // "Füzuli" in "Füzuli rayonu", "Bakı-Tbilisi-Qars" in "... dəmir yolu"
       } else if (type == EntityType::Treaty && a < b) {
         const auto sa = treaty_subject(wa, pack), sb = treaty_subject(wb, pack);
         if (!sa.empty() && sa == sb) uf.join(a, b);
       }
     }
     if (hosts.size() == 1 && entities[a].gazetteer_entry < 0) uf.join(hosts[0], a);
+    if (places.size() == 1) uf.join(places[0], a);
   }
 
   // An acronym in brackets right after an organisation: "... Təşkilatı (KTMT)".

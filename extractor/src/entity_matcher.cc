@@ -220,6 +220,10 @@ class RuleRunner {
     return any_overlapping(w.start, w.end, [&](const Candidate& c) {
       if (!c.type) return false;
       if (std::find(walk.stop_types.begin(), walk.stop_types.end(), *c.type) != walk.stop_types.end()) return true;
+      if (c.gram_case != "nominative" &&
+          std::find(walk.stop_oblique_types.begin(), walk.stop_oblique_types.end(), *c.type) !=
+              walk.stop_oblique_types.end())
+        return true;
       return c.gram_case == "genitive" &&
              std::find(walk.stop_genitive_types.begin(), walk.stop_genitive_types.end(), *c.type) !=
                  walk.stop_genitive_types.end();
@@ -322,9 +326,20 @@ class RuleRunner {
     // The shortest stem: "Mərkəzindən" is mərkəzi + ndən, not mərkəzin + dən.
     // A lone vowel suffix that is also a possessive stays: "Təşkilatı".
     const SuffixReading* chosen = nullptr;
+    // A word the lexicon knows that also reads as a noun with its possessive
+    // ("limanı": liman + ı) is not cut to a stem the lexicon does not know
+    // ("lima" + "nı").
+    const bool known_word = pack_.common_words.count(std::string(word)) > 0;
+    auto possessive_longer = [&](const SuffixReading& r) {
+      return std::any_of(readings.begin(), readings.end(), [&](const SuffixReading& o) {
+        return o.stem_bytes > r.stem_bytes && o.suffixes == 1 && pack_.morphology.is_possessive_form(o.outer_suffix);
+      });
+    };
     for (const SuffixReading& r : readings) {
       if (r.suffixes == 0) continue;
       if (r.suffixes == 1 && pack_.morphology.is_possessive_form(r.outer_suffix)) continue;
+      if (known_word && !pack_.common_words.count(std::string(word.substr(0, r.stem_bytes))) && possessive_longer(r))
+        continue;
       if (longest_stem && chosen) break;  // "Pezeşkianın": pezeşkian + ın, not pezeşkia + nın
       chosen = &r;
     }
@@ -589,7 +604,7 @@ AnalyzedText analyze(std::string_view original, const RulePack& pack) {
 
 std::vector<Candidate> find_candidates(std::string_view original, const AnalyzedText& text, const RulePack& pack) {
   std::vector<Candidate> found;
-  for (const GazetteerMatch& m : pack.gazetteer.scan(text.folded, text.words, pack.morphology)) {
+  for (const GazetteerMatch& m : pack.gazetteer.scan(text.folded, text.words, pack.morphology, &pack.common_words)) {
     const GazetteerEntry& entry = pack.gazetteer.entry(m.entry);
     Candidate c;
     c.start = m.start;

@@ -138,6 +138,11 @@ Result<NameWalk> parse_walk(const json& node) {
     if (!type) return Result<NameWalk>::failure("unknown type '" + t + "' in name.stop_genitive_types");
     walk.stop_genitive_types.push_back(*type);
   }
+  for (const std::string& t : strings(node, "stop_oblique_types")) {
+    auto type = parse_type(t);
+    if (!type) return Result<NameWalk>::failure("unknown type '" + t + "' in name.stop_oblique_types");
+    walk.stop_oblique_types.push_back(*type);
+  }
   for (const std::string& w : strings(node, "stop_words")) walk.stop_words.insert(fold_key(w));
   for (const std::string& w : strings(node, "stop_stems")) walk.stop_stems.insert(fold_key(w));
   return walk;

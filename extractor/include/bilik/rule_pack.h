@@ -60,6 +60,7 @@ struct NameWalk {
   std::vector<EntityType> stop_types;
   std::vector<EntityType> join_types;           // after a kept word, such a name is taken in, then the walk stops
   std::vector<EntityType> stop_genitive_types;  // stop only where such a name is in the genitive
+  std::vector<EntityType> stop_oblique_types;   // stop where such a name is in any case but the nominative
   std::unordered_set<std::string> stop_words;
   std::unordered_set<std::string> stop_stems;  // stop at a word whose stem is one of these
 };
