@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <map>
 #include <numeric>
+#include <optional>
 #include <cstdint>
 #include <set>
 
@@ -79,6 +80,19 @@ bool tail_in_lowercase(const std::string& name, size_t skip) {
     }
   }
   return word > skip;
+}
+
+// "z.həsənov" or "z. həsənov": the initial ("z") and the surname.
+std::optional<std::pair<std::string, std::string>> initial_and_surname(const std::vector<std::string>& words) {
+  std::string joined;
+  for (const std::string& w : words) joined += (joined.empty() ? "" : " ") + w;
+  const size_t dot = joined.find('.');
+  if (dot == std::string::npos || dot == 0 || dot > 2) return std::nullopt;  // one letter: 1 or 2 bytes
+  size_t rest = dot + 1;
+  while (rest < joined.size() && joined[rest] == ' ') ++rest;
+  const std::string surname = joined.substr(rest);
+  if (surname.empty() || surname.find_first_of(" .") != std::string::npos) return std::nullopt;
+  return std::make_pair(joined.substr(0, dot), surname);
 }
 
 struct UnionFind {
@@ -164,6 +178,24 @@ ResolvedEntities resolve_entities(std::string_view original, const AnalyzedText&
       if (key_words(fold_key(n)).size() > key_words(fold_key(best)).size()) best = n;
     return best;
   };
+  // People first: a shorter full name inside a longer one ("Cavad Zərif" in
+  // "Məhəmməd Cavad Zərif") and an initial before a surname ("Z.Həsənov",
+  // "İ. Əliyev") are the person named in full, where only one fits.
+  for (size_t a = 0; a < entities.size(); ++a) {
+    if (entities[a].type != EntityType::Person) continue;
+    const auto wa = longest_key(a);
+    const auto initial = initial_and_surname(wa);
+    std::set<size_t> fits;
+    for (size_t b = 0; b < entities.size(); ++b) {
+      if (a == b || entities[b].type != EntityType::Person) continue;
+      const auto wb = longest_key(b);
+      if (wa.size() >= 2 && ends_with_words(wb, wa)) fits.insert(b);
+      if (initial && wb.size() >= 2 && wb.back() == initial->second && wb[0].rfind(initial->first, 0) == 0 &&
+          !initial_and_surname(wb))
+        fits.insert(b);
+    }
+    if (fits.size() == 1) uf.join(*fits.begin(), a);
+  }
   for (size_t a = 0; a < entities.size(); ++a) {
     const auto wa = longest_key(a);
     if (wa.empty()) continue;
@@ -185,7 +217,9 @@ ResolvedEntities resolve_entities(std::string_view original, const AnalyzedText&
         if (!sa.empty() && sa == sb) uf.join(a, b);
       }
     }
-    if (hosts.size() == 1 && entities[a].gazetteer_entry < 0) uf.join(hosts[0], a);
+    std::set<size_t> host_roots;
+    for (size_t h : hosts) host_roots.insert(uf.find(h));
+    if (host_roots.size() == 1 && entities[a].gazetteer_entry < 0) uf.join(*host_roots.begin(), a);
     if (places.size() == 1) uf.join(places[0], a);
   }
 

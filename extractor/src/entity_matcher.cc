@@ -276,6 +276,12 @@ class RuleRunner {
       for (size_t i = first; i < last; ++i) {
         if (glued_suffix(i)) continue;
         const Word& w = text_.words[i];
+        // A name a word list vouches for may open the sentence ("Əli Mərcan dedi").
+        const bool opener_first = walk.opener && i == first && w.opens_sentence && !stopped_by(walk, w);
+        if (opener_first) {
+          kept.push_back(i);
+          continue;
+        }
         if (!kept.empty() && qualifies(walk, w) && joins(walk, w)) {  // "Şövkət" + known "Mirziyoyev"
           kept.push_back(i);
           break;
@@ -299,6 +305,30 @@ class RuleRunner {
     size_t hi = *std::max_element(kept.begin(), kept.end());
     while (hi + 1 < last && glued_suffix(hi + 1)) ++hi;
     return {text_.words[lo].start, text_.words[hi].end};
+  }
+
+  // The reading of a name's last word whose stem ends like a family name
+  // (pack.json word list "surname_endings"), the longest such stem; none
+  // when no reading does.
+  const SuffixReading* surname_reading(std::string_view word, const std::vector<SuffixReading>& readings) const {
+    auto list = pack_.word_lists.find("surname_endings");
+    if (list == pack_.word_lists.end()) return nullptr;
+    // A word that itself ends like a family name is one: "Məsimova" is not
+    // Məsimov + a.
+    for (const std::string& ending : list->second)
+      if (word.size() >= ending.size() + 3 && word.substr(word.size() - ending.size()) == ending) return nullptr;
+    const SuffixReading* best = nullptr;
+    for (const SuffixReading& r : readings) {
+      if (r.suffixes == 0 || (best && best->stem_bytes >= r.stem_bytes)) continue;
+      const std::string_view stem = word.substr(0, r.stem_bytes);
+      for (const std::string& ending : list->second) {
+        if (stem.size() >= ending.size() + 3 && stem.substr(stem.size() - ending.size()) == ending) {
+          best = &r;
+          break;
+        }
+      }
+    }
+    return best;
   }
 
   // Name of a span whose last word may carry case suffixes.
@@ -357,6 +387,15 @@ class RuleRunner {
           chosen = &r;
           break;
         }
+      }
+    }
+    // A stem that ends like a family name confirms the cut, weak or not
+    // ("Xasenovun": xasenov + un; "Caniklinin": canikli + nin).
+    if (longest_stem) {
+      if (const SuffixReading* r = surname_reading(word, readings)) {
+        out.stem_end = text_.words[w].start + r->stem_bytes;
+        out.gram_case = r->gram_case;
+        return out;
       }
     }
     if (!chosen) return out;
@@ -488,6 +527,13 @@ class RuleRunner {
       const Word& w = text_.words[first];
       const bool quoted = w.start > 0 && text_.folded.text[w.start - 1] == '"';
       if (!w.capitalized && !(quoted && w.opens_sentence)) return 0;
+    }
+    for (const auto& [g, list] : rule.in_list) {
+      const Span sp = group(rule, match, g);
+      auto it = pack_.word_lists.find(list);
+      if (!sp.valid() || it == pack_.word_lists.end() ||
+          !it->second.count(fold_key(text_.folded.text.substr(sp.start, sp.end - sp.start))))
+        return 0;
     }
     Span name = run_before.valid() ? run_before : group(rule, match, "name");
     if (rule.walk) {

@@ -206,6 +206,8 @@ Result<EntityRule> parse_rule(const json& node, const std::string& file,
     rule.singular_groups = strings(node, "singular");
     rule.split_list = node.value("list", false);
     rule.count_group = node.value("count", "");
+    if (node.contains("in_list"))
+      for (auto& [group, list] : node.at("in_list").items()) rule.in_list[group] = list.get<std::string>();
     const auto& groups = rule.pattern->NamedCapturingGroups();
     std::vector<std::string> needed = rule.span_groups;
     needed.insert(needed.end(), rule.capitalized_groups.begin(), rule.capitalized_groups.end());
@@ -457,6 +459,20 @@ Result<RulePack> load_rule_pack(const std::string& dir) {
       while (std::getline(lines, line))
         if (!line.empty() && line[0] != '#') pack.common_words.insert(fold_key(line));
     }
+    if (manifest->contains("word_lists")) {
+      for (auto& [list, file] : manifest->at("word_lists").items()) {
+        auto text = read_file(root / file.get<std::string>());
+        if (!text) return Result<RulePack>::failure(text.error());
+        hash = fnv1a(hash, text->text);
+        std::istringstream lines(text->text);
+        std::string line;
+        auto& words = pack.word_lists[list];
+        while (std::getline(lines, line)) {
+          if (!line.empty() && line.back() == '\r') line.pop_back();
+          if (!line.empty() && line[0] != '#') words.insert(fold_key(line));
+        }
+      }
+    }
     for (const std::string& w : strings(*manifest, "treaty_subject_ends")) pack.treaty_subject_ends.insert(fold_key(w));
     if (manifest->contains("number_words"))
       for (auto& [word, value] : manifest->at("number_words").items())
@@ -496,6 +512,10 @@ Result<RulePack> load_rule_pack(const std::string& dir) {
       for (const auto& node : doc.at("entity_rules")) {
         auto rule = parse_rule(node, path, defines, pack.entity_filter.filter);
         if (!rule) return Result<RulePack>::failure(rule.error());
+        for (const auto& [group, list] : rule->in_list)
+          if (!pack.word_lists.count(list))
+            return Result<RulePack>::failure(path + ": rule " + rule->id + ": in_list names the word list '" + list +
+                                             "', which pack.json's \"word_lists\" does not define");
         if (!ids.insert(rule->id).second)
           return Result<RulePack>::failure(path + ": rule " + rule->id + ": the id is used twice");
         pack.entity_rules.push_back(std::move(*rule));

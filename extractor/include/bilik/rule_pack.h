@@ -89,6 +89,9 @@ struct EntityRule {
   bool split_list = false;           // a list of names: one entity per item
   std::string count_group;           // "iki ... protokol": split into that many
   std::unordered_set<std::string> list_tail_words;  // "sahəsində": the last item's tail is shared by all
+  // group -> word list (pack.json "word_lists"): the group's text, folded,
+  // must be in that list ("given": "given_names" for "Hulusi Akar").
+  std::map<std::string, std::string> in_list;
   std::vector<RuleExample> examples;
   std::vector<std::string> counter_examples;
 };
@@ -113,6 +116,8 @@ struct RulePack {
   std::unordered_set<std::string> abbreviations;
   std::unordered_set<std::string> common_words;  // lower-case words: no name starts a sentence with them
   std::map<std::string, long long> number_words;
+  // Named word lists (pack.json "word_lists"), folded: given names, ...
+  std::map<std::string, std::unordered_set<std::string>> word_lists;
   // Words that end a treaty's subject ("sahəsində", "haqqında"): two treaties
   // of one document with the same subject are one treaty.
   std::unordered_set<std::string> treaty_subject_ends;
