@@ -253,6 +253,20 @@ class RuleRunner {
     return true;
   }
 
+  // The name in the genitive, of a type the walk joins, that ends at word `w`.
+  const Candidate* genitive_name(const NameWalk& walk, const Word& w) const {
+    const Candidate* out = nullptr;
+    any_overlapping(w.start, w.end, [&](const Candidate& c) {
+      if (c.type && c.gram_case == "genitive" && c.end == w.end &&
+          std::find(walk.genitive_joins.begin(), walk.genitive_joins.end(), *c.type) != walk.genitive_joins.end()) {
+        out = &c;
+        return true;
+      }
+      return false;
+    });
+    return out;
+  }
+
   bool glued_suffix(size_t i) const {
     return text_.words[i].glued && pack_.morphology.is_suffix_chain(word_text(text_, i), nullptr);
   }
@@ -266,6 +280,12 @@ class RuleRunner {
       for (size_t i = last; i-- > first;) {
         if (glued_suffix(i)) continue;
         const Word& w = text_.words[i];
+        if (!kept.empty() && !walk.genitive_joins.empty()) {
+          if (const Candidate* g = genitive_name(walk, w)) {  // "Universitetinin yaradılması"
+            for (size_t k = i + 1; k-- > first && text_.words[k].start >= g->start;) kept.push_back(k);
+            break;
+          }
+        }
         if (!qualifies(walk, w) || stopped_by(walk, w)) {
           if (kept.size() == 1 && bare_sentence_opener(walk, w)) kept.push_back(i);  // "Müdafiə Nazirliyi"
           break;
@@ -438,7 +458,7 @@ class RuleRunner {
   }
 
   // Splits a list of names at commas and "və"; with a count, into that many.
-  std::vector<Span> items(Span name, long long count) const {
+  std::vector<Span> items(Span name, long long count, const std::vector<std::vector<std::string>>& join_ends = {}) const {
     auto [first, last] = words_in(text_, name);
     std::vector<Span> out;
     size_t item_start = first;
@@ -457,6 +477,24 @@ class RuleRunner {
       }
     }
     if (item_start < last) out.push_back({text_.words[item_start].start, text_.words[last - 1].end});
+    // An item ending in a join ending belongs to the one before it.
+    if (!join_ends.empty()) {
+      std::vector<Span> joined;
+      for (const Span& item : out) {
+        auto [first_word, end_word] = words_in(text_, item);
+        bool ends = false;
+        for (const auto& ending : join_ends) {
+          if (ending.empty() || end_word - first_word < ending.size()) continue;
+          bool match = true;
+          for (size_t k = 0; k < ending.size() && match; ++k)
+            match = fold_key(word_text(text_, end_word - ending.size() + k)) == ending[k];
+          ends = ends || match;
+        }
+        if (ends && !joined.empty()) joined.back().end = item.end;
+        else joined.push_back(item);
+      }
+      out = std::move(joined);
+    }
     // A one-word item in the possessive completes the item before it:
     // "bitki karantini və mühafizəsi" is one field, not two.
     for (size_t i = out.size(); i-- > 1;) {
@@ -565,7 +603,7 @@ class RuleRunner {
     const bool split = rule.split_list && name.valid() && (plural || count > 1 || rule.singular_groups.empty());
     Span tail;
     if (split) {
-      pieces = items(name, count);
+      pieces = items(name, count, rule.list_join_ends);
       tail = shared_tail(rule, pieces);
     }
     for (const Span& piece : pieces) {

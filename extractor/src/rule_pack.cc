@@ -123,6 +123,11 @@ Result<NameWalk> parse_walk(const json& node) {
   if (walk.run < 1) return Result<NameWalk>::failure("name.run must be at least 1");
   walk.overflow = node.value("overflow", 0);
   walk.opener = node.value("opener", false);
+  for (const std::string& t : strings(node, "genitive_joins")) {
+    auto type = parse_type(t);
+    if (!type) return Result<NameWalk>::failure("unknown type '" + t + "' in name.genitive_joins");
+    walk.genitive_joins.push_back(*type);
+  }
   for (const std::string& t : strings(node, "stop_types")) {
     auto type = parse_type(t);
     if (!type) return Result<NameWalk>::failure("unknown type '" + t + "' in name.stop_types");
@@ -199,6 +204,7 @@ Result<EntityRule> parse_rule(const json& node, const std::string& file,
     rule.capitalized_groups = strings(node, "capitalized");
     rule.first_capitalized_groups = strings(node, "first_capitalized");
     for (const std::string& w : strings(node, "list_tail_words")) rule.list_tail_words.insert(fold_key(w));
+    for (const std::string& ending : strings(node, "list_join_ends")) rule.list_join_ends.push_back(key_words(fold_key(ending)));
     rule.strip_case = node.value("strip_case", true);
     rule.trust_suffix = node.value("trust_suffix", false);
     rule.longest_stem = node.value("longest_stem", false);

@@ -57,6 +57,9 @@ struct NameWalk {
   // knows ("Müdafiə") when it stands bare right before the one word kept
   // ("Müdafiə Nazirliyi").
   bool opener = false;
+  // A name in the genitive of one of these types joins a lower-case walk and
+  // ends it: "Türkiyə-Azərbaycan Universitetinin yaradılması barədə".
+  std::vector<EntityType> genitive_joins;
   std::vector<EntityType> stop_types;
   std::vector<EntityType> join_types;           // after a kept word, such a name is taken in, then the walk stops
   std::vector<EntityType> stop_genitive_types;  // stop only where such a name is in the genitive
@@ -89,6 +92,10 @@ struct EntityRule {
   bool split_list = false;           // a list of names: one entity per item
   std::string count_group;           // "iki ... protokol": split into that many
   std::unordered_set<std::string> list_tail_words;  // "sahəsində": the last item's tail is shared by all
+  // An item ending in these words belongs to the item before it: "ikiqat
+  // vergitutmanın aradan qaldırılması və vergidən yayınmanın qarşısının
+  // alınması" is one agreement's subject.
+  std::vector<std::vector<std::string>> list_join_ends;
   // group -> word list (pack.json "word_lists"): the group's text, folded,
   // must be in that list ("given": "given_names" for "Hulusi Akar").
   std::map<std::string, std::string> in_list;
