@@ -22,6 +22,66 @@ std::string span_text(const std::string& text, const AnalyzedText& a, size_t sta
   return text.substr(from, to - from);
 }
 
+// Why each capitalised run of words did or did not become an entity: the
+// mentions that cover it, else the candidates that lost it, else the reason
+// no rule read it. A run is capitalised words joined by spaces or hyphens
+// within a sentence; a sentence's first word counts when only its capital
+// is in question.
+void explain_runs(const std::string& text, const AnalyzedText& a, const Extraction& x) {
+  std::printf("\ncapitalised runs:\n");
+  const std::string& f = a.folded.text;
+  auto joined = [&](size_t i) {  // word i follows word i-1 within one name's reach
+    const Word& p = a.words[i - 1];
+    const Word& w = a.words[i];
+    if (w.start - p.end > 3) return false;
+    for (size_t k = p.end; k < w.start; ++k)
+      if (f[k] != ' ' && f[k] != '-' && f[k] != '.') return false;
+    return true;
+  };
+  for (const Sentence& s : a.sentences) {
+    for (size_t i = s.first_word; i < s.end_word;) {
+      const Word& w = a.words[i];
+      if (!(w.capitalized || w.opens_sentence) || w.numeric) {
+        ++i;
+        continue;
+      }
+      size_t j = i + 1;
+      auto domain_part = [&](size_t k) { return a.words[k].start == a.words[k - 1].end + 1 && f[a.words[k - 1].end] == '.'; };
+      while (j < s.end_word && (a.words[j].capitalized || a.words[j].glued || domain_part(j)) && !a.words[j].numeric &&
+             joined(j))
+        ++j;
+      const size_t start = w.start, end = a.words[j - 1].end;
+      std::printf("  \"%s\"\n", span_text(text, a, start, end).c_str());
+      bool covered = false;
+      for (const Mention& m : x.entities.mentions) {
+        if (m.folded_end <= start || m.folded_start >= end) continue;
+        covered = true;
+        const DocEntity& e = x.entities.entities[m.entity];
+        std::printf("     became %s \"%s\" from \"%s\" (rule %s)\n", std::string(type_name(e.type)).c_str(),
+                    e.name.c_str(), m.surface.c_str(), m.rule.c_str());
+      }
+      for (const Candidate& c : x.candidates) {
+        if (c.accepted || c.end <= start || c.start >= end) continue;
+        if (!c.type) {
+          std::printf("     hidden by IGNORE rule %s\n", c.rule.c_str());
+          covered = true;
+          continue;
+        }
+        std::printf("     lost: %s \"%s\" (rule %s) %s\n", std::string(type_name(*c.type)).c_str(), c.name.c_str(),
+                    c.rule.c_str(), c.verdict.c_str());
+      }
+      if (!covered) {
+        if (j == i + 1 && w.opens_sentence && !w.capitalized)
+          std::printf("     no entity: it opens the sentence and is a common word (lexicon or lower case in this text)\n");
+        else
+          std::printf("     no entity: no gazetteer name, no head word (...Nazirliyi, ...Bankı, ...rayonu), no title or "
+                      "source context around it, no given name from the lexicon, no domain or surname shape\n");
+      }
+      i = j;
+    }
+  }
+}
+
 }  // namespace
 
 int run_explain(const Args& args, const std::string& argv0) {
@@ -66,6 +126,7 @@ int run_explain(const Args& args, const std::string& argv0) {
                 c.rule.c_str());
     if (!c.accepted) std::printf("       %s\n", c.verdict.c_str());
   }
+  explain_runs(text, analyzed, x);
   std::printf("\nentities (%zu):\n", x.entities.entities.size());
   for (size_t i = 0; i < x.entities.entities.size(); ++i) {
     const DocEntity& e = x.entities.entities[i];

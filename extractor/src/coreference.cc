@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <map>
 #include <numeric>
+#include <optional>
 #include <cstdint>
 #include <set>
 
@@ -49,6 +50,49 @@ std::vector<std::string> treaty_subject(const std::vector<std::string>& words, c
   for (size_t i = 0; i < words.size(); ++i)
     if (pack.treaty_subject_ends.count(words[i])) return {words.begin(), words.begin() + static_cast<long>(i)};
   return {};
+}
+
+bool starts_with_words(const std::vector<std::string>& longer, const std::vector<std::string>& shorter) {
+  if (shorter.size() >= longer.size()) return false;
+  return std::equal(shorter.begin(), shorter.end(), longer.begin());
+}
+
+// True when every word of `name` after its first `skip` words (split at
+// spaces and hyphens) starts with a lower-case letter: a common noun
+// ("rayonu", "dəmir yolu") that names the kind of place, not another name.
+bool tail_in_lowercase(const std::string& name, size_t skip) {
+  size_t word = 0;
+  bool at_start = true;
+  for (size_t pos = 0; pos < name.size();) {
+    char32_t c;
+    const size_t len = decode_utf8(name, pos, c);
+    pos += len ? len : 1;
+    if (c == ' ' || c == '-') {
+      at_start = true;
+      continue;
+    }
+    if (at_start) {
+      if (word >= skip && fold_key(std::string(name.substr(pos - (len ? len : 1), len ? len : 1))) != 
+                              std::string(name.substr(pos - (len ? len : 1), len ? len : 1)))
+        return false;
+      ++word;
+      at_start = false;
+    }
+  }
+  return word > skip;
+}
+
+// "z.həsənov" or "z. həsənov": the initial ("z") and the surname.
+std::optional<std::pair<std::string, std::string>> initial_and_surname(const std::vector<std::string>& words) {
+  std::string joined;
+  for (const std::string& w : words) joined += (joined.empty() ? "" : " ") + w;
+  const size_t dot = joined.find('.');
+  if (dot == std::string::npos || dot == 0 || dot > 2) return std::nullopt;  // one letter: 1 or 2 bytes
+  size_t rest = dot + 1;
+  while (rest < joined.size() && joined[rest] == ' ') ++rest;
+  const std::string surname = joined.substr(rest);
+  if (surname.empty() || surname.find_first_of(" .") != std::string::npos) return std::nullopt;
+  return std::make_pair(joined.substr(0, dot), surname);
 }
 
 struct UnionFind {
@@ -128,10 +172,34 @@ ResolvedEntities resolve_entities(std::string_view original, const AnalyzedText&
     }
     return key_words(best);
   };
+  auto longest_name = [&](size_t g) {
+    std::string best;
+    for (const std::string& n : names[g])
+      if (key_words(fold_key(n)).size() > key_words(fold_key(best)).size()) best = n;
+    return best;
+  };
+  // People first: a shorter full name inside a longer one ("Cavad Zərif" in
+  // "Məhəmməd Cavad Zərif") and an initial before a surname ("Z.Həsənov",
+  // "İ. Əliyev") are the person named in full, where only one fits.
+  for (size_t a = 0; a < entities.size(); ++a) {
+    if (entities[a].type != EntityType::Person) continue;
+    const auto wa = longest_key(a);
+    const auto initial = initial_and_surname(wa);
+    std::set<size_t> fits;
+    for (size_t b = 0; b < entities.size(); ++b) {
+      if (a == b || entities[b].type != EntityType::Person) continue;
+      const auto wb = longest_key(b);
+      if (wa.size() >= 2 && ends_with_words(wb, wa)) fits.insert(b);
+      if (initial && wb.size() >= 2 && wb.back() == initial->second && wb[0].rfind(initial->first, 0) == 0 &&
+          !initial_and_surname(wb))
+        fits.insert(b);
+    }
+    if (fits.size() == 1) uf.join(*fits.begin(), a);
+  }
   for (size_t a = 0; a < entities.size(); ++a) {
     const auto wa = longest_key(a);
     if (wa.empty()) continue;
-    std::vector<size_t> hosts;
+    std::vector<size_t> hosts, places;
     for (size_t b = 0; b < entities.size(); ++b) {
       if (a == b || entities[a].type != entities[b].type) continue;
       const auto wb = longest_key(b);
@@ -142,12 +210,17 @@ ResolvedEntities resolve_entities(std::string_view original, const AnalyzedText&
           uf.join(a, b);
       } else if (type == EntityType::Organization && wa.size() >= 2 && ends_with_words(wb, wa)) {
         hosts.push_back(b);
+      } else if (type == EntityType::Location && starts_with_words(wb, wa) && tail_in_lowercase(longest_name(b), wa.size())) {
+        places.push_back(b);  // "Füzuli" in "Füzuli rayonu", "Bakı-Tbilisi-Qars" in "... dəmir yolu"
       } else if (type == EntityType::Treaty && a < b) {
         const auto sa = treaty_subject(wa, pack), sb = treaty_subject(wb, pack);
         if (!sa.empty() && sa == sb) uf.join(a, b);
       }
     }
-    if (hosts.size() == 1 && entities[a].gazetteer_entry < 0) uf.join(hosts[0], a);
+    std::set<size_t> host_roots;
+    for (size_t h : hosts) host_roots.insert(uf.find(h));
+    if (host_roots.size() == 1 && entities[a].gazetteer_entry < 0) uf.join(*host_roots.begin(), a);
+    if (places.size() == 1) uf.join(places[0], a);
   }
 
   // An acronym in brackets right after an organisation: "... Təşkilatı (KTMT)".

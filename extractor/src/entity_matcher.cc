@@ -220,6 +220,10 @@ class RuleRunner {
     return any_overlapping(w.start, w.end, [&](const Candidate& c) {
       if (!c.type) return false;
       if (std::find(walk.stop_types.begin(), walk.stop_types.end(), *c.type) != walk.stop_types.end()) return true;
+      if (c.gram_case != "nominative" &&
+          std::find(walk.stop_oblique_types.begin(), walk.stop_oblique_types.end(), *c.type) !=
+              walk.stop_oblique_types.end())
+        return true;
       return c.gram_case == "genitive" &&
              std::find(walk.stop_genitive_types.begin(), walk.stop_genitive_types.end(), *c.type) !=
                  walk.stop_genitive_types.end();
@@ -235,6 +239,34 @@ class RuleRunner {
     return true;
   }
 
+  // A sentence's first word that the lexicon knows as a common word still
+  // opens a capitalised run it leads ("Müdafiə Nazirliyi", "Ulduz TV") when it
+  // stands bare: no case suffix on a known stem ("Layihəni", "Sənədi" are
+  // objects, not parts of a name) and not one of the walk's stop words
+  // ("Bu", "Həmin").
+  bool bare_sentence_opener(const NameWalk& walk, const Word& w) const {
+    if (!walk.opener || walk.words != NameWalk::Words::Capitalized || !w.opens_sentence || w.capitalized) return false;
+    const std::string_view text = std::string_view(text_.folded.text).substr(w.start, w.end - w.start);
+    if (walk.stop_words.count(std::string(text))) return false;
+    for (const SuffixReading& r : pack_.morphology.readings(text, {.harmony = true, .min_slot = 1, .min_stem_chars = 2}))
+      if (r.suffixes > 0 && pack_.common_words.count(std::string(text.substr(0, r.stem_bytes)))) return false;
+    return true;
+  }
+
+  // The name in the genitive, of a type the walk joins, that ends at word `w`.
+  const Candidate* genitive_name(const NameWalk& walk, const Word& w) const {
+    const Candidate* out = nullptr;
+    any_overlapping(w.start, w.end, [&](const Candidate& c) {
+      if (c.type && c.gram_case == "genitive" && c.end == w.end &&
+          std::find(walk.genitive_joins.begin(), walk.genitive_joins.end(), *c.type) != walk.genitive_joins.end()) {
+        out = &c;
+        return true;
+      }
+      return false;
+    });
+    return out;
+  }
+
   bool glued_suffix(size_t i) const {
     return text_.words[i].glued && pack_.morphology.is_suffix_chain(word_text(text_, i), nullptr);
   }
@@ -248,13 +280,28 @@ class RuleRunner {
       for (size_t i = last; i-- > first;) {
         if (glued_suffix(i)) continue;
         const Word& w = text_.words[i];
-        if (!qualifies(walk, w) || stopped_by(walk, w)) break;
+        if (!kept.empty() && !walk.genitive_joins.empty()) {
+          if (const Candidate* g = genitive_name(walk, w)) {  // "Universitetinin yaradılması"
+            for (size_t k = i + 1; k-- > first && text_.words[k].start >= g->start;) kept.push_back(k);
+            break;
+          }
+        }
+        if (!qualifies(walk, w) || stopped_by(walk, w)) {
+          if (kept.size() == 1 && bare_sentence_opener(walk, w)) kept.push_back(i);  // "Müdafiə Nazirliyi"
+          break;
+        }
         kept.push_back(i);
       }
     } else {
       for (size_t i = first; i < last; ++i) {
         if (glued_suffix(i)) continue;
         const Word& w = text_.words[i];
+        // A name a word list vouches for may open the sentence ("Əli Mərcan dedi").
+        const bool opener_first = walk.opener && i == first && w.opens_sentence && !stopped_by(walk, w);
+        if (opener_first) {
+          kept.push_back(i);
+          continue;
+        }
         if (!kept.empty() && qualifies(walk, w) && joins(walk, w)) {  // "Şövkət" + known "Mirziyoyev"
           kept.push_back(i);
           break;
@@ -278,6 +325,30 @@ class RuleRunner {
     size_t hi = *std::max_element(kept.begin(), kept.end());
     while (hi + 1 < last && glued_suffix(hi + 1)) ++hi;
     return {text_.words[lo].start, text_.words[hi].end};
+  }
+
+  // The reading of a name's last word whose stem ends like a family name
+  // (pack.json word list "surname_endings"), the longest such stem; none
+  // when no reading does.
+  const SuffixReading* surname_reading(std::string_view word, const std::vector<SuffixReading>& readings) const {
+    auto list = pack_.word_lists.find("surname_endings");
+    if (list == pack_.word_lists.end()) return nullptr;
+    // A word that itself ends like a family name is one: "Məsimova" is not
+    // Məsimov + a.
+    for (const std::string& ending : list->second)
+      if (word.size() >= ending.size() + 3 && word.substr(word.size() - ending.size()) == ending) return nullptr;
+    const SuffixReading* best = nullptr;
+    for (const SuffixReading& r : readings) {
+      if (r.suffixes == 0 || (best && best->stem_bytes >= r.stem_bytes)) continue;
+      const std::string_view stem = word.substr(0, r.stem_bytes);
+      for (const std::string& ending : list->second) {
+        if (stem.size() >= ending.size() + 3 && stem.substr(stem.size() - ending.size()) == ending) {
+          best = &r;
+          break;
+        }
+      }
+    }
+    return best;
   }
 
   // Name of a span whose last word may carry case suffixes.
@@ -305,9 +376,20 @@ class RuleRunner {
     // The shortest stem: "Mərkəzindən" is mərkəzi + ndən, not mərkəzin + dən.
     // A lone vowel suffix that is also a possessive stays: "Təşkilatı".
     const SuffixReading* chosen = nullptr;
+    // A word the lexicon knows that also reads as a noun with its possessive
+    // ("limanı": liman + ı) is not cut to a stem the lexicon does not know
+    // ("lima" + "nı").
+    const bool known_word = pack_.common_words.count(std::string(word)) > 0;
+    auto possessive_longer = [&](const SuffixReading& r) {
+      return std::any_of(readings.begin(), readings.end(), [&](const SuffixReading& o) {
+        return o.stem_bytes > r.stem_bytes && o.suffixes == 1 && pack_.morphology.is_possessive_form(o.outer_suffix);
+      });
+    };
     for (const SuffixReading& r : readings) {
       if (r.suffixes == 0) continue;
       if (r.suffixes == 1 && pack_.morphology.is_possessive_form(r.outer_suffix)) continue;
+      if (known_word && !pack_.common_words.count(std::string(word.substr(0, r.stem_bytes))) && possessive_longer(r))
+        continue;
       if (longest_stem && chosen) break;  // "Pezeşkianın": pezeşkian + ın, not pezeşkia + nın
       chosen = &r;
     }
@@ -325,6 +407,15 @@ class RuleRunner {
           chosen = &r;
           break;
         }
+      }
+    }
+    // A stem that ends like a family name confirms the cut, weak or not
+    // ("Xasenovun": xasenov + un; "Caniklinin": canikli + nin).
+    if (longest_stem) {
+      if (const SuffixReading* r = surname_reading(word, readings)) {
+        out.stem_end = text_.words[w].start + r->stem_bytes;
+        out.gram_case = r->gram_case;
+        return out;
       }
     }
     if (!chosen) return out;
@@ -367,7 +458,7 @@ class RuleRunner {
   }
 
   // Splits a list of names at commas and "və"; with a count, into that many.
-  std::vector<Span> items(Span name, long long count) const {
+  std::vector<Span> items(Span name, long long count, const std::vector<std::vector<std::string>>& join_ends = {}) const {
     auto [first, last] = words_in(text_, name);
     std::vector<Span> out;
     size_t item_start = first;
@@ -386,6 +477,24 @@ class RuleRunner {
       }
     }
     if (item_start < last) out.push_back({text_.words[item_start].start, text_.words[last - 1].end});
+    // An item ending in a join ending belongs to the one before it.
+    if (!join_ends.empty()) {
+      std::vector<Span> joined;
+      for (const Span& item : out) {
+        auto [first_word, end_word] = words_in(text_, item);
+        bool ends = false;
+        for (const auto& ending : join_ends) {
+          if (ending.empty() || end_word - first_word < ending.size()) continue;
+          bool match = true;
+          for (size_t k = 0; k < ending.size() && match; ++k)
+            match = fold_key(word_text(text_, end_word - ending.size() + k)) == ending[k];
+          ends = ends || match;
+        }
+        if (ends && !joined.empty()) joined.back().end = item.end;
+        else joined.push_back(item);
+      }
+      out = std::move(joined);
+    }
     // A one-word item in the possessive completes the item before it:
     // "bitki karantini və mühafizəsi" is one field, not two.
     for (size_t i = out.size(); i-- > 1;) {
@@ -451,7 +560,18 @@ class RuleRunner {
     }
     for (const std::string& g : rule.first_capitalized_groups) {
       auto [first, last] = words_in(text_, group(rule, match, g));
-      if (first >= last || !text_.words[first].capitalized) return 0;
+      if (first >= last) return 0;
+      // In quotes a capital is the writer's, even at a sentence's start ("“Şərq Xəbər” xəbər verir").
+      const Word& w = text_.words[first];
+      const bool quoted = w.start > 0 && text_.folded.text[w.start - 1] == '"';
+      if (!w.capitalized && !(quoted && w.opens_sentence)) return 0;
+    }
+    for (const auto& [g, list] : rule.in_list) {
+      const Span sp = group(rule, match, g);
+      auto it = pack_.word_lists.find(list);
+      if (!sp.valid() || it == pack_.word_lists.end() ||
+          !it->second.count(fold_key(text_.folded.text.substr(sp.start, sp.end - sp.start))))
+        return 0;
     }
     Span name = run_before.valid() ? run_before : group(rule, match, "name");
     if (rule.walk) {
@@ -483,7 +603,7 @@ class RuleRunner {
     const bool split = rule.split_list && name.valid() && (plural || count > 1 || rule.singular_groups.empty());
     Span tail;
     if (split) {
-      pieces = items(name, count);
+      pieces = items(name, count, rule.list_join_ends);
       tail = shared_tail(rule, pieces);
     }
     for (const Span& piece : pieces) {
@@ -568,7 +688,7 @@ AnalyzedText analyze(std::string_view original, const RulePack& pack) {
 
 std::vector<Candidate> find_candidates(std::string_view original, const AnalyzedText& text, const RulePack& pack) {
   std::vector<Candidate> found;
-  for (const GazetteerMatch& m : pack.gazetteer.scan(text.folded, text.words, pack.morphology)) {
+  for (const GazetteerMatch& m : pack.gazetteer.scan(text.folded, text.words, pack.morphology, &pack.common_words)) {
     const GazetteerEntry& entry = pack.gazetteer.entry(m.entry);
     Candidate c;
     c.start = m.start;

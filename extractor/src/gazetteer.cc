@@ -111,7 +111,8 @@ Status Gazetteer::load_file(const std::string& path) {
 }
 
 std::vector<GazetteerMatch> Gazetteer::scan(const FoldedText& f, const std::vector<Word>& words,
-                                            const Morphology& morphology) const {
+                                            const Morphology& morphology,
+                                            const std::unordered_set<std::string>* common_words) const {
   std::vector<GazetteerMatch> matches;
   if (entry_at_.empty()) return matches;
   auto word_text = [&](size_t i) {
@@ -130,7 +131,11 @@ std::vector<GazetteerMatch> Gazetteer::scan(const FoldedText& f, const std::vect
     for (size_t j = i; j < words.size() && j - i < max_words_; ++j) {
       if (j > i && !joins_name(f.text, words[j - 1].end, words[j].start)) break;
       const std::string_view w = word_text(j);
+      const bool common = common_words && common_words->count(std::string(w));
       for (const SuffixReading& r : morphology.readings(w, {.harmony = false, .min_slot = 1, .min_stem_chars = 2})) {
+        // A suffix cut on a word the lexicon knows must leave a word it knows:
+        // "Limanı" is not "Lima" + "nı"; "qrupunun" is "qrupu" + "nun".
+        if (common && r.stem_bytes < w.size() && !common_words->count(std::string(w.substr(0, r.stem_bytes)))) continue;
         auto next = child(node, w.substr(0, r.stem_bytes));
         if (!next || entry_at_[*next] < 0) continue;
         best = {static_cast<uint32_t>(entry_at_[*next]), i, j, words[i].start, words[j].start + r.stem_bytes,

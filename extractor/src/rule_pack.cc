@@ -163,6 +163,12 @@ Result<NameWalk> parse_walk(const json& node) {
   walk.run = node.value("run", walk.max);
   if (walk.run < 1) return Result<NameWalk>::failure("name.run must be at least 1");
   walk.overflow = node.value("overflow", 0);
+  walk.opener = node.value("opener", false);
+  for (const std::string& t : strings(node, "genitive_joins")) {
+    auto type = parse_type(t);
+    if (!type) return Result<NameWalk>::failure("unknown type '" + t + "' in name.genitive_joins");
+    walk.genitive_joins.push_back(*type);
+  }
   for (const std::string& t : strings(node, "stop_types")) {
     auto type = parse_type(t);
     if (!type) return Result<NameWalk>::failure("unknown type '" + t + "' in name.stop_types");
@@ -177,6 +183,11 @@ Result<NameWalk> parse_walk(const json& node) {
     auto type = parse_type(t);
     if (!type) return Result<NameWalk>::failure("unknown type '" + t + "' in name.stop_genitive_types");
     walk.stop_genitive_types.push_back(*type);
+  }
+  for (const std::string& t : strings(node, "stop_oblique_types")) {
+    auto type = parse_type(t);
+    if (!type) return Result<NameWalk>::failure("unknown type '" + t + "' in name.stop_oblique_types");
+    walk.stop_oblique_types.push_back(*type);
   }
   for (const std::string& w : strings(node, "stop_words")) walk.stop_words.insert(fold_key(w));
   for (const std::string& w : strings(node, "stop_stems")) walk.stop_stems.insert(fold_key(w));
@@ -244,6 +255,7 @@ Result<EntityRule> parse_rule(const json& node, const std::string& file,
     rule.capitalized_groups = strings(node, "capitalized");
     rule.first_capitalized_groups = strings(node, "first_capitalized");
     for (const std::string& w : strings(node, "list_tail_words")) rule.list_tail_words.insert(fold_key(w));
+    for (const std::string& ending : strings(node, "list_join_ends")) rule.list_join_ends.push_back(key_words(fold_key(ending)));
     rule.strip_case = node.value("strip_case", true);
     rule.trust_suffix = node.value("trust_suffix", false);
     rule.longest_stem = node.value("longest_stem", false);
@@ -251,6 +263,8 @@ Result<EntityRule> parse_rule(const json& node, const std::string& file,
     rule.singular_groups = strings(node, "singular");
     rule.split_list = node.value("list", false);
     rule.count_group = node.value("count", "");
+    if (node.contains("in_list"))
+      for (auto& [group, list] : node.at("in_list").items()) rule.in_list[group] = list.get<std::string>();
     const auto& groups = rule.pattern->NamedCapturingGroups();
     std::vector<std::string> needed = rule.span_groups;
     needed.insert(needed.end(), rule.capitalized_groups.begin(), rule.capitalized_groups.end());
@@ -499,8 +513,8 @@ Result<RulePack> load_rule_pack(const std::string& dir) {
   auto manifest = parse_json(*manifest_file);
   if (!manifest) return Result<RulePack>::failure(manifest.error());
   if (Status s = known_keys(*manifest,
-                            {"language", "morphology", "gazetteers", "figures", "dates", "lexicon", "demonyms",
-                             "demonym_heads", "patterns", "abbreviations", "treaty_subject_ends", "number_words"},
+                            {"language", "morphology", "gazetteers", "figures", "dates", "lexicon", "word_lists",
+                             "demonyms", "demonym_heads", "patterns", "abbreviations", "treaty_subject_ends", "number_words"},
                             manifest_file->path + ": ");
       !s)
     return Result<RulePack>::failure(s.error());
@@ -563,6 +577,20 @@ Result<RulePack> load_rule_pack(const std::string& dir) {
       }
     }
     for (const std::string& w : strings(*manifest, "demonym_heads")) pack.demonym_heads.push_back(fold_key(w));
+    if (manifest->contains("word_lists")) {
+      for (auto& [list, file] : manifest->at("word_lists").items()) {
+        auto text = read_file(root / file.get<std::string>());
+        if (!text) return Result<RulePack>::failure(text.error());
+        hash = fnv1a(hash, text->text);
+        std::istringstream lines(text->text);
+        std::string line;
+        auto& words = pack.word_lists[list];
+        while (std::getline(lines, line)) {
+          if (!line.empty() && line.back() == '\r') line.pop_back();
+          if (!line.empty() && line[0] != '#') words.insert(fold_key(line));
+        }
+      }
+    }
     for (const std::string& w : strings(*manifest, "treaty_subject_ends")) pack.treaty_subject_ends.insert(fold_key(w));
     if (manifest->contains("number_words"))
       for (auto& [word, value] : manifest->at("number_words").items())
@@ -604,6 +632,10 @@ Result<RulePack> load_rule_pack(const std::string& dir) {
       for (const auto& node : doc.at("entity_rules")) {
         auto rule = parse_rule(node, path, defines, pack.entity_filter.filter);
         if (!rule) return Result<RulePack>::failure(rule.error());
+        for (const auto& [group, list] : rule->in_list)
+          if (!pack.word_lists.count(list))
+            return Result<RulePack>::failure(path + ": rule " + rule->id + ": in_list names the word list '" + list +
+                                             "', which pack.json's \"word_lists\" does not define");
         if (!ids.insert(rule->id).second)
           return Result<RulePack>::failure(path + ": rule " + rule->id + ": the id is used twice");
         pack.entity_rules.push_back(std::move(*rule));

@@ -12,4 +12,4 @@ python3 "$shared/tools/score_mentions.py" prepare "$corpus" "$tmp/ner" --split a
 # Four sentences of the corpus are empty; bilik reports them and exits 1.
 "$bilik" extract --quiet --db "$tmp/ner.db" "$tmp/ner" 2>"$tmp/errors" || true
 test "$(grep -c 'the file is empty' "$tmp/errors")" -eq "$(grep -c . "$tmp/errors")"
-python3 "$shared/tools/score_mentions.py" score "$corpus" --db "$tmp/ner.db" --split all --min 0.60
+python3 "$shared/tools/score_mentions.py" score "$corpus" --db "$tmp/ner.db" --split all --min 0.80

@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <unordered_set>
+
 #include "test_pack.h"
 
 namespace bilik {
@@ -55,6 +57,22 @@ TEST(Gazetteer, NeedsACapitalAndAWholeWord) {
   EXPECT_TRUE(scan(g, "Qazaxıstan ordusu gücləndirilir.").empty());
   EXPECT_TRUE(scan(g, "Ordubad rayonu").empty());
   EXPECT_EQ(scan(g, "Biz Orduya getdik.").size(), 1u);
+}
+
+TEST(Gazetteer, ASuffixNeverTurnsALexiconWordIntoAName) {
+  Gazetteer g;
+  g.add_name("Lima", g.add_entry({"Lima", EntityType::Location, "test"}));
+  g.add_name("Minsk qrupu", g.add_entry({"Minsk qrupu", EntityType::Organization, "test"}));
+  const std::unordered_set<std::string> lexicon{"limanı", "qrupu", "qrupunun"};
+  const std::string text = "Gəmi Dəniz Limanı yaxınlığında, Minsk qrupunun üzvləri isə Limaya gedib.";
+  const FoldedText f = fold_text(text);
+  const auto words = split_words(f);
+  std::vector<std::string> found;
+  for (const GazetteerMatch& m : g.scan(f, words, test::pack().morphology, &lexicon))
+    found.push_back(text.substr(f.origin[m.start], f.origin[m.end] - f.origin[m.start]));
+  ASSERT_EQ(found.size(), 2u);
+  EXPECT_EQ(found[0], "Minsk qrupunun");  // "qrupu" is a lexicon word too: the cut stands
+  EXPECT_EQ(found[1], "Limaya");
 }
 
 TEST(Gazetteer, TheBundledPackLoadsFromItsSources) {

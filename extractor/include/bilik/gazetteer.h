@@ -16,6 +16,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <unordered_set>
 #include <unordered_map>
 #include <vector>
 
@@ -53,8 +54,13 @@ class Gazetteer {
   // The entry whose name or alias folds to `key`, if any.
   std::optional<uint32_t> lookup(std::string_view key) const;
 
+  // A suffix never turns a common word into a name: with `common_words`, a
+  // word the lexicon knows as written ("limanı") is read as a stem plus
+  // suffixes only where the lexicon knows the stem too ("qrupu" + "nun",
+  // never "Lima" + "nı").
   std::vector<GazetteerMatch> scan(const FoldedText& text, const std::vector<Word>& words,
-                                   const Morphology& morphology) const;
+                                   const Morphology& morphology,
+                                   const std::unordered_set<std::string>* common_words = nullptr) const;
 
  private:
   std::optional<uint32_t> child(uint32_t node, std::string_view word) const;

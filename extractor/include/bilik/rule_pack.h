@@ -54,9 +54,17 @@ struct NameWalk {
   Words words = Words::Capitalized;
   int min = 1, max = 8;
   int overflow = 0;  // when more than `max` words qualify, keep this many (0: keep max)
+  // A walk from the end may take a sentence's first word that the lexicon
+  // knows ("Müdafiə") when it stands bare right before the one word kept
+  // ("Müdafiə Nazirliyi").
+  bool opener = false;
+  // A name in the genitive of one of these types joins a lower-case walk and
+  // ends it: "Türkiyə-Azərbaycan Universitetinin yaradılması barədə".
+  std::vector<EntityType> genitive_joins;
   std::vector<EntityType> stop_types;
   std::vector<EntityType> join_types;           // after a kept word, such a name is taken in, then the walk stops
   std::vector<EntityType> stop_genitive_types;  // stop only where such a name is in the genitive
+  std::vector<EntityType> stop_oblique_types;   // stop where such a name is in any case but the nominative
   std::unordered_set<std::string> stop_words;
   std::unordered_set<std::string> stop_stems;  // stop at a word whose stem is one of these
 };
@@ -85,6 +93,13 @@ struct EntityRule {
   bool split_list = false;           // a list of names: one entity per item
   std::string count_group;           // "iki ... protokol": split into that many
   std::unordered_set<std::string> list_tail_words;  // "sahəsində": the last item's tail is shared by all
+  // An item ending in these words belongs to the item before it: "ikiqat
+  // vergitutmanın aradan qaldırılması və vergidən yayınmanın qarşısının
+  // alınması" is one agreement's subject.
+  std::vector<std::vector<std::string>> list_join_ends;
+  // group -> word list (pack.json "word_lists"): the group's text, folded,
+  // must be in that list ("given": "given_names" for "Hulusi Akar").
+  std::map<std::string, std::string> in_list;
   std::vector<RuleExample> examples;
   std::vector<std::string> counter_examples;
 };
@@ -109,6 +124,8 @@ struct RulePack {
   std::unordered_set<std::string> abbreviations;
   std::unordered_set<std::string> common_words;  // lower-case words: no name starts a sentence with them
   std::map<std::string, long long> number_words;
+  // Named word lists (pack.json "word_lists"), folded: given names, ...
+  std::map<std::string, std::unordered_set<std::string>> word_lists;
   // Words that end a treaty's subject ("sahəsində", "haqqında"): two treaties
   // of one document with the same subject are one treaty.
   std::unordered_set<std::string> treaty_subject_ends;
