@@ -140,7 +140,8 @@ Result<NameWalk> parse_walk(const json& node) {
   NameWalk walk;
   if (Status s = known_keys(node,
                             {"from", "words", "min", "max", "before", "after", "run", "overflow", "stop_types",
-                             "join_types", "stop_genitive_types", "stop_words", "stop_stems"},
+                             "join_types", "stop_genitive_types", "stop_oblique_types", "genitive_joins", "opener",
+                             "stop_words", "stop_stems"},
                             "name: ");
       !s)
     return Result<NameWalk>::failure(s.error());
@@ -229,7 +230,7 @@ Result<EntityRule> parse_rule(const json& node, const std::string& file,
   if (rule.id.empty()) return Result<EntityRule>::failure(where + "every rule needs an \"id\"");
   if (Status s = known_keys(node,
                             {"id", "type", "stage", "priority", "pattern", "max_mem_mb", "name", "span", "capitalized",
-                             "first_capitalized", "list_tail_words", "strip_case", "trust_suffix", "longest_stem",
+                             "first_capitalized", "in_list", "list_tail_words", "list_join_ends", "strip_case", "trust_suffix", "longest_stem",
                              "template", "singular", "list", "count", "examples", "counter_examples"},
                             where);
       !s)
