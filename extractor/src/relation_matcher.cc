@@ -287,7 +287,10 @@ class RelationFinder {
       const size_t start = m[0].data() - r.text.data();
       const size_t end = start + m[0].size();
       pos = end > start ? end : start + 1;
-      if (rule.unless && RE2::PartialMatch(re2::StringPiece(r.text.data() + start, end - start), *rule.unless)) continue;
+      // The veto reads the match and the rest of the sentence: negation and
+      // mood follow the verb ("... səfəri planlaşdırılır").
+      if (rule.unless && RE2::PartialMatch(re2::StringPiece(r.text.data() + start, r.text.size() - start), *rule.unless))
+        continue;
       const auto& spec = Vocabulary::builtin().predicates.at(rule.predicate);
       auto subjects = entities_in(text_of(group("subject")), rule.subject_types);
       std::vector<std::optional<size_t>> objects;
