@@ -175,6 +175,7 @@ Result<FigureGrammar> FigureGrammar::load(const std::string& path) {
     words("distributive_before", g.distributive_before);
     words("party_nouns", g.party_nouns);
     words("units_counted_by_bir", g.units_counted_by_bir);
+    words("nouns_counted_by_bir", g.nouns_counted_by_bir);
     words("month_abbreviations", g.month_abbreviations);
     for (const auto& w : doc.value("unit_derivations", nlohmann::json::array())) g.unit_derivations.push_back(w.get<std::string>());
     std::sort(g.unit_derivations.begin(), g.unit_derivations.end(),
@@ -787,8 +788,8 @@ class FigureFinder {
     if (qualifier == "exact" && last_case == "terminative") qualifier = "less_than";
     if (p.from_words && !scaled && value.digits == "1" && value.decimals == 0) {
       // "bir" counts nothing ("bir sıra", "bir qənaət"); it measures time ("bir gün"), not per-unit prices ("bir ton neft").
-      if (unit == "count") return i;
-      if (!g_.units_counted_by_bir.empty() && !g_.units_counted_by_bir.count(unit)) return std::max(j, p.end_word);
+      if (unit == "count" && !g_.nouns_counted_by_bir.count(counted)) return i;  // "bir nəfər həlak olub" counts
+      if (unit != "count" && !g_.units_counted_by_bir.empty() && !g_.units_counted_by_bir.count(unit)) return std::max(j, p.end_word);
     }
     // "yarım" halves a unit or a scale ("yarım saat", "yarım milyon"), it counts no noun.
     if (p.half && !scaled && unit == "count") return i;

@@ -62,6 +62,7 @@ struct FigureGrammar {
   std::unordered_set<std::string> distributive_before;// "hər iki"
   std::unordered_set<std::string> party_nouns;        // "üç ölkənin" points back
   std::unordered_set<std::string> units_counted_by_bir; // "bir gün" counts, "bir ton neft" is per tonne
+  std::unordered_set<std::string> nouns_counted_by_bir; // "bir nəfər həlak olub"; "bir sıra" counts nothing
   std::unordered_set<std::string> month_abbreviations;
   std::map<std::string, std::string> homoglyphs;      // Cyrillic look-alikes → Latin
 
