@@ -84,6 +84,8 @@ bool tail_in_lowercase(const std::string& name, size_t skip) {
 
 // "z.həsənov" or "z. həsənov": the initial ("z") and the surname.
 std::optional<std::pair<std::string, std::string>> initial_and_surname(const std::vector<std::string>& words) {
+  if (words.size() == 2 && !words[0].empty() && words[0].size() <= 2 && words[1].find('.') == std::string::npos)
+    return std::make_pair(words[0], words[1]);  // the key lost the dot: "z həsənov"
   std::string joined;
   for (const std::string& w : words) joined += (joined.empty() ? "" : " ") + w;
   const size_t dot = joined.find('.');

@@ -147,9 +147,12 @@ class RuleRunner {
       const size_t w = word_at_or_after(text_.words, g);
       if (w >= text_.words.size() || text_.words[w].start != g || text_.words[w].end > limit) break;
       size_t k = w;
+      // An initial and its surname are one word too: "Z.Həsənov".
+      auto initial = [&](size_t i) { return text_.words[i].end - text_.words[i].start <= 2; };
       while (k + 1 < text_.words.size() && text_.words[k + 1].start == text_.words[k].end + 1 &&
              text_.words[k + 1].end <= limit &&
-             (s[text_.words[k].end] == '-' || s[text_.words[k].end] == '\''))
+             (s[text_.words[k].end] == '-' || s[text_.words[k].end] == '\'' ||
+              (s[text_.words[k].end] == '.' && initial(k))))
         ++k;
       if (taken == 0) first = g;
       last = text_.words[k].end;
