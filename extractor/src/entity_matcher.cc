@@ -320,7 +320,8 @@ class RuleRunner {
           continue;
         }
         if (!qualifies(walk, w) || stopped_by(walk, w)) {
-          if (kept.size() == 1 && bare_sentence_opener(walk, w)) kept.push_back(i);  // "Müdafiə Nazirliyi"
+          // Right before the anchor or the one word kept: "Müdafiə Nazirliyi", "Ulduz TV-nin".
+          if (kept.size() <= 1 && bare_sentence_opener(walk, w)) kept.push_back(i);
           break;
         }
         kept.push_back(i);
