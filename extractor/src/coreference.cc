@@ -52,6 +52,18 @@ std::vector<std::string> treaty_subject(const std::vector<std::string>& words, c
   return {};
 }
 
+// "Mərkəzi Bank" at the end of "Azərbaycan Mərkəzi Bankı": the longer name
+// ends in the same words, its last one with the possessive of a compound.
+bool ends_with_possessive(const std::vector<std::string>& longer, const std::vector<std::string>& shorter) {
+  if (shorter.size() >= longer.size()) return false;
+  if (!std::equal(shorter.rbegin() + 1, shorter.rend(), longer.rbegin() + 1)) return false;
+  const std::string& whole = longer.back();
+  const std::string& stem = shorter.back();
+  if (whole.size() <= stem.size() || whole.compare(0, stem.size(), stem) != 0) return false;
+  static const std::set<std::string> kPossessive{"ı", "i", "u", "ü", "sı", "si", "su", "sü"};
+  return kPossessive.count(whole.substr(stem.size())) > 0;
+}
+
 bool starts_with_words(const std::vector<std::string>& longer, const std::vector<std::string>& shorter) {
   if (shorter.size() >= longer.size()) return false;
   return std::equal(shorter.begin(), shorter.end(), longer.begin());
@@ -84,6 +96,8 @@ bool tail_in_lowercase(const std::string& name, size_t skip) {
 
 // "z.həsənov" or "z. həsənov": the initial ("z") and the surname.
 std::optional<std::pair<std::string, std::string>> initial_and_surname(const std::vector<std::string>& words) {
+  if (words.size() == 2 && !words[0].empty() && words[0].size() <= 2 && words[1].find('.') == std::string::npos)
+    return std::make_pair(words[0], words[1]);  // the key lost the dot: "z həsənov"
   std::string joined;
   for (const std::string& w : words) joined += (joined.empty() ? "" : " ") + w;
   const size_t dot = joined.find('.');
@@ -208,7 +222,8 @@ ResolvedEntities resolve_entities(std::string_view original, const AnalyzedText&
         if (wa.size() == 1 && wb.size() > 1 && wb.back() == wa[0]) hosts.push_back(b);
         if (wa.size() > 1 && wb.size() > 1 && a < b && wa.back() == wb.back() && edit_distance(wa[0], wb[0]) <= 1)
           uf.join(a, b);
-      } else if (type == EntityType::Organization && wa.size() >= 2 && ends_with_words(wb, wa)) {
+      } else if (type == EntityType::Organization && wa.size() >= 2 &&
+                 (ends_with_words(wb, wa) || ends_with_possessive(wb, wa))) {
         hosts.push_back(b);
       } else if (type == EntityType::Location && starts_with_words(wb, wa) && tail_in_lowercase(longest_name(b), wa.size())) {
         places.push_back(b);  // "Füzuli" in "Füzuli rayonu", "Bakı-Tbilisi-Qars" in "... dəmir yolu"

@@ -66,6 +66,10 @@ class RuleRunner {
       const size_t start = match[0].data() - s.data();
       const size_t end = start + match[0].size();
       Span run;
+      if (before && adjective_before_name(*rule.walk, start, end)) {  // "Mərkəzi Bankı": "central"
+        pos = next_char(start);
+        continue;
+      }
       if (before) {
         run = run_before(*rule.walk, start, floor);
         floor = std::max(floor, start);
@@ -98,6 +102,18 @@ class RuleRunner {
     char32_t c;
     const size_t len = decode_utf8(text_.folded.text, pos, c);
     return pos + (len ? len : 1);
+  }
+
+  // An anchor that is one of the walk's adjective heads with a capitalised
+  // word right after it ("Mərkəzi Bankı", "Mərkəzi Asiya") does not end a
+  // name: it modifies the next one.
+  bool adjective_before_name(const NameWalk& walk, size_t start, size_t end) const {
+    if (walk.adjective_heads.empty()) return false;
+    const std::string& s = text_.folded.text;
+    if (!walk.adjective_heads.count(s.substr(start, end - start))) return false;
+    if (end + 1 >= s.size() || s[end] != ' ') return false;
+    const size_t w = word_at_or_after(text_.words, end + 1);
+    return w < text_.words.size() && text_.words[w].start == end + 1 && text_.words[w].capitalized;
   }
 
   // A word as the patterns' {W} sees it: words joined by "-" or "'" are one.
@@ -147,9 +163,12 @@ class RuleRunner {
       const size_t w = word_at_or_after(text_.words, g);
       if (w >= text_.words.size() || text_.words[w].start != g || text_.words[w].end > limit) break;
       size_t k = w;
+      // An initial and its surname are one word too: "Z.Həsənov".
+      auto initial = [&](size_t i) { return text_.words[i].end - text_.words[i].start <= 2; };
       while (k + 1 < text_.words.size() && text_.words[k + 1].start == text_.words[k].end + 1 &&
              text_.words[k + 1].end <= limit &&
-             (s[text_.words[k].end] == '-' || s[text_.words[k].end] == '\''))
+             (s[text_.words[k].end] == '-' || s[text_.words[k].end] == '\'' ||
+              (s[text_.words[k].end] == '.' && initial(k))))
         ++k;
       if (taken == 0) first = g;
       last = text_.words[k].end;
@@ -248,6 +267,12 @@ class RuleRunner {
     if (!walk.opener || walk.words != NameWalk::Words::Capitalized || !w.opens_sentence || w.capitalized) return false;
     const std::string_view text = std::string_view(text_.folded.text).substr(w.start, w.end - w.start);
     if (walk.stop_words.count(std::string(text))) return false;
+    return bare(w);
+  }
+
+  // No suffix on a stem the lexicon knows: "Ticarət", not "Toplantısı".
+  bool bare(const Word& w) const {
+    const std::string_view text = std::string_view(text_.folded.text).substr(w.start, w.end - w.start);
     for (const SuffixReading& r : pack_.morphology.readings(text, {.harmony = true, .min_slot = 1, .min_stem_chars = 2}))
       if (r.suffixes > 0 && pack_.common_words.count(std::string(text.substr(0, r.stem_bytes)))) return false;
     return true;
@@ -286,8 +311,17 @@ class RuleRunner {
             break;
           }
         }
+        // "Nəqliyyat və İnfrastruktur Nazirliyi": a conjunction between
+        // capitalised words that are no names of their own.
+        if (!kept.empty() && i > first && walk.conjunctions.count(std::string(word_text(text_, i))) &&
+            qualifies(walk, text_.words[i - 1]) && !stopped_by(walk, text_.words[i - 1]) && bare(text_.words[i - 1]) &&
+            !any_overlapping(text_.words[i - 1].start, text_.words[i - 1].end, [](const Candidate& c) { return c.type.has_value(); })) {
+          kept.push_back(i);
+          continue;
+        }
         if (!qualifies(walk, w) || stopped_by(walk, w)) {
-          if (kept.size() == 1 && bare_sentence_opener(walk, w)) kept.push_back(i);  // "Müdafiə Nazirliyi"
+          // Right before the anchor or the one word kept: "Müdafiə Nazirliyi", "Ulduz TV-nin".
+          if (kept.size() <= 1 && bare_sentence_opener(walk, w)) kept.push_back(i);
           break;
         }
         kept.push_back(i);

@@ -165,6 +165,8 @@ Result<NameWalk> parse_walk(const json& node) {
   if (walk.run < 1) return Result<NameWalk>::failure("name.run must be at least 1");
   walk.overflow = node.value("overflow", 0);
   walk.opener = node.value("opener", false);
+  for (const std::string& w : strings(node, "conjunctions")) walk.conjunctions.insert(fold_key(w));
+  for (const std::string& w : strings(node, "adjective_heads")) walk.adjective_heads.insert(fold_key(w));
   for (const std::string& t : strings(node, "genitive_joins")) {
     auto type = parse_type(t);
     if (!type) return Result<NameWalk>::failure("unknown type '" + t + "' in name.genitive_joins");

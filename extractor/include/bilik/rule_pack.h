@@ -61,6 +61,10 @@ struct NameWalk {
   // A name in the genitive of one of these types joins a lower-case walk and
   // ends it: "Türkiyə-Azərbaycan Universitetinin yaradılması barədə".
   std::vector<EntityType> genitive_joins;
+  // Lower-case words kept between capitalised words of one name ("və").
+  std::unordered_set<std::string> conjunctions;
+  // Anchors that modify a capitalised word right after them ("mərkəzi").
+  std::unordered_set<std::string> adjective_heads;
   std::vector<EntityType> stop_types;
   std::vector<EntityType> join_types;           // after a kept word, such a name is taken in, then the walk stops
   std::vector<EntityType> stop_genitive_types;  // stop only where such a name is in the genitive
