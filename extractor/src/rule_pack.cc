@@ -141,7 +141,7 @@ Result<NameWalk> parse_walk(const json& node) {
   if (Status s = known_keys(node,
                             {"from", "words", "min", "max", "before", "after", "run", "overflow", "stop_types",
                              "join_types", "stop_genitive_types", "stop_oblique_types", "genitive_joins", "opener",
-                             "stop_words", "stop_stems"},
+                             "conjunctions", "adjective_heads", "stop_words", "stop_stems"},
                             "name: ");
       !s)
     return Result<NameWalk>::failure(s.error());
