@@ -1,4 +1,6 @@
-// Printing query tables: aligned columns on a terminal, or JSON, CSV, TSV.
+// Printing query tables: aligned columns on a terminal, or TSV, CSV, JSON
+// (an array of objects) or JSON Lines (an object a line, for streams). JSON
+// keeps the cells' types: numbers are numbers, NULL is null.
 #pragma once
 
 #include <cstdio>
@@ -8,7 +10,7 @@
 
 namespace bilik::cli {
 
-// format: "table", "json", "csv", "tsv"; "" picks table on a terminal, tsv in a pipe.
+// format: "table", "tsv", "csv", "json", "jsonl"; "" picks table on a terminal, tsv in a pipe.
 void print_table(const Table& table, std::string format, std::FILE* out);
 
 }  // namespace bilik::cli
