@@ -322,6 +322,7 @@ int run_extract(const Args& args, const std::string& argv0) {
     read_source(files[i], source_options, take);
     if (emitted == before && !stop) spdlog::warn("{}: no document in this input", files[i]);
     inputs_done += size_of(files[i]);
+    progress.update({documents, bytes, inputs_done, failed}, true);
     if (*max_errors && failed >= static_cast<size_t>(*max_errors)) {
       spdlog::error("extract: {} failed (--max-errors {}); stopping", count(failed, "document"), *max_errors);
       status = 1;

@@ -80,10 +80,10 @@ Result<long long> whole_number(const std::string& option, const std::string& val
   if (digits.empty() || !std::all_of(digits.begin(), digits.end(), [](char c) { return c >= '0' && c <= '9'; }))
     return Result<long long>::failure(option + ": '" + value + "' is not a whole number" + range);
   // More than 18 digits cannot be in range and would overflow.
-  if (digits.size() > 18 || (negative ? -std::stoll(digits) < min : std::stoll(digits) > max) ||
-      (negative && min >= 0))
+  const long long number = digits.size() > 18 ? max : (negative ? -1 : 1) * std::stoll(digits);
+  if (digits.size() > 18 || number < min || number > max)
     return Result<long long>::failure(option + ": " + value + " is out of range" + range);
-  return negative ? -std::stoll(digits) : std::stoll(digits);
+  return number;
 }
 
 Result<std::string> iso_date(const std::string& option, const std::string& value) {

@@ -70,10 +70,11 @@ void Progress::clear() {
   std::fflush(stderr);
 }
 
-void Progress::update(const ProgressState& s) {
+void Progress::update(const ProgressState& s, bool draw_now) {
   if (!enabled_) return;
   const auto now = std::chrono::steady_clock::now();
-  if (last_ != std::chrono::steady_clock::time_point{} && now - last_ < std::chrono::milliseconds(100)) return;
+  if (!draw_now && last_ != std::chrono::steady_clock::time_point{} && now - last_ < std::chrono::milliseconds(100))
+    return;
   last_ = now;
   const double seconds = std::chrono::duration<double>(now - start_).count();
   std::string line = std::to_string(s.documents) + (s.documents == 1 ? " document" : " documents");

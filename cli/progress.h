@@ -37,7 +37,9 @@ class Progress {
   Progress(const Progress&) = delete;
   Progress& operator=(const Progress&) = delete;
 
-  void update(const ProgressState& state);
+  // Redraws unless the last draw is under 0.1 s old; `now` draws anyway
+  // (at the end of an input, so a count is never left stale for long).
+  void update(const ProgressState& state, bool now = false);
   void clear();
 
  private:

@@ -29,6 +29,13 @@ examples:
   bilik stats --db news.db --format json | python3 -m json.tool
 )";
 
+// `s` padded with spaces to `width` letters (not bytes: "ə" is two bytes).
+std::string padded(const std::string& s, size_t width) {
+  size_t letters = 0;
+  for (unsigned char c : s) letters += (c & 0xC0) != 0x80;
+  return s + std::string(letters < width ? width - letters : 0, ' ');
+}
+
 void print_text(const StoreStats& s, const std::string& path) {
   std::printf("store       %s, %.1f MB\n", path.c_str(), s.bytes / 1e6);
   std::printf("documents   %lld", s.documents);
@@ -36,29 +43,29 @@ void print_text(const StoreStats& s, const std::string& path) {
     std::printf(", published %s to %s", s.first_published.c_str(), s.last_published.c_str());
   if (s.undated_documents) std::printf(" (%lld undated)", s.undated_documents);
   std::printf("\nentities    %lld, %lld mentions\n", s.entities, s.mentions);
-  for (const auto& [type, n] : s.entities_by_type) std::printf("  %-14s %lld\n", type.c_str(), n);
+  for (const auto& [type, n] : s.entities_by_type) std::printf("  %s %lld\n", padded(type, 14).c_str(), n);
   std::printf("triples     %lld\n", s.triples);
-  for (const auto& [predicate, n] : s.triples_by_predicate) std::printf("  %-22s %lld\n", predicate.c_str(), n);
+  for (const auto& [predicate, n] : s.triples_by_predicate) std::printf("  %s %lld\n", padded(predicate, 22).c_str(), n);
   if (!s.most_connected.empty()) std::printf("most connected (distinct neighbours, mentions)\n");
   for (const ConnectedEntity& e : s.most_connected)
-    std::printf("  %-36s %-13s %5lld %7lld\n", e.name.c_str(), e.type.c_str(), e.neighbours, e.mentions);
+    std::printf("  %s %s %5lld %7lld\n", padded(e.name, 36).c_str(), padded(e.type, 13).c_str(), e.neighbours, e.mentions);
 }
 
 void print_json(const StoreStats& s, const std::string& path) {
-  nlohmann::json doc = {{"store", path},
+  nlohmann::ordered_json doc = {{"store", path},
                         {"bytes", s.bytes},
                         {"documents", s.documents},
                         {"undated_documents", s.undated_documents},
-                        {"first_published", s.first_published.empty() ? nlohmann::json() : nlohmann::json(s.first_published)},
-                        {"last_published", s.last_published.empty() ? nlohmann::json() : nlohmann::json(s.last_published)},
+                        {"first_published", s.first_published.empty() ? nlohmann::ordered_json() : nlohmann::ordered_json(s.first_published)},
+                        {"last_published", s.last_published.empty() ? nlohmann::ordered_json() : nlohmann::ordered_json(s.last_published)},
                         {"entities", s.entities},
                         {"mentions", s.mentions},
                         {"triples", s.triples}};
-  doc["entities_by_type"] = nlohmann::json::object();
+  doc["entities_by_type"] = nlohmann::ordered_json::object();
   for (const auto& [type, n] : s.entities_by_type) doc["entities_by_type"][type] = n;
-  doc["triples_by_predicate"] = nlohmann::json::object();
+  doc["triples_by_predicate"] = nlohmann::ordered_json::object();
   for (const auto& [predicate, n] : s.triples_by_predicate) doc["triples_by_predicate"][predicate] = n;
-  doc["most_connected"] = nlohmann::json::array();
+  doc["most_connected"] = nlohmann::ordered_json::array();
   for (const ConnectedEntity& e : s.most_connected)
     doc["most_connected"].push_back(
         {{"name", e.name}, {"type", e.type}, {"neighbours", e.neighbours}, {"mentions", e.mentions}});

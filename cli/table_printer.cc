@@ -23,7 +23,7 @@ std::string one_line(std::string s) {
 }
 
 // A cell as JSON: numbers stay numbers, NULL is null.
-nlohmann::json typed(const Cell& c) {
+nlohmann::ordered_json typed(const Cell& c) {
   switch (c.kind) {
     case Cell::Kind::Null: return nullptr;
     case Cell::Kind::Integer: return std::stoll(c.text);
@@ -38,9 +38,9 @@ nlohmann::json typed(const Cell& c) {
 void print_table(const Table& t, std::string format, std::FILE* out) {
   if (format.empty()) format = isatty(fileno(out)) ? "table" : "tsv";
   if (format == "json" || format == "jsonl") {
-    nlohmann::json rows = nlohmann::json::array();
+    nlohmann::ordered_json rows = nlohmann::ordered_json::array();
     for (const auto& r : t.rows) {
-      nlohmann::json row = nlohmann::json::object();
+      nlohmann::ordered_json row = nlohmann::ordered_json::object();
       for (size_t i = 0; i < t.columns.size(); ++i) row[t.columns[i]] = typed(r[i]);
       if (format == "jsonl") std::fprintf(out, "%s\n", row.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace).c_str());
       else rows.push_back(row);

@@ -138,8 +138,8 @@ Result<Table> neighbors(sqlite3* db, long long id, const NeighborQuery& nq) {
 
 Result<Table> triples(sqlite3* db, const TripleQuery& tq) {
   std::string sql =
-      "SELECT s.name AS subject, t.predicate, coalesce(o.name, t.object_literal) AS object, coalesce(t.date, '') AS date, "
-      "coalesce(t.role, '') AS role, d.uri AS document, t.start, t.\"end\", "
+      "SELECT s.name AS subject, t.predicate, coalesce(o.name, t.object_literal) AS object, t.date AS date, "
+      "t.role AS role, d.uri AS document, t.start, t.\"end\", "
       "CAST(substr(CAST(d.text AS BLOB), t.start + 1, t.\"end\" - t.start) AS TEXT) AS evidence, t.rule "
       "FROM triples t JOIN entities s ON s.id = t.subject_id LEFT JOIN entities o ON o.id = t.object_id "
       "JOIN documents d ON d.id = t.document_id WHERE (?1 = '' OR t.predicate = ?1) "
