@@ -221,7 +221,7 @@ int run_extract(const Args& args, const std::string& argv0) {
   // The ETA is by input bytes: documents are not known before they are read.
   uint64_t input_bytes = 0, inputs_done = 0;
   for (const std::string& f : files) input_bytes += size_of(f);
-  Progress progress(input_bytes, !opts->has("--quiet"));
+  Progress progress(input_bytes, Progress::Unit::InputBytes, !opts->has("--quiet"));
   auto show = [&] { progress.update({documents, bytes, inputs_done, failed}); };
 
   std::vector<Document> pending;

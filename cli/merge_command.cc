@@ -87,7 +87,7 @@ int run_merge(const Args& args, const std::string&) {
       spdlog::error("{}", s.error());
     return 2;
   };
-  Progress progress(unique.size(), !opts->has("--quiet"));
+  Progress progress(unique.size(), Progress::Unit::Documents, !opts->has("--quiet"));
   for (size_t first = 0; first < unique.size(); first += kBatchDocuments) {
     progress.update({.documents = first, .done = first});
     if (Status s = (*out)->begin(); !s) {

@@ -56,8 +56,8 @@ class LineKeepingSink final : public spdlog::sinks::sink {
 
 }  // namespace
 
-Progress::Progress(uint64_t total, bool enabled)
-    : total_(total), enabled_(enabled && isatty(STDERR_FILENO)), start_(std::chrono::steady_clock::now()) {}
+Progress::Progress(uint64_t total, Unit unit, bool enabled)
+    : total_(total), unit_(unit), enabled_(enabled && isatty(STDERR_FILENO)), start_(std::chrono::steady_clock::now()) {}
 
 Progress::~Progress() { clear(); }
 
@@ -77,8 +77,9 @@ void Progress::update(const ProgressState& s, bool draw_now) {
     return;
   last_ = now;
   const double seconds = std::chrono::duration<double>(now - start_).count();
-  std::string line = std::to_string(s.documents) + (s.documents == 1 ? " document" : " documents");
-  if (!s.bytes && total_) line += " of " + std::to_string(total_);
+  std::string line = std::to_string(s.documents);
+  if (unit_ == Unit::Documents && total_) line += " of " + std::to_string(total_);
+  line += s.documents == 1 && unit_ == Unit::InputBytes ? " document" : " documents";
   char buffer[64];
   if (s.bytes) {
     std::snprintf(buffer, sizeof buffer, "  %.1f MB  %.1f MB/s", s.bytes / 1e6, seconds > 0 ? s.bytes / 1e6 / seconds : 0.0);

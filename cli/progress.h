@@ -9,7 +9,7 @@
 // an error always stands on a line of its own. Call clear() before printing
 // anything else to the terminal (the summary line).
 //
-//   Progress progress(total_input_bytes, !quiet);
+//   Progress progress(total_input_bytes, Progress::Unit::InputBytes, !quiet);
 //   progress.update({.documents = n, .bytes = read, .done = finished_input_bytes});
 #pragma once
 
@@ -30,9 +30,11 @@ struct ProgressState {
 
 class Progress {
  public:
-  // total: the work to do, in the unit of ProgressState::done (input bytes for
-  // extract, documents for merge); 0 when unknown, and then no ETA is shown.
-  Progress(uint64_t total, bool enabled);
+  // What ProgressState::done and the total count: input bytes (extract:
+  // documents are not known before they are read) or documents (merge).
+  enum class Unit { InputBytes, Documents };
+  // total: the work to do, in `unit`; 0 when unknown, and then no ETA is shown.
+  Progress(uint64_t total, Unit unit, bool enabled);
   ~Progress();  // clears the line
   Progress(const Progress&) = delete;
   Progress& operator=(const Progress&) = delete;
@@ -44,6 +46,7 @@ class Progress {
 
  private:
   uint64_t total_;
+  Unit unit_;
   bool enabled_;
   std::chrono::steady_clock::time_point start_, last_;
 };
