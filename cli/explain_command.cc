@@ -24,7 +24,7 @@ overlap, then the entities, figures, triples and dates of the text. Nothing
 is stored. TEXT words are joined by spaces; - (or --file -) reads standard input.
 
   --rules DIR         the rule pack folder (default: the bundled Azerbaijani pack)
-  --published DATE    the text's date (YYYY, YYYY-MM or YYYY-MM-DD), for relative dates ("dünən")
+  --published DATE    the text's date (YYYY-MM-DD), for relative dates ("dünən")
   --file FILE         explain the text of FILE
 
 examples:
@@ -48,7 +48,7 @@ int run_explain(const Args& args, const std::string& argv0) {
     return 0;
   }
   if (opts->given("--published"))
-    if (auto published = iso_date("--published", opts->get("--published")); !published)
+    if (auto published = iso_date("--published", opts->get("--published"), DateShape::Day); !published)
       return usage_error("explain", published.error());
   const bool from_stdin = opts->get("--file") == "-" || (opts->positional.size() == 1 && opts->positional[0] == "-");
   if (opts->given("--file") && !opts->positional.empty())

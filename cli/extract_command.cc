@@ -49,7 +49,7 @@ dates. A second run over the same inputs skips what is unchanged.
   --json-field NAME=FIELD
                 JSON Lines field names (id, url, title, published, text), e.g. text=body
   --metadata TSV  a table with a 'file' column and any of 'title', 'published', 'url'
-  --published DATE  the publication date (YYYY, YYYY-MM or YYYY-MM-DD) of documents that give none
+  --published DATE  the publication date (YYYY-MM-DD) of documents that give none
   --max-errors N  stop once N documents have failed (default 0: never)
   --max-document-mb N refuse a document (file, archive member, JSON line) over N MB (1 to 4096, default 64)
   --log-file FILE   also write the log to FILE
@@ -89,14 +89,13 @@ Result<Shard> parse_shard(const std::string& spec) {
   Shard s;
   if (spec.empty()) return s;
   const size_t slash = spec.find('/');
-  try {
-    if (slash == std::string::npos) throw std::invalid_argument(spec);
-    s.index = std::stoull(spec.substr(0, slash));
-    s.count = std::stoull(spec.substr(slash + 1));
-  } catch (...) {
-    return Result<Shard>::failure("--shard: '" + spec + "' is not K/N, e.g. 0/4");
-  }
-  if (s.count == 0 || s.index >= s.count) return Result<Shard>::failure("--shard: '" + spec + "' needs 0 <= K < N");
+  if (slash == std::string::npos) return Result<Shard>::failure("--shard: '" + spec + "' is not K/N, e.g. 0/4");
+  auto index = whole_number("--shard", spec.substr(0, slash), 0, 1'000'000);
+  auto count = whole_number("--shard", spec.substr(slash + 1), 1, 1'000'000);
+  if (!index || !count) return Result<Shard>::failure("--shard: '" + spec + "' is not K/N, e.g. 0/4");
+  if (*index >= *count) return Result<Shard>::failure("--shard: '" + spec + "' needs 0 <= K < N");
+  s.index = static_cast<uint64_t>(*index);
+  s.count = static_cast<uint64_t>(*count);
   return s;
 }
 
@@ -105,8 +104,7 @@ std::string count(long long n, const std::string& one, const std::string& many =
   return std::to_string(n) + " " + (n == 1 ? one : many.empty() ? one + "s" : many);
 }
 
-// The bytes a progress line counts for an input: a file's size, a folder's
-// files, nothing for standard input.
+// The bytes a progress line counts for an input file; nothing for standard input.
 uint64_t size_of(const std::string& path) {
   std::error_code error;
   const auto size = path == "-" ? 0 : std::filesystem::file_size(path, error);
@@ -155,7 +153,7 @@ int run_extract(const Args& args, const std::string& argv0) {
   if (!stdin_format) return usage_error("extract", stdin_format.error());
   source_options.stdin_format = *stdin_format;
   if (opts->given("--published"))
-    if (auto published = iso_date("--published", opts->get("--published")); !published)
+    if (auto published = iso_date("--published", opts->get("--published"), DateShape::Day); !published)
       return usage_error("extract", published.error());
   if (auto it = opts->values.find("--json-field"); it != opts->values.end()) {
     for (const std::string& spec : it->second) {

@@ -86,15 +86,16 @@ Result<long long> whole_number(const std::string& option, const std::string& val
   return number;
 }
 
-Result<std::string> iso_date(const std::string& option, const std::string& value) {
+Result<std::string> iso_date(const std::string& option, const std::string& value, DateShape shape) {
   auto refuse = [&] {
-    return Result<std::string>::failure(option + ": '" + value +
-                                        "' is not a date; write YYYY, YYYY-MM or YYYY-MM-DD (2022, 2022-05, 2022-05-10)");
+    return Result<std::string>::failure(option + ": '" + value + "' is not a date; write " +
+                                        (shape == DateShape::Day ? "YYYY-MM-DD (2022-05-10)"
+                                                                 : "YYYY, YYYY-MM or YYYY-MM-DD (2022, 2022-05, 2022-05-10)"));
   };
-  static const char* kShapes[] = {"dddd", "dddd-dd", "dddd-dd-dd"};
+  std::vector<std::string> shapes{"dddd-dd-dd"};
+  if (shape == DateShape::YearMonthOrDay) shapes = {"dddd", "dddd-dd", "dddd-dd-dd"};
   bool shaped = false;
-  for (const char* shape : kShapes) {
-    const std::string s = shape;
+  for (const std::string& s : shapes) {
     if (s.size() != value.size()) continue;
     shaped = true;
     for (size_t i = 0; i < s.size() && shaped; ++i)

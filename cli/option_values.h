@@ -22,8 +22,12 @@ namespace bilik::cli {
 Result<long long> whole_number(const std::string& option, const std::string& value, long long min, long long max);
 
 // A date as YYYY, YYYY-MM or YYYY-MM-DD that exists in the calendar; the
-// store compares dates as text, so a shorter one covers its whole year or month.
-Result<std::string> iso_date(const std::string& option, const std::string& value);
+// store compares dates as text, so a shorter one covers its whole year or
+// month. A day (a publication date, which relative dates count from) must
+// be whole: YYYY-MM-DD.
+enum class DateShape { YearMonthOrDay, Day };
+Result<std::string> iso_date(const std::string& option, const std::string& value,
+                             DateShape shape = DateShape::YearMonthOrDay);
 
 // One of `choices`, exactly.
 Result<std::string> one_of(const std::string& option, const std::string& value, const std::vector<std::string>& choices);

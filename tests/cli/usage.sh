@@ -67,7 +67,10 @@ bad extract "--max-document-mb: -1 is out of range" extract --max-document-mb -1
 bad extract "--max-errors: 99999999999999999999 is out of range" extract --max-errors 99999999999999999999 "$in"
 bad extract "--published: 'yesterday' is not a date" extract --published yesterday "$in"
 bad extract "--published: '2022-02-30' is not a date" extract --published 2022-02-30 "$in"
+bad extract "--published: '2022' is not a date; write YYYY-MM-DD" extract --published 2022 "$in"
 bad extract "--shard: '3/2' needs 0 <= K < N" extract --shard 3/2 "$in"
+bad extract "--shard: '-1/4' is not K/N" extract --shard -1/4 "$in"
+bad extract "--shard: '1/0x' is not K/N" extract --shard 1/0x "$in"
 bad extract "--stdin-format: 'json' is not a choice; did you mean jsonl?" extract --stdin-format json -
 bad extract "--json-field: 'body'" extract --json-field body "$in"
 bad extract "--jobs: 'x'" extract --log-file log.txt --jobs x "$in"
