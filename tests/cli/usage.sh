@@ -33,6 +33,9 @@ if command -v help2man > /dev/null; then
   man=$(dirname "$bilik")/bilik.1
   [ -s "$man" ] || fail "help2man is installed but $man was not generated"
   grep -q "bilik export" "$man" || fail "the man page lacks the examples"
+  for cmd in extract explain rules merge export query stats; do
+    grep -q "^\.SS $cmd$" "$man" || fail "the man page has no section for $cmd"
+  done
 fi
 
 # --- a store to query ---------------------------------------------------------
