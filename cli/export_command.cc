@@ -68,6 +68,15 @@ int run_export(const Args& args, const std::string&) {
   const bool to_stdout = output == "-";
   if (to_stdout && *format == "csv")
     return usage_error("export", "-o -: csv writes two files (nodes and edges); give a file name");
+  // An option that would change nothing is refused, never silently ignored.
+  if (*format == "nquads")
+    for (const char* option : {"--graph", "--window", "--types", "--predicates", "--since", "--until", "--min-weight"})
+      if (opts->given(option))
+        return usage_error("export", std::string(option) + " does not apply to nquads, which writes the whole store");
+  if (opts->given("--gexf-version") && *format != "gexf")
+    return usage_error("export", "--gexf-version applies to --format gexf only");
+  if (opts->given("--window") && opts->get("--graph") != "cooccurrence")
+    return usage_error("export", "--window applies to --graph cooccurrence only");
   GraphQuery q;
   auto graph_kind = one_of("--graph", opts->get("--graph", "relations"), {"relations", "cooccurrence"});
   if (!graph_kind) return usage_error("export", graph_kind.error());

@@ -100,6 +100,9 @@ bad export "--window: 'para' is not a choice" export --db "$tmp/s.db" --graph co
 bad export "--predicates filters the relations graph" \
   export --db "$tmp/s.db" --graph cooccurrence --predicates visited --format json -o g.json
 bad export "csv writes two files" export --db "$tmp/s.db" --format csv -o -
+bad export "--types does not apply to nquads" export --db "$tmp/s.db" --types PERSON --format nquads -o g.nq
+bad export "--gexf-version applies to --format gexf only" export --db "$tmp/s.db" --gexf-version 1.3 --format json -o g.json
+bad export "--window applies to --graph cooccurrence only" export --db "$tmp/s.db" --window document --format json -o g.json
 bad query "--hops: 'x' is not a whole number" query --db "$tmp/s.db" neighbors Tokayev --hops x
 bad query "--hops: 99999999999 is out of range" query --db "$tmp/s.db" neighbors Tokayev --hops 99999999999
 bad query "--max-hops: 'two' is not a whole number" query --db "$tmp/s.db" path Tokayev Əliyev --max-hops two
