@@ -11,6 +11,7 @@
 #include "commands.h"
 #include "option_values.h"
 #include "options.h"
+#include "wording.h"
 
 namespace bilik::cli {
 namespace {
@@ -154,9 +155,10 @@ int run_export(const Args& args, const std::string&) {
     return 2;
   }
   // The summary never mixes with the graph on standard output.
-  std::fprintf(to_stdout ? stderr : stdout, "bilik export: %zu %s, %zu %s (%s graph) → %s\n", graph->nodes.size(),
-               graph->nodes.size() == 1 ? "node" : "nodes", graph->edges.size(),
-               graph->edges.size() == 1 ? "edge" : "edges", q.graph.c_str(), to_stdout ? "standard output" : output.c_str());
+  std::fprintf(to_stdout ? stderr : stdout, "bilik export: %s, %s (%s graph) → %s\n",
+               count(static_cast<long long>(graph->nodes.size()), "node").c_str(),
+               count(static_cast<long long>(graph->edges.size()), "edge").c_str(), q.graph.c_str(),
+               to_stdout ? "standard output" : output.c_str());
   if (graph->edges.empty()) spdlog::warn("export: no edge passes the filters");
   return 0;
 }

@@ -26,6 +26,7 @@
 #include "option_values.h"
 #include "options.h"
 #include "progress.h"
+#include "wording.h"
 
 namespace bilik::cli {
 namespace {
@@ -97,11 +98,6 @@ Result<Shard> parse_shard(const std::string& spec) {
   s.index = static_cast<uint64_t>(*index);
   s.count = static_cast<uint64_t>(*count);
   return s;
-}
-
-// "1 document", "2 documents".
-std::string count(long long n, const std::string& one, const std::string& many = "") {
-  return std::to_string(n) + " " + (n == 1 ? one : many.empty() ? one + "s" : many);
 }
 
 // The bytes a progress line counts for an input file; nothing for standard input.

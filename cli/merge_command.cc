@@ -12,6 +12,7 @@
 #include "commands.h"
 #include "options.h"
 #include "progress.h"
+#include "wording.h"
 
 namespace bilik::cli {
 namespace {
@@ -128,9 +129,10 @@ int run_merge(const Args& args, const std::string&) {
   }
   progress.clear();
   const Store::Counts c = (*out)->counts();
-  std::printf("bilik merge: %zu documents merged, %zu unchanged; %s holds %lld documents, %lld entities, %lld "
-              "mentions, %lld triples\n",
-              merged, unchanged, out_path.c_str(), c.documents, c.entities, c.mentions, c.triples);
+  std::printf("bilik merge: %s merged, %zu unchanged; %s holds %s, %s, %s, %s\n", count(merged, "document").c_str(),
+              unchanged, out_path.c_str(), count(c.documents, "document").c_str(),
+              count(c.entities, "entity", "entities").c_str(), count(c.mentions, "mention").c_str(),
+              count(c.triples, "triple").c_str());
   return 0;
 }
 

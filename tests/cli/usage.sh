@@ -126,6 +126,8 @@ bad stats "--format: 'yaml' is not a choice" stats --db "$tmp/s.db" --format yam
 printf 'Prezident İlham Əliyev Bakıda çıxış edib.\n' | "$bilik" extract --db "$tmp/w/one.db" - > "$tmp/out" 2> "$tmp/err" \
   || fail "extract - (stdin)"
 grep -q "^bilik extract: 1 document read (1 stored, .*store holds 1 document," "$tmp/out" || { cat "$tmp/out"; fail "1 document"; }
+"$bilik" merge "$tmp/w/m.db" "$tmp/w/one.db" > "$tmp/out" || fail "merge"
+grep -q "^bilik merge: 1 document merged, 0 unchanged; .* holds 1 document, " "$tmp/out" || { cat "$tmp/out"; fail "merge: 1 document"; }
 mkdir "$tmp/empty-folder"
 "$bilik" extract --db "$tmp/w/e.db" "$tmp/empty-folder" > /dev/null 2> "$tmp/err" || fail "an empty folder fails the run"
 grep -q "^warning: extract: no file to read in .*empty-folder" "$tmp/err" || { cat "$tmp/err"; fail "empty folder warning"; }
