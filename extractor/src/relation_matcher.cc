@@ -6,6 +6,7 @@
 #include "bilik/dates.h"
 #include "bilik/entity_matcher.h"
 #include "bilik/figures.h"
+#include "bilik/folded_text.h"
 #include "bilik/relations.h"
 #include "bilik/rule_pack.h"
 
@@ -76,30 +77,74 @@ class RelationFinder {
       : original_(original), t_(t), e_(e), figures_(figures), dates_(dates), pack_(pack), published_(published) {}
 
   std::vector<Triple> run() {
-    for (const Sentence& s : t_.sentences) {
-      std::vector<Item> items;
-      for (const Mention& m : e_.mentions)
-        if (m.folded_start >= s.start && m.folded_end <= s.end)
-          items.push_back({m.folded_start, m.folded_end,
-                           "<<" + std::string(type_name(e_.entities[m.entity].type)) + ":" +
-                               std::to_string(m.entity) + ":" + case_of(m) + ":" +
-                               (m.rule.rfind("gazetteer:", 0) == 0 ? "known" : "found") + ">>"});
-      for (size_t i = 0; i < figures_.size(); ++i)
-        if (figures_[i].folded_start >= s.start && figures_[i].folded_end <= s.end)
-          items.push_back({figures_[i].folded_start, figures_[i].folded_end,
-                           "<<FIGURE:" + std::to_string(i) + ":" + figures_[i].unit + ">>"});
-      for (size_t i = 0; i < dates_.size(); ++i)
-        if (dates_[i].folded_start >= s.start && dates_[i].folded_end <= s.end)
-          items.push_back({dates_[i].folded_start, dates_[i].folded_end, "<<DATE:" + std::to_string(i) + ">>"});
-      if (items.empty()) continue;
-      const Rewritten r = rewrite(t_, s, std::move(items));
-      for (int i : pack_.relation_filter.candidates(r.text)) apply(pack_.relation_rules[i], r);
+    items_ = placeholders();
+    const bool windows = std::any_of(pack_.relation_rules.begin(), pack_.relation_rules.end(),
+                                     [](const RelationRule& r) { return r.window == 2; });
+    for (size_t k = 0; k < t_.sentences.size(); ++k) {
+      match_span(t_.sentences[k], k, 1);
+      if (windows && k + 1 < t_.sentences.size()) {
+        Sentence two = t_.sentences[k];
+        two.end = t_.sentences[k + 1].end;
+        match_span(two, k, 2);
+      }
     }
     infer();
     return std::move(triples_);
   }
 
  private:
+  // Every name, figure and date of the document as a placeholder, by start.
+  std::vector<Item> placeholders() const {
+    std::vector<Item> items;
+    for (const Mention& m : e_.mentions)
+      items.push_back({m.folded_start, m.folded_end,
+                       "<<" + std::string(type_name(e_.entities[m.entity].type)) + ":" + std::to_string(m.entity) +
+                           ":" + case_of(m) + ":" + (m.rule.rfind("gazetteer:", 0) == 0 ? "known" : "found") + ">>"});
+    for (size_t i = 0; i < figures_.size(); ++i)
+      items.push_back({figures_[i].folded_start, figures_[i].folded_end,
+                       "<<FIGURE:" + std::to_string(i) + ":" + figures_[i].unit + ">>"});
+    for (size_t i = 0; i < dates_.size(); ++i)
+      items.push_back({dates_[i].folded_start, dates_[i].folded_end, "<<DATE:" + std::to_string(i) + ">>"});
+    add_demonyms(items);
+    std::stable_sort(items.begin(), items.end(), [](const Item& a, const Item& b) { return a.start < b.start; });
+    return items;
+  }
+
+  // "türkiyəli həmkarı": a demonym before a head word stands for its state,
+  // when the document names that state.
+  void add_demonyms(std::vector<Item>& items) const {
+    if (pack_.demonyms.empty()) return;
+    std::map<std::string, size_t> states;
+    for (size_t e = 0; e < e_.entities.size(); ++e)
+      if (e_.entities[e].type == EntityType::State) states.emplace(fold_key(e_.entities[e].name), e);
+    const std::string& f = t_.folded.text;
+    for (size_t w = 0; w + 1 < t_.words.size(); ++w) {
+      const Word& word = t_.words[w];
+      auto demonym = pack_.demonyms.find(f.substr(word.start, word.end - word.start));
+      if (demonym == pack_.demonyms.end()) continue;
+      auto state = states.find(demonym->second);
+      if (state == states.end()) continue;
+      const Word& next = t_.words[w + 1];
+      const std::string_view following(f.data() + next.start, next.end - next.start);
+      const bool headed = std::any_of(pack_.demonym_heads.begin(), pack_.demonym_heads.end(),
+                                      [&](const std::string& h) { return following.substr(0, h.size()) == h; });
+      if (headed) items.push_back({word.start, word.end, "<<STATE:" + std::to_string(state->second) + ":demonym:known>>"});
+    }
+  }
+
+  // Runs the rules that read `window` sentences on span s, which starts at sentence k.
+  void match_span(const Sentence& s, size_t k, int window) {
+    auto it = std::lower_bound(items_.begin(), items_.end(), s.start,
+                               [](const Item& item, size_t pos) { return item.start < pos; });
+    std::vector<Item> items;
+    for (; it != items_.end() && it->start < s.end; ++it)
+      if (it->end <= s.end) items.push_back(*it);
+    if (items.empty()) return;
+    const Rewritten r = rewrite(t_, s, std::move(items));
+    for (int i : pack_.relation_filter.candidates(r.text))
+      if (pack_.relation_rules[i].window == window) apply(pack_.relation_rules[i], r, k);
+  }
+
   // The mention's case; a name followed by the postposition "ilə" is read
   // as instrumental, like "-la/-lə" ("Rick Perry ilə görüşdən sonra").
   std::string case_of(const Mention& m) const {
@@ -117,6 +162,56 @@ class RelationFinder {
     if (b <= a) return "";
     const size_t from = t_.folded.origin[r.from[a]], to = t_.folded.origin[r.to[b - 1]];
     return std::string(original_.substr(from, to - from));
+  }
+
+  // Whether a line break separates sentence k from the one before it.
+  bool opens_paragraph(size_t k) const {
+    if (k == 0) return true;
+    const std::string& f = t_.folded.text;
+    for (size_t i = t_.sentences[k - 1].end; i < t_.sentences[k].start; ++i)
+      if (f[i] == '\n') return true;
+    return false;
+  }
+
+  std::string original_of_folded(size_t a, size_t b) const {
+    if (b <= a) return "";
+    const size_t from = t_.folded.origin[a], to = t_.folded.origin[b];
+    return display_name(original_.substr(from, to - from));
+  }
+
+  // The first sentence of the paragraph before sentence k, or the sentence
+  // after it: the quote an attribution ("Bunu X deyib.", "X bildirib:") points to.
+  std::string quote_near(size_t k, RelationRule::QuoteFrom from) const {
+    size_t q = k + 1;
+    if (from == RelationRule::QuoteFrom::Before) {
+      if (k == 0) return "";
+      for (q = k - 1; !opens_paragraph(q);) --q;
+    }
+    if (q >= t_.sentences.size()) return "";
+    return original_of_folded(t_.sentences[q].start, t_.sentences[q].end);
+  }
+
+  // The first sentence of a quote whose folded span is [a, b) in sentence k.
+  // A quote that opened earlier in the paragraph ("...bilmir. Biz ...", – deyə
+  // X bildirib) reaches back to its opening mark: an odd count of marks
+  // before it in the paragraph means the last one is still open.
+  std::string quote_of(size_t k, size_t a, size_t b) const {
+    const std::string& f = t_.folded.text;
+    if (a == t_.sentences[k].start) {
+      size_t p = k;
+      while (!opens_paragraph(p)) --p;
+      size_t marks = 0, last = 0;
+      for (size_t i = t_.sentences[p].start; i < a; ++i)
+        if (f[i] == '"') ++marks, last = i;
+      if (marks % 2 == 1) a = last + 1;
+    }
+    for (const Sentence& s : t_.sentences)
+      if (s.start <= a && a < s.end) {
+        b = std::min<size_t>(b, s.end);
+        break;
+      }
+    while (a < b && f[a] == ' ') ++a;
+    return original_of_folded(a, b);
   }
 
   std::vector<size_t> entities_in(std::string_view group, const std::vector<EntityType>& allowed) const {
@@ -163,7 +258,7 @@ class RelationFinder {
     triples_.push_back(std::move(t));
   }
 
-  void apply(const RelationRule& rule, const Rewritten& r) {
+  void apply(const RelationRule& rule, const Rewritten& r, size_t sentence) {
     const RE2& re = *rule.pattern;
     const int n = re.NumberOfCapturingGroups() + 1;
     std::vector<re2::StringPiece> m(n);
@@ -185,11 +280,20 @@ class RelationFinder {
       std::vector<std::optional<size_t>> objects;
       std::string literal;
       if (spec.literal_object) {
-        literal = display_name(original_of_rewritten(r, group("quote").first, group("quote").second));
+        const auto quote = group("quote");
+        if (rule.quote_from != RelationRule::QuoteFrom::Group)
+          literal = quote_near(sentence, rule.quote_from);
+        else if (quote.second > quote.first)
+          literal = quote_of(sentence, r.from[quote.first], r.to[quote.second - 1]);
         if (literal.empty()) continue;
         objects.push_back(std::nullopt);
       } else {
         for (size_t o : entities_in(text_of(group("object")), rule.object_types)) objects.push_back(o);
+      }
+      if (rule.among) {  // every two of the participants, whichever group lists them
+        for (const auto& o : objects)
+          if (o && std::find(subjects.begin(), subjects.end(), *o) == subjects.end()) subjects.push_back(*o);
+        objects.assign(subjects.begin(), subjects.end());
       }
       if (rule.swap) {
         std::vector<std::optional<size_t>> new_objects(subjects.begin(), subjects.end());
@@ -202,8 +306,12 @@ class RelationFinder {
       const auto amount = amount_for(text_of(group("amount")), r.text, rule.amount_from_sentence);
       const auto role_span = group("role");
       const std::string role = display_name(original_of_rewritten(r, role_span.first, role_span.second));
-      for (size_t s : subjects) {
-        for (const auto& o : objects) {
+      if (rule.in_order && subjects.size() != objects.size()) continue;
+      for (size_t si = 0; si < subjects.size(); ++si) {
+        const size_t s = subjects[si];
+        for (size_t oi = 0; oi < objects.size(); ++oi) {
+          if (rule.in_order && oi != si) continue;
+          const auto& o = objects[oi];
           Triple t;
           t.subject = s;
           t.predicate = rule.predicate;
@@ -306,6 +414,7 @@ class RelationFinder {
   const std::vector<DateMention>& dates_;
   const RulePack& pack_;
   std::string published_;
+  std::vector<Item> items_;  // placeholders by start
   std::vector<Triple> triples_;
   std::vector<Triple> pending_;
 };

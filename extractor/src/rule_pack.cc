@@ -301,7 +301,20 @@ Result<RelationRule> parse_relation_rule(const json& node, const std::string& fi
     rule.pattern = *re;
     const std::string expanded = (*re)->pattern();
     rule.swap = node.value("swap", false);
+    rule.among = node.value("among", false);
+    rule.in_order = node.value("in_order", false);
+    rule.window = node.value("window", 1);
+    if (rule.window != 1 && rule.window != 2)
+      return Result<RelationRule>::failure(where + "\"window\" is 1 or 2 sentences");
+    if (rule.among && !spec->second.symmetric)
+      return Result<RelationRule>::failure(where + "\"among\" is only for symmetric predicates (met_with, trade_with)");
     rule.amount_from_sentence = node.value("amount", "") == "sentence";
+    const std::string quote_from = node.value("quote_from", "group");
+    if (quote_from == "before") rule.quote_from = RelationRule::QuoteFrom::Before;
+    else if (quote_from == "after") rule.quote_from = RelationRule::QuoteFrom::After;
+    else if (quote_from != "group")
+      return Result<RelationRule>::failure(where + "\"quote_from\" is \"group\", \"before\" or \"after\", not \"" +
+                                           quote_from + "\"");
     rule.confidence = node.value("confidence", 0.9);
     const auto& subject_spec = rule.swap ? spec->second.object : spec->second.subject;
     const auto& object_spec = rule.swap ? spec->second.subject : spec->second.object;
@@ -314,7 +327,10 @@ Result<RelationRule> parse_relation_rule(const json& node, const std::string& fi
     const auto& groups = rule.pattern->NamedCapturingGroups();
     if (!groups.count("subject")) return Result<RelationRule>::failure(where + "the pattern has no group (?P<subject>...)");
     const bool literal = spec->second.literal_object;
-    if (!groups.count(literal ? "quote" : "object"))
+    const bool quote_elsewhere = rule.quote_from != RelationRule::QuoteFrom::Group;
+    if (quote_elsewhere && !literal)
+      return Result<RelationRule>::failure(where + "\"quote_from\" is only for predicates whose object is a quote");
+    if (!quote_elsewhere && !rule.among && !groups.count(literal ? "quote" : "object"))
       return Result<RelationRule>::failure(where + "the pattern has no group (?P<" + (literal ? "quote" : "object") + ">...)");
     // The types the groups can match must be types the predicate takes.
     auto check = [&](const char* group, const std::vector<EntityType>& allowed) -> Status {
@@ -451,6 +467,22 @@ Result<RulePack> load_rule_pack(const std::string& dir) {
       while (std::getline(lines, line))
         if (!line.empty() && line[0] != '#') pack.common_words.insert(fold_key(line));
     }
+    if (manifest->contains("demonyms")) {
+      const std::string file = manifest->at("demonyms").get<std::string>();
+      auto text = read_file(root / file);
+      if (!text) return Result<RulePack>::failure(text.error());
+      hash = fnv1a(hash, text->text);
+      std::istringstream lines(text->text);
+      std::string line;
+      for (size_t n = 1; std::getline(lines, line); ++n) {
+        if (line.empty() || line[0] == '#') continue;
+        const size_t tab = line.find('\t');
+        if (tab == std::string::npos || tab == 0 || tab + 1 == line.size())
+          return Result<RulePack>::failure(file + ":" + std::to_string(n) + ": expected \"demonym<TAB>state\"");
+        pack.demonyms[fold_key(line.substr(0, tab))] = fold_key(line.substr(tab + 1));
+      }
+    }
+    for (const std::string& w : strings(*manifest, "demonym_heads")) pack.demonym_heads.push_back(fold_key(w));
     for (const std::string& w : strings(*manifest, "treaty_subject_ends")) pack.treaty_subject_ends.insert(fold_key(w));
     if (manifest->contains("number_words"))
       for (auto& [word, value] : manifest->at("number_words").items())

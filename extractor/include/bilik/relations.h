@@ -9,7 +9,11 @@
 // triples. Qualifiers: `date` (a DATE in the rule's date group, else the
 // sentence's first date, else the publication date), `amount` (a FIGURE in
 // the amount group, or the sentence's first money figure when the rule asks),
-// `role` (text of the role group), and the quote text for literal objects.
+// `role` (text of the role group), and the quote text for literal objects:
+// the first sentence of the quote, reaching back to its opening quotation
+// mark when the quote began in an earlier sentence of the paragraph, or, for
+// rules with "quote_from": "before"/"after", the first sentence of the
+// paragraph before or after the attribution.
 // Predicates and their types come from schema/predicates.json and are checked
 // when the pack loads. Inference rules then join a document's triples
 // ("a signatory's state is party to what he signed").
@@ -63,7 +67,16 @@ struct RelationRule {
   std::shared_ptr<const RE2> pattern;
   std::vector<EntityType> subject_types, object_types;  // defaults: the vocabulary's
   bool swap = false;                                    // subject group holds the object
+  bool among = false;
+  bool in_order = false;  // lists pair in order: the first subject with the first object, ... (equal lengths only)
+  // Sentences the rule reads at once: 1, or 2 for what spans a line break
+  // (a byline's name on one line and "AZƏRTAC-ın müxbiri" on the next).
+  int window = 1;  // symmetric: the subject group lists everyone, and every two of them are related
   bool amount_from_sentence = false;
+  // Where a literal object (a quote) comes from: the rule's quote group, or
+  // the first sentence of the paragraph before the matched sentence ("Bunu
+  // X deyib" after the quote) or after it ("X bildirib:" before the quote).
+  enum class QuoteFrom { Group, Before, After } quote_from = QuoteFrom::Group;
   double confidence = 0.9;
   std::vector<RelationExample> examples;
   std::vector<std::string> counter_examples;

@@ -22,6 +22,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <unordered_map>
 #include <unordered_set>
 #include <vector>
 
@@ -111,6 +112,10 @@ struct RulePack {
   // Words that end a treaty's subject ("sahəsində", "haqqında"): two treaties
   // of one document with the same subject are one treaty.
   std::unordered_set<std::string> treaty_subject_ends;
+  // "türkiyəli" → "Türkiyə": relation rules read a demonym as its state
+  // where the next word starts with one of demonym_heads ("həmkar").
+  std::unordered_map<std::string, std::string> demonyms;  // folded demonym → folded state name
+  std::vector<std::string> demonym_heads;                 // folded
   FigureGrammar figures;
   DateGrammar dates;
   std::vector<RelationRule> relation_rules;
