@@ -26,11 +26,9 @@ struct Cell {
   std::string text;
 
   Cell(std::string s) : text(std::move(s)) {}  // NOLINT: text is the common case
-  Cell(const char* s) : text(s) {}             // NOLINT
   static Cell integer(long long v) { return Cell(Kind::Integer, std::to_string(v)); }
   static Cell real(std::string shown) { return Cell(Kind::Real, std::move(shown)); }
   static Cell null() { return Cell(Kind::Null, ""); }
-  bool operator<(const Cell& o) const { return text < o.text; }
 
  private:
   Cell(Kind k, std::string s) : kind(k), text(std::move(s)) {}
