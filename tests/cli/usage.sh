@@ -115,6 +115,12 @@ bad query "'neighbours' is not a choice; did you mean neighbors?" query --db "$t
 bad query "--hops does not apply to 'entity'" query --db "$tmp/s.db" entity Tokayev --hops 2
 bad query "'path' takes two entity names, got 1" query --db "$tmp/s.db" path Tokayev
 bad query "no COMMAND given" query --db "$tmp/s.db"
+bad query "--timeout: 'soon' is not a number of seconds" query --db "$tmp/s.db" --timeout soon sql "SELECT 1"
+bad query "--timeout: 99999 is out of range" query --db "$tmp/s.db" --timeout 99999 sql "SELECT 1"
+bad query "--max-rows: -1 is out of range" query --db "$tmp/s.db" --max-rows -1 sql "SELECT 1"
+bad query "--timeout does not apply to 'entity'" query --db "$tmp/s.db" --timeout 2 entity Tokayev
+bad query "'sql' takes one argument (in quotes if it has spaces), got 2" query --db "$tmp/s.db" sql "SELECT 1" "SELECT 2"
+bad merge "out.db is both the output and an input (./out.db)" merge out.db ./out.db
 bad stats "--top: -1 is out of range" stats --db "$tmp/s.db" --top -1
 bad stats "--format: 'yaml' is not a choice" stats --db "$tmp/s.db" --format yaml
 (cd "$tmp/w" && "$bilik" frobnicate 2> "$tmp/err"); [ $? -eq 2 ] || fail "an unknown command does not exit 2"
@@ -250,6 +256,10 @@ q --format json entity Türkiyə > "$tmp/entity.json"
 q --format json triples --predicate met_with > "$tmp/triples.json"
 q --format jsonl neighbors "İlham Əliyev" --hops 2 > "$tmp/neighbors.jsonl"
 q --format json path "İlham Əliyev" Gürcüstan > "$tmp/path.json"
+typed_sql="SELECT 7 AS i, 2.5 AS r, NULL AS n, 'x' AS s"
+q --format json sql "$typed_sql" > "$tmp/sql.json"
+q --format jsonl --timeout 0.5 --max-rows 1 sql "SELECT id, name FROM entities" \
+  > "$tmp/sql.jsonl" 2> /dev/null
 /usr/bin/python3 - "$tmp" <<'PY' || fail "typed JSON"
 import json, sys
 tmp = sys.argv[1]
@@ -263,6 +273,10 @@ assert list(triple)[:3] == ["subject", "predicate", "object"], list(triple)  # c
 rows = [json.loads(line) for line in open(f"{tmp}/neighbors.jsonl", encoding="utf-8")]
 assert rows and all(isinstance(r["hops"], int) and isinstance(r["documents"], int) for r in rows), rows
 path = json.load(open(f"{tmp}/path.json", encoding="utf-8"))
+# query sql streams through the same printer: typed cells, JSON Lines.
+assert json.load(open(f"{tmp}/sql.json", encoding="utf-8")) == [{"i": 7, "r": 2.5, "n": None, "s": "x"}]
+rows = [json.loads(line) for line in open(f"{tmp}/sql.jsonl", encoding="utf-8")]
+assert len(rows) == 1 and isinstance(rows[0]["id"], int) and list(rows[0]) == ["id", "name"], rows
 assert path and all(isinstance(r["path"], int) and isinstance(r["step"], int) for r in path), path
 PY
 
