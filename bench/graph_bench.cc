@@ -30,14 +30,14 @@ int main(int argc, char** argv) {
   sqlite3* db = (*store)->handle();
   auto count = bilik::run_sql(db, "SELECT (SELECT count(*) FROM triple), (SELECT count(*) FROM entity), "
                                   "(SELECT max(id) FROM entity), (SELECT min(subject_id) FROM triple)");
-  const long long triples = std::stoll(count->rows[0][0]), entities = std::stoll(count->rows[0][1]);
-  const long long max_id = std::stoll(count->rows[0][2]);
+  const long long triples = std::stoll(count->rows[0][0].text), entities = std::stoll(count->rows[0][1].text);
+  const long long max_id = std::stoll(count->rows[0][2].text);
   std::printf("store: %lld triples, %lld entities\n", triples, entities);
 
   auto subjects = bilik::run_sql(db, "SELECT DISTINCT subject_id FROM triple ORDER BY random() LIMIT 1000");
   auto t0 = Clock::now();
   size_t rows = 0;
-  for (const auto& r : subjects->rows) rows += bilik::neighbors(db, std::stoll(r[0]), {.hops = 1})->rows.size();
+  for (const auto& r : subjects->rows) rows += bilik::neighbors(db, std::stoll(r[0].text), {.hops = 1})->rows.size();
   const double per = since(t0) / subjects->rows.size();
   std::printf("neighbors (1 hop): %.3f ms per lookup over %zu entities, %.1f rows each\n", per * 1000,
               subjects->rows.size(), static_cast<double>(rows) / subjects->rows.size());
@@ -54,7 +54,7 @@ int main(int argc, char** argv) {
   t0 = Clock::now();
   size_t found = 0, steps = 0;
   for (const auto& p : pairs->rows) {
-    auto path = bilik::shortest_paths(db, std::stoll(p[0]), std::stoll(p[1]), 4, 1);
+    auto path = bilik::shortest_paths(db, std::stoll(p[0].text), std::stoll(p[1].text), 4, 1);
     found += !path->rows.empty();
     steps += path->rows.size();
   }

@@ -3,18 +3,34 @@
 
 #include <cstdio>
 #include <fstream>
+#include <iostream>
 #include <sstream>
 
 #include "bilik/extraction.h"
 #include "bilik/rule_pack.h"
 #include "commands.h"
+#include "option_values.h"
 #include "options.h"
 
 namespace bilik::cli {
 namespace {
 
-constexpr const char* kHelp = R"(usage: bilik explain [--rules DIR] [--published YYYY-MM-DD] TEXT
-       bilik explain [--rules DIR] [--published YYYY-MM-DD] --file FILE
+constexpr const char* kHelp = R"(usage: bilik explain [--rules DIR] [--published DATE] TEXT...
+       bilik explain [--rules DIR] [--published DATE] --file FILE
+       bilik explain [--rules DIR] [--published DATE] -
+
+Shows every entity candidate, the rule that made it and who won each
+overlap, then the entities, figures, triples and dates of the text. Nothing
+is stored. TEXT words are joined by spaces; - (or --file -) reads standard input.
+
+  --rules DIR         the rule pack folder (default: the bundled Azerbaijani pack)
+  --published DATE    the text's date (YYYY-MM-DD), for relative dates ("dünən")
+  --file FILE         explain the text of FILE
+
+examples:
+  bilik explain "Prezident İlham Əliyev Tbilisiyə səfər edib."
+  bilik explain --published 2022-05-10 --file article.txt
+  curl -s https://example.az/article.txt | bilik explain -
 )";
 
 std::string span_text(const std::string& text, const AnalyzedText& a, size_t start, size_t end) {
@@ -86,28 +102,34 @@ void explain_runs(const std::string& text, const AnalyzedText& a, const Extracti
 
 int run_explain(const Args& args, const std::string& argv0) {
   auto opts = parse_options(args, {"--rules", "--file", "--published"}, {"--help"});
-  if (!opts || opts->has("--help")) {
-    if (!opts) spdlog::error("explain: {}", opts.error());
-    std::fputs(kHelp, opts ? stdout : stderr);
-    return opts ? 0 : 2;
+  if (!opts) return usage_error("explain", opts.error());
+  if (opts->has("--help")) {
+    std::fputs(kHelp, stdout);
+    return 0;
   }
+  if (opts->given("--published"))
+    if (auto published = iso_date("--published", opts->get("--published"), DateShape::Day); !published)
+      return usage_error("explain", published.error());
+  const bool from_stdin = opts->get("--file") == "-" || (opts->positional.size() == 1 && opts->positional[0] == "-");
+  if (opts->given("--file") && !opts->positional.empty())
+    return usage_error("explain", "give TEXT or --file FILE, not both");
   std::string text;
-  if (!opts->get("--file").empty()) {
-    std::ifstream in(opts->get("--file"), std::ios::binary);
-    if (!in) {
-      spdlog::error("{}: cannot open", opts->get("--file"));
-      return 2;
+  if (from_stdin || opts->given("--file")) {
+    std::ifstream file;
+    if (!from_stdin) {
+      file.open(opts->get("--file"), std::ios::binary);
+      if (!file) {
+        spdlog::error("explain: {}: cannot open (missing or unreadable)", opts->get("--file"));
+        return 2;
+      }
     }
     std::ostringstream buffer;
-    buffer << in.rdbuf();
+    buffer << (from_stdin ? std::cin.rdbuf() : file.rdbuf());
     text = buffer.str();
   } else {
     for (const std::string& p : opts->positional) text += (text.empty() ? "" : " ") + p;
   }
-  if (text.empty()) {
-    std::fputs(kHelp, stderr);
-    return 2;
-  }
+  if (text.empty()) return usage_error("explain", from_stdin || opts->given("--file") ? "the text is empty" : "no TEXT given");
   auto pack = load_rule_pack(opts->get("--rules", default_pack_dir(argv0)));
   if (!pack) {
     spdlog::error("{}", pack.error());

@@ -5,86 +5,128 @@
 #include <cstdio>
 #include <cstring>
 #include <fstream>
-#include <sstream>
+#include <iostream>
+#include <string>
+#include <vector>
 
 #include "bilik/graph_model.h"
 #include "bilik/graph_writers.h"
 #include "bilik/store.h"
 #include "commands.h"
+#include "option_values.h"
 #include "options.h"
 #include "output_path.h"
+#include "wording.h"
 
 namespace bilik::cli {
 namespace {
 
-constexpr const char* kHelp = R"(usage: bilik export --format gexf|graphml|csv|json|nquads -o FILE [OPTIONS]
+constexpr const char* kHelp = R"(usage: bilik export --format gexf|graphml|csv|json|nquads -o FILE|- [OPTIONS]
+
+Writes the store's graph for Gephi (gexf, csv), networkx and igraph
+(graphml, json) or RDF tools (nquads). -o - writes to standard output.
 
   --db FILE            the store (default graph.db), opened read-only
+  -o, --output FILE    where to write; - for standard output
   --graph relations|cooccurrence   (default relations)
   --window sentence|document       cooccurrence unit (default sentence)
-  --types T,T          keep nodes of these types (PERSON, STATE, ...)
-  --predicates P,P     keep these predicates (relations)
-  --since DATE, --until DATE       keep statements dated in this range (relations)
+  --types T,T          keep nodes of these types: PERSON, STATE, ORGANIZATION, TREATY, LOCATION
+  --predicates P,P     keep these predicates (relations graph; schema/predicates.json)
+  --since DATE, --until DATE
+                       YYYY, YYYY-MM or YYYY-MM-DD: keep statements dated in this range
+                       (relations), or documents published in it (cooccurrence)
   --min-weight N       keep edges stated by at least N documents (or N co-occurrences)
-  --gexf-version 1.3|1.2           1.2 writes 1.2draft for readers that lack 1.3
-csv writes FILE-nodes.csv and FILE-edges.csv (FILE without .csv); nquads writes
-the whole store as RDF (the filters do not apply).
-)";
+  --gexf-version 1.2|1.3
+                       1.2 (default) is GEXF 1.2draft, which Gephi and networkx
+                       (read_gexf's default; 2.8 reads no other) both read;
+                       1.3 for Gephi 0.10 and networkx 3.x (read_gexf(path, version="1.3"))
 
-std::vector<std::string> list(const std::string& s) {
-  std::vector<std::string> out;
-  std::stringstream in(s);
-  std::string item;
-  while (std::getline(in, item, ','))
-    if (!item.empty()) out.push_back(item);
-  return out;
-}
+json is node-link JSON that networkx.node_link_graph reads with its defaults
+(edges under "links" and "edges"). csv writes FILE-nodes.csv and
+FILE-edges.csv (FILE without .csv). nquads writes the whole store as RDF (the
+filters do not apply).
+
+examples:
+  bilik export --db news.db --format gexf -o news.gexf
+  bilik export --db news.db --graph cooccurrence --since 2022 --types PERSON,STATE --format graphml -o people.graphml
+  bilik export --db news.db --format json -o - | python3 -c 'import json,sys,networkx; print(networkx.node_link_graph(json.load(sys.stdin)))'
+)";
 
 }  // namespace
 
 int run_export(const Args& args, const std::string&) {
   auto opts = parse_options(args,
-                            {"--db", "--format", "-o", "--output", "--graph", "--window", "--types", "--predicates",
-                             "--since", "--until", "--min-weight", "--gexf-version"},
+                            {"--db", "--format", "--output", "--graph", "--window", "--types", "--predicates", "--since",
+                             "--until", "--min-weight", "--gexf-version"},
                             {"--help"});
-  // "-o" arrives as a positional before its value; accept "-o FILE" too.
-  if (opts) {
-    for (size_t i = 0; i + 1 < opts->positional.size(); ++i)
-      if (opts->positional[i] == "-o") {
-        opts->values["--output"].push_back(opts->positional[i + 1]);
-        opts->positional.erase(opts->positional.begin() + static_cast<long>(i), opts->positional.begin() + static_cast<long>(i) + 2);
-        break;
-      }
+  if (!opts) return usage_error("export", opts.error());
+  if (opts->has("--help")) {
+    std::fputs(kHelp, stdout);
+    return 0;
   }
-  if (!opts || opts->has("--help") || opts->get("--format").empty() || opts->get("--output").empty()) {
-    if (!opts) spdlog::error("export: {}", opts.error());
-    std::fputs(kHelp, opts && opts->has("--help") ? stdout : stderr);
-    return opts && opts->has("--help") ? 0 : 2;
-  }
+  // Every value is checked before the store is opened or a file written.
+  if (!opts->positional.empty()) return usage_error("export", "unexpected argument '" + opts->positional[0] + "'");
+  if (!opts->given("--format")) return usage_error("export", "--format is needed (gexf, graphml, csv, json, nquads)");
+  auto format = one_of("--format", opts->get("--format"), {"gexf", "graphml", "csv", "json", "nquads"});
+  if (!format) return usage_error("export", format.error());
+  if (opts->get("--output").empty()) return usage_error("export", "-o FILE is needed (- for standard output)");
+  const std::string output = opts->get("--output");
+  const bool to_stdout = output == "-";
+  if (to_stdout && *format == "csv")
+    return usage_error("export", "-o -: csv writes two files (nodes and edges); give a file name");
+  // An option that would change nothing is refused, never silently ignored.
+  if (*format == "nquads")
+    for (const char* option : {"--graph", "--window", "--types", "--predicates", "--since", "--until", "--min-weight"})
+      if (opts->given(option))
+        return usage_error("export", std::string(option) + " does not apply to nquads, which writes the whole store");
+  if (opts->given("--gexf-version") && *format != "gexf")
+    return usage_error("export", "--gexf-version applies to --format gexf only");
+  if (opts->given("--window") && opts->get("--graph") != "cooccurrence")
+    return usage_error("export", "--window applies to --graph cooccurrence only");
   GraphQuery q;
-  q.graph = opts->get("--graph", "relations");
-  q.window = opts->get("--window", "sentence");
-  q.types = list(opts->get("--types"));
-  q.predicates = list(opts->get("--predicates"));
-  q.since = opts->get("--since");
-  q.until = opts->get("--until");
-  try {
-    q.min_weight = std::stoll(opts->get("--min-weight", "1"));
-  } catch (...) {
-    spdlog::error("export: --min-weight needs a number");
-    return 2;
+  auto graph_kind = one_of("--graph", opts->get("--graph", "relations"), {"relations", "cooccurrence"});
+  if (!graph_kind) return usage_error("export", graph_kind.error());
+  q.graph = *graph_kind;
+  auto window = one_of("--window", opts->get("--window", "sentence"), {"sentence", "document"});
+  if (!window) return usage_error("export", window.error());
+  q.window = *window;
+  if (opts->given("--types")) {
+    auto types = entity_types("--types", opts->get("--types"));
+    if (!types) return usage_error("export", types.error());
+    q.types = *types;
   }
-  const std::string format = opts->get("--format"), output = opts->get("--output"), db = opts->get("--db", "graph.db");
+  if (opts->given("--predicates")) {
+    if (q.graph != "relations")
+      return usage_error("export", "--predicates filters the relations graph; the cooccurrence graph has no predicates");
+    auto kept = predicates("--predicates", opts->get("--predicates"));
+    if (!kept) return usage_error("export", kept.error());
+    q.predicates = *kept;
+  }
+  for (const char* option : {"--since", "--until"}) {
+    if (!opts->given(option)) continue;
+    auto date = iso_date(option, opts->get(option));
+    if (!date) return usage_error("export", date.error());
+    (std::string(option) == "--since" ? q.since : q.until) = *date;
+  }
+  if (!q.since.empty() && !q.until.empty() && q.until + "~" < q.since)
+    return usage_error("export", "--until " + q.until + " is before --since " + q.since);
+  auto min_weight = whole_number("--min-weight", opts->get("--min-weight", "1"), 1, 1'000'000'000);
+  if (!min_weight) return usage_error("export", min_weight.error());
+  q.min_weight = *min_weight;
+  auto gexf_version = one_of("--gexf-version", opts->get("--gexf-version", "1.2"), {"1.2", "1.3"});
+  if (!gexf_version) return usage_error("export", gexf_version.error());
+
+  // No output may be the store or one of its journal files.
+  const std::string db = opts->get("--db", "graph.db");
   const std::string csv_base = output.size() > 4 && output.substr(output.size() - 4) == ".csv"
                                    ? output.substr(0, output.size() - 4) : output;
   const std::vector<std::string> outputs =
-      format == "csv" ? std::vector<std::string>{csv_base + "-nodes.csv", csv_base + "-edges.csv"}
-                      : std::vector<std::string>{output};
-  for (const std::string& path : outputs)
-    if (Status s = refuse_store_as_output(path, db); !s) {
-      spdlog::error("export: {}", s.error());
-      return 2;
-    }
+      *format == "csv" ? std::vector<std::string>{csv_base + "-nodes.csv", csv_base + "-edges.csv"}
+                       : std::vector<std::string>{output};
+  if (!to_stdout)
+    for (const std::string& path : outputs)
+      if (Status s = refuse_store_as_output(path, db); !s) return usage_error("export", s.error());
+
   auto store = Store::open(db, Store::Mode::ReadOnly);
   if (!store) {
     spdlog::error("{}", store.error());
@@ -96,6 +138,12 @@ int run_export(const Args& args, const std::string&) {
     return 2;
   }
   auto write = [&](const std::string& path, auto writer) -> bool {
+    if (path == "-") {
+      writer(std::cout);
+      std::cout.flush();
+      if (!std::cout) spdlog::error("export: writing standard output failed (disk full, or a closed pipe)");
+      return static_cast<bool>(std::cout);
+    }
     std::ofstream out(path, std::ios::binary);
     if (!out) {
       spdlog::error("export: cannot write {}: {}", path, std::strerror(errno));
@@ -110,25 +158,25 @@ int run_export(const Args& args, const std::string&) {
     return true;
   };
   bool ok;
-  if (format == "gexf") {
-    const std::string version = opts->get("--gexf-version", "1.3");
-    ok = write(output, [&](std::ostream& o) { write_gexf(*graph, o, version); });
-  } else if (format == "graphml") {
+  if (*format == "gexf") {
+    ok = write(output, [&](std::ostream& o) { write_gexf(*graph, o, *gexf_version); });
+  } else if (*format == "graphml") {
     ok = write(output, [&](std::ostream& o) { write_graphml(*graph, o); });
-  } else if (format == "json") {
+  } else if (*format == "json") {
     ok = write(output, [&](std::ostream& o) { write_node_link_json(*graph, o); });
-  } else if (format == "csv") {
+  } else if (*format == "csv") {
     ok = write(outputs[0], [&](std::ostream& o) { write_csv_nodes(*graph, o); }) &&
          write(outputs[1], [&](std::ostream& o) { write_csv_edges(*graph, o); });
-  } else if (format == "nquads") {
-    ok = write(output, [&](std::ostream& o) { write_nquads((*store)->handle(), o); });
   } else {
-    spdlog::error("export: unknown format '{}' (gexf, graphml, csv, json, nquads)", format);
-    return 2;
+    ok = write(output, [&](std::ostream& o) { write_nquads((*store)->handle(), o); });
   }
-  if (!ok) return 2;
-  std::printf("bilik export: %zu nodes, %zu edges (%s graph) → %s\n", graph->nodes.size(), graph->edges.size(),
-              q.graph.c_str(), output.c_str());
+  if (!ok) return 2;  // the failing write said why
+  // The summary never mixes with the graph on standard output.
+  std::fprintf(to_stdout ? stderr : stdout, "bilik export: %s, %s (%s graph) → %s\n",
+               count(static_cast<long long>(graph->nodes.size()), "node").c_str(),
+               count(static_cast<long long>(graph->edges.size()), "edge").c_str(), q.graph.c_str(),
+               to_stdout ? "standard output" : output.c_str());
+  if (graph->edges.empty()) spdlog::warn("export: no edge passes the filters");
   return 0;
 }
 

@@ -9,6 +9,7 @@
 #include <atomic>
 #include <chrono>
 #include <csignal>
+#include <filesystem>
 #include <cstdio>
 #include <future>
 #include <map>
@@ -22,21 +23,26 @@
 #include "bilik/sources.h"
 #include "bilik/store.h"
 #include "commands.h"
+#include "option_values.h"
 #include "options.h"
 #include "output_path.h"
 #include "progress.h"
+#include "wording.h"
 
 namespace bilik::cli {
 namespace {
 
 constexpr const char* kHelp = R"(usage: bilik extract [OPTIONS] INPUT...
 
+Reads articles into the store, extracting entities, relations, figures and
+dates. A second run over the same inputs skips what is unchanged.
+
   INPUT         files or folders (recursively) of .txt, .md, .html, .jsonl, and
                 archives or compressed files (.gz .xz .zst .bz2 .tar .tar.* .tgz .zip);
                 - reads standard input
   --db FILE     the store to write (default graph.db)
   --rules DIR   the rule pack folder (default: the bundled Azerbaijani pack)
-  --jobs N      threads extracting in parallel (default: all cores); the store is the same for any N
+  --jobs N      threads extracting in parallel (1 to 256; default: all cores); the store is the same for any N
   --include GLOB, --exclude GLOB
                 only files whose path matches (repeatable), none that match
   --shard K/N   only the documents whose name hashes to K of N (0 <= K < N)
@@ -46,12 +52,19 @@ constexpr const char* kHelp = R"(usage: bilik extract [OPTIONS] INPUT...
                 JSON Lines field names (id, url, title, published, text), e.g. text=body
   --metadata TSV  a table with a 'file' column and any of 'title', 'published', 'url'
   --published DATE  the publication date (YYYY-MM-DD) of documents that give none
-  --max-errors N  stop once N documents have failed (default: never)
-  --max-document-mb N refuse a document (file, archive member, JSON line) over N MB (default 64)
+  --max-errors N  stop once N documents have failed (default 0: never)
+  --max-document-mb N refuse a document (file, archive member, JSON line) over N MB (1 to 4096, default 64)
   --log-file FILE   also write the log to FILE
   --quiet       only errors and the summary line;  --verbose  log every document
 
-Ctrl-C finishes the current batch and stops; the next run goes on from there.
+An empty document, or an input holding no document, is a warning; the run
+goes on. Ctrl-C finishes the current batch and stops; the next run goes on
+from there. Exit status: 0 all read, 1 some documents failed, 2 usage or store error.
+
+examples:
+  bilik extract --db news.db articles/ archive-2022.tar.gz
+  curl -s https://example.az/feed.jsonl | bilik extract --db news.db --stdin-format jsonl -
+  bilik extract --db part0.db --shard 0/4 --jobs 2 crawl/
 )";
 
 constexpr size_t kBatchDocuments = 64;
@@ -86,15 +99,27 @@ Result<Shard> parse_shard(const std::string& spec) {
   Shard s;
   if (spec.empty()) return s;
   const size_t slash = spec.find('/');
-  try {
-    if (slash == std::string::npos) throw std::invalid_argument(spec);
-    s.index = std::stoull(spec.substr(0, slash));
-    s.count = std::stoull(spec.substr(slash + 1));
-  } catch (...) {
-    return Result<Shard>::failure("--shard needs K/N, e.g. 0/4, not '" + spec + "'");
-  }
-  if (s.count == 0 || s.index >= s.count) return Result<Shard>::failure("--shard K/N needs 0 <= K < N: " + spec);
+  if (slash == std::string::npos) return Result<Shard>::failure("--shard: '" + spec + "' is not K/N, e.g. 0/4");
+  auto index = whole_number("--shard", spec.substr(0, slash), 0, 1'000'000);
+  auto count = whole_number("--shard", spec.substr(slash + 1), 1, 1'000'000);
+  if (!index || !count) return Result<Shard>::failure("--shard: '" + spec + "' is not K/N, e.g. 0/4");
+  if (*index >= *count) return Result<Shard>::failure("--shard: '" + spec + "' needs 0 <= K < N");
+  s.index = static_cast<uint64_t>(*index);
+  s.count = static_cast<uint64_t>(*count);
   return s;
+}
+
+// The bytes a progress line counts for an input file; nothing for standard input.
+uint64_t size_of(const std::string& path) {
+  std::error_code error;
+  const auto size = path == "-" ? 0 : std::filesystem::file_size(path, error);
+  return error ? 0 : size;
+}
+
+std::string describe(const std::vector<std::string>& inputs) {
+  std::string out;
+  for (const std::string& i : inputs) out += (out.empty() ? "" : ", ") + i;
+  return out;
 }
 
 bool matches_any(const std::vector<std::string>& globs, const std::string& path) {
@@ -111,27 +136,46 @@ int run_extract(const Args& args, const std::string& argv0) {
                             {"--db", "--rules", "--metadata", "--published", "--jobs", "--include", "--exclude",
                              "--shard", "--json-field", "--max-errors", "--log-file", "--max-document-mb", "--stdin-format"},
                             {"--quiet", "--verbose", "--help"});
-  if (!opts) {
-    spdlog::error("extract: {}", opts.error());
-    std::fputs(kHelp, stderr);
-    return 2;
-  }
+  if (!opts) return usage_error("extract", opts.error());
   if (opts->has("--help")) {
     std::fputs(kHelp, stdout);
     return 0;
   }
-  if (opts->positional.empty()) {
-    std::fputs(kHelp, stderr);
-    return 2;
-  }
-  // From here on Ctrl-C lets the current batch finish.
-  std::signal(SIGINT, on_interrupt);
-  std::signal(SIGTERM, on_interrupt);
-  if (!opts->get("--log-file").empty()) {
-    if (Status s = refuse_store_as_output(opts->get("--log-file"), opts->get("--db", "graph.db")); !s) {
-      spdlog::error("extract: --log-file {}", s.error());
-      return 2;
+  // Every value is checked before anything is opened or written.
+  if (opts->positional.empty()) return usage_error("extract", "no INPUT given (files, folders, or - for standard input)");
+  auto jobs = whole_number("--jobs", opts->get("--jobs", std::to_string(std::clamp(std::thread::hardware_concurrency(), 1u, 256u))),
+                           1, 256);
+  if (!jobs) return usage_error("extract", jobs.error());
+  auto max_errors = whole_number("--max-errors", opts->get("--max-errors", "0"), 0, 1'000'000'000);
+  if (!max_errors) return usage_error("extract", max_errors.error());
+  auto max_mb = whole_number("--max-document-mb", opts->get("--max-document-mb", "64"), 1, 4096);
+  if (!max_mb) return usage_error("extract", max_mb.error());
+  SourceOptions source_options;
+  source_options.max_document_bytes = static_cast<size_t>(*max_mb) << 20;
+  auto shard = parse_shard(opts->get("--shard"));
+  if (!shard) return usage_error("extract", shard.error());
+  auto stdin_format = one_of("--stdin-format", opts->get("--stdin-format", "text"), {"text", "jsonl"});
+  if (!stdin_format) return usage_error("extract", stdin_format.error());
+  source_options.stdin_format = *stdin_format;
+  if (opts->given("--published"))
+    if (auto published = iso_date("--published", opts->get("--published"), DateShape::Day); !published)
+      return usage_error("extract", published.error());
+  if (auto it = opts->values.find("--json-field"); it != opts->values.end()) {
+    for (const std::string& spec : it->second) {
+      const size_t eq = spec.find('=');
+      const std::string key = spec.substr(0, eq), value = eq == std::string::npos ? "" : spec.substr(eq + 1);
+      JsonFields& f = source_options.fields;
+      std::string* target = key == "id" ? &f.id : key == "url" ? &f.url : key == "title" ? &f.title
+                          : key == "published" ? &f.published : key == "text" ? &f.text : nullptr;
+      if (!target || value.empty())
+        return usage_error("extract", "--json-field: '" + spec +
+                                          "' is not NAME=FIELD with NAME one of id, url, title, published, text");
+      *target = value;
     }
+  }
+  if (!opts->get("--log-file").empty()) {
+    if (Status s = refuse_store_as_output(opts->get("--log-file"), opts->get("--db", "graph.db")); !s)
+      return usage_error("extract", "--log-file " + s.error());
     try {
       spdlog::default_logger()->sinks().push_back(
           std::make_shared<spdlog::sinks::basic_file_sink_mt>(opts->get("--log-file")));
@@ -140,52 +184,12 @@ int run_extract(const Args& args, const std::string& argv0) {
       return 2;
     }
   }
+  // From here on Ctrl-C lets the current batch finish.
+  std::signal(SIGINT, on_interrupt);
+  std::signal(SIGTERM, on_interrupt);
   if (opts->has("--quiet")) spdlog::set_level(spdlog::level::err);
   if (opts->has("--verbose")) spdlog::set_level(spdlog::level::debug);
   const auto started = std::chrono::steady_clock::now();
-
-  unsigned jobs = std::max(1u, std::thread::hardware_concurrency());
-  size_t max_errors = 0;
-  SourceOptions source_options;
-  try {
-    if (!opts->get("--jobs").empty()) jobs = static_cast<unsigned>(std::stoul(opts->get("--jobs")));
-    if (!opts->get("--max-errors").empty()) max_errors = std::stoul(opts->get("--max-errors"));
-    if (!opts->get("--max-document-mb").empty()) source_options.max_document_bytes = std::stoul(opts->get("--max-document-mb")) << 20;
-  } catch (...) {
-    jobs = 0;
-  }
-  if (jobs == 0) {
-    spdlog::error("extract: --jobs and --max-errors need positive numbers");
-    return 2;
-  }
-  if (const std::string published = opts->get("--published"); !published.empty() && !is_publication_date(published)) {
-    spdlog::error("extract: --published '{}' is not a date (YYYY-MM-DD, a day that exists)", published);
-    return 2;
-  }
-  auto shard = parse_shard(opts->get("--shard"));
-  if (!shard) {
-    spdlog::error("extract: {}", shard.error());
-    return 2;
-  }
-  source_options.stdin_format = opts->get("--stdin-format", "text");
-  if (source_options.stdin_format != "text" && source_options.stdin_format != "jsonl") {
-    spdlog::error("extract: --stdin-format is text or jsonl, not '{}'", source_options.stdin_format);
-    return 2;
-  }
-  if (auto it = opts->values.find("--json-field"); it != opts->values.end()) {
-    for (const std::string& spec : it->second) {
-      const size_t eq = spec.find('=');
-      const std::string key = spec.substr(0, eq), value = eq == std::string::npos ? "" : spec.substr(eq + 1);
-      JsonFields& f = source_options.fields;
-      std::string* target = key == "id" ? &f.id : key == "url" ? &f.url : key == "title" ? &f.title
-                          : key == "published" ? &f.published : key == "text" ? &f.text : nullptr;
-      if (!target || value.empty()) {
-        spdlog::error("extract: --json-field needs NAME=FIELD with NAME one of id, url, title, published, text");
-        return 2;
-      }
-      *target = value;
-    }
-  }
 
   auto pack = load_rule_pack(opts->get("--rules", default_pack_dir(argv0)));
   if (!pack) {
@@ -217,12 +221,17 @@ int run_extract(const Args& args, const std::string& argv0) {
   for (const std::string& f : list_inputs(opts->positional, errors))
     if (f == "-" || ((includes.empty() || matches_any(includes, f)) && !matches_any(excludes, f))) files.push_back(f);
   for (const InputError& e : errors) spdlog::error("{}: {}", e.path, e.message);
-  size_t failed = errors.size(), stored = 0, skipped = 0, bytes = 0;
-  Progress progress(files.size(), !opts->has("--quiet"));
+  if (files.empty() && errors.empty()) spdlog::warn("extract: no file to read in {}", describe(opts->positional));
+  size_t failed = errors.size(), stored = 0, skipped = 0, empty = 0, bytes = 0, documents = 0, emitted = 0;
+  // The ETA is by input bytes: documents are not known before they are read.
+  uint64_t input_bytes = 0, inputs_done = 0;
+  for (const std::string& f : files) input_bytes += size_of(f);
+  Progress progress(input_bytes, Progress::Unit::InputBytes, !opts->has("--quiet"));
+  auto show = [&] { progress.update({documents, bytes, inputs_done, failed}); };
 
   std::vector<Document> pending;
   std::vector<std::string> hashes;
-  ExtractionPool pool(*pack, jobs);
+  ExtractionPool pool(*pack, static_cast<unsigned>(*jobs));
   struct Batch {
     std::vector<Document> documents;
     std::vector<std::string> hashes;
@@ -282,13 +291,22 @@ int run_extract(const Args& args, const std::string& argv0) {
   bool stop = false;
   auto take = [&](Result<Document> doc) {
     if (stop) return;  // a batch failed to store: read no further, even inside this file
+    ++emitted;
     if (!doc) {
+      ++documents;
       spdlog::error("{}", doc.error());
       ++failed;
       return;
     }
     if (!shard->takes(doc->uri)) return;
+    ++documents;
+    if (doc->text.empty()) {
+      spdlog::warn("{}: empty document, skipped", doc->uri);
+      ++empty;
+      return;
+    }
     bytes += doc->text.size();
+    show();
     apply_metadata(*doc, metadata);
     if (doc->published.empty()) doc->published = opts->get("--published");
     std::string hash = document_hash(*doc);
@@ -304,10 +322,14 @@ int run_extract(const Args& args, const std::string& argv0) {
 
   int status = 0;
   for (size_t i = 0; i < files.size() && !stop; ++i) {
-    progress.update(i, bytes, failed);
+    show();
+    const size_t before = emitted;
     read_source(files[i], source_options, take);
-    if (max_errors && failed >= max_errors) {
-      spdlog::error("extract: {} documents failed (--max-errors {}); stopping", failed, max_errors);
+    if (emitted == before && !stop) spdlog::warn("{}: no document in this input", files[i]);
+    inputs_done += size_of(files[i]);
+    progress.update({documents, bytes, inputs_done, failed}, true);
+    if (*max_errors && failed >= static_cast<size_t>(*max_errors)) {
+      spdlog::error("extract: {} failed (--max-errors {}); stopping", count(failed, "document"), *max_errors);
       status = 1;
       break;
     }
@@ -335,15 +357,15 @@ int run_extract(const Args& args, const std::string& argv0) {
                   stored);
     return finish("failed", 2);
   }
-  progress.update(files.size(), bytes, failed);
+  progress.clear();
   if (stored > 0)
     if (Status s = (*store)->remove_orphans(); !s) spdlog::warn("{}", s.error());
   const Store::Counts counts = (*store)->counts();
   const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
-  std::printf(
-      "bilik extract: %zu documents read (%zu stored, %zu unchanged, %zu failed); store holds %lld documents, %lld "
-      "entities, %lld mentions; %.2f s\n",
-      stored + skipped, stored, skipped, failed, counts.documents, counts.entities, counts.mentions, seconds);
+  std::printf("bilik extract: %s read (%zu stored, %zu unchanged, %zu empty, %zu failed); store holds %s, %s, %s; %.2f s\n",
+              count(documents, "document").c_str(), stored, skipped, empty, failed,
+              count(counts.documents, "document").c_str(), count(counts.entities, "entity", "entities").c_str(),
+              count(counts.mentions, "mention").c_str(), seconds);
   if (status) return finish(status == 130 ? "interrupted" : "failed", status);
   return finish("finished", failed > 0 ? 1 : 0);
 }

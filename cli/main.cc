@@ -1,37 +1,78 @@
 // bilik: Azerbaijani knowledge-graph extraction. Dispatches to subcommands.
-#include <spdlog/sinks/stdout_color_sinks.h>
 #include <spdlog/spdlog.h>
+#include <sqlite3.h>
 
 #include <csignal>
 #include <cstdio>
+#include <map>
 #include <string>
 
+#include "bilik/rule_pack.h"
 #include "commands.h"
+#include "progress.h"
 
 namespace {
 
 constexpr const char* kUsage = R"(usage: bilik COMMAND [OPTIONS]
 
-commands:
-  extract [--db FILE] [--jobs N] [--shard K/N] ... INPUT...
-                          read articles (text, HTML, JSON Lines, archives; - for stdin) into the store
-  explain [--rules DIR] TEXT|--file FILE
-                          show every match, the rule that made it and how overlaps were resolved
-  rules test [--rules DIR]
-                          check every rule against its examples
-  merge OUT.db IN.db...   join stores (shards of one archive) as one run would
-  query entity|neighbors|triples|sql ...
-                          walk the store (aligned table, or --format json|csv|tsv)
-  export --format gexf|graphml|csv|json -o FILE [--graph relations|cooccurrence] ...
-                          write the graph for Gephi, networkx, igraph
+Reads Azerbaijani news into a knowledge graph (entities, relations, figures,
+dates) kept in an SQLite store, and answers questions about it.
 
-Run 'bilik COMMAND --help' for a command's options.
+commands:
+  extract [--db FILE] [--jobs N] ... INPUT...
+              read articles (text, HTML, JSON Lines, archives; - for stdin) into the store
+  explain TEXT | --file FILE | -
+              show every match, the rule that made it and how overlaps were resolved
+  rules test [--rules DIR]
+              check every rule against its examples
+  merge OUT.db IN.db...
+              join stores (shards of one archive) as one run would
+  query entity|neighbors|triples|path|match|sql ...
+              walk the store (--format table|tsv|csv|json|jsonl)
+  export --format gexf|graphml|csv|json|nquads -o FILE|- ...
+              write the graph for Gephi, networkx, igraph, or RDF
+  stats [--db FILE]
+              what the store holds: documents, dates, entities, triples, size
+  help COMMAND
+              a command's options and examples (the same as bilik COMMAND --help)
+
+examples:
+  bilik extract --db news.db articles/
+  bilik query --db news.db neighbors "İlham Əliyev" --hops 2
+  bilik export --db news.db --format gexf -o news.gexf
+
+options:
+  -h, --help     this help
+  --version      bilik's version, the rule pack's hash, SQLite and RE2 versions
+
+The rule pack is found in $BILIK_DATA/az, next to an installed binary
+(share/bilik/az), or in the source tree the binary was built from.
 )";
+
+using Command = int (*)(const bilik::cli::Args&, const std::string&);
+
+const std::map<std::string, Command>& commands() {
+  static const std::map<std::string, Command> table{
+      {"extract", bilik::cli::run_extract}, {"explain", bilik::cli::run_explain}, {"rules", bilik::cli::run_rules},
+      {"merge", bilik::cli::run_merge},     {"export", bilik::cli::run_export},   {"query", bilik::cli::run_query},
+      {"stats", bilik::cli::run_stats}};
+  return table;
+}
+
+int version(const std::string& argv0) {
+  std::printf("bilik %s\n", BILIK_VERSION);
+  const std::string dir = bilik::default_pack_dir(argv0);
+  auto pack = bilik::load_rule_pack(dir);
+  if (pack) std::printf("rule pack: %s (hash %s)\n", dir.c_str(), pack->hash.c_str());
+  else std::printf("rule pack: none loads from %s\n", dir.c_str());
+  std::printf("SQLite %s\nRE2 %s\n", sqlite3_libversion(), BILIK_RE2_VERSION);
+  return 0;
+}
 
 }  // namespace
 
 int main(int argc, char** argv) {
-  auto logger = spdlog::stderr_color_mt("bilik");
+  auto logger = std::make_shared<spdlog::logger>("bilik", bilik::cli::progress_log_sink());
   logger->set_pattern("%^%l%$: %v");
   spdlog::set_default_logger(logger);
   // Past a file size limit (ulimit -f) a write fails with an error SQLite
@@ -42,18 +83,20 @@ int main(int argc, char** argv) {
     return 2;
   }
   const std::string command = argv[1];
-  bilik::cli::Args args(argv + 2, argv + argc);
-  if (command == "extract") return bilik::cli::run_extract(args, argv[0]);
-  if (command == "explain") return bilik::cli::run_explain(args, argv[0]);
-  if (command == "rules") return bilik::cli::run_rules(args, argv[0]);
-  if (command == "merge") return bilik::cli::run_merge(args, argv[0]);
-  if (command == "export") return bilik::cli::run_export(args, argv[0]);
-  if (command == "query") return bilik::cli::run_query(args, argv[0]);
-  if (command == "--help" || command == "-h" || command == "help") {
+  const bilik::cli::Args args(argv + 2, argv + argc);
+  if (auto it = commands().find(command); it != commands().end()) return it->second(args, argv[0]);
+  if (command == "--version") return version(argv[0]);
+  if (command == "--help" || command == "-h" || (command == "help" && args.empty())) {
     std::fputs(kUsage, stdout);
     return 0;
   }
-  spdlog::error("unknown command '{}'", command);
-  std::fputs(kUsage, stderr);
+  if (command == "help") {
+    if (auto it = commands().find(args[0]); it != commands().end()) return it->second({"--help"}, argv[0]);
+    spdlog::error("help: no command is called '{}'", args[0]);
+    std::fputs("try 'bilik --help'\n", stderr);
+    return 2;
+  }
+  spdlog::error("no command is called '{}'", command);
+  std::fputs("try 'bilik --help'\n", stderr);
   return 2;
 }

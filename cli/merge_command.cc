@@ -13,14 +13,22 @@
 #include "options.h"
 #include "output_path.h"
 #include "progress.h"
+#include "wording.h"
 
 namespace bilik::cli {
 namespace {
 
-constexpr const char* kHelp = R"(usage: bilik merge OUT.db IN.db...
+constexpr const char* kHelp = R"(usage: bilik merge [--quiet] OUT.db IN.db...
 
-Joins stores into OUT.db (created if missing). A document in several inputs
-is taken from the last; documents OUT.db already holds unchanged are skipped.
+Joins stores into OUT.db (created if missing), resolving entities as one run
+over all their documents would. A document in several inputs is taken from
+the last; documents OUT.db already holds unchanged are skipped.
+
+  --quiet    no progress line
+
+examples:
+  bilik merge news.db part0.db part1.db part2.db part3.db
+  bilik merge all.db 2022.db 2023.db
 )";
 
 constexpr size_t kBatchDocuments = 64;
@@ -35,21 +43,25 @@ struct Source {
 
 int run_merge(const Args& args, const std::string&) {
   auto opts = parse_options(args, {}, {"--help", "--quiet"});
-  if (!opts || opts->has("--help") || opts->positional.size() < 2) {
-    if (!opts) spdlog::error("merge: {}", opts.error());
-    std::fputs(kHelp, opts && opts->has("--help") ? stdout : stderr);
-    return opts && opts->has("--help") ? 0 : 2;
+  if (!opts) return usage_error("merge", opts.error());
+  if (opts->has("--help")) {
+    std::fputs(kHelp, stdout);
+    return 0;
   }
+  if (opts->positional.size() < 2)
+    return usage_error("merge", opts->positional.empty() ? "no OUT.db given" : "no IN.db given");
   const std::string out_path = opts->positional[0];
+  // The same file under another name (a link, "./out.db") counts too, and so
+  // does an input's -wal or -shm file.
+  for (size_t i = 1; i < opts->positional.size(); ++i)
+    if (!refuse_store_as_output(out_path, opts->positional[i]))
+      return usage_error("merge", out_path + " is both the output and an input (" + opts->positional[i] +
+                                      "); refused, nothing was written");
   std::vector<std::unique_ptr<Store>> inputs;
   std::vector<Source> sources;
   std::string rules_hash;
   for (size_t i = 1; i < opts->positional.size(); ++i) {
     const std::string& path = opts->positional[i];
-    if (!refuse_store_as_output(out_path, path)) {
-      spdlog::error("merge: {} is both the output and an input ({}); refused, nothing was written", out_path, path);
-      return 2;
-    }
     auto in = Store::open(path, Store::Mode::ReadOnly);
     if (!in) {
       spdlog::error("{}", in.error());
@@ -80,9 +92,9 @@ int run_merge(const Args& args, const std::string&) {
       spdlog::error("{}", s.error());
     return 2;
   };
-  Progress progress(unique.size(), !opts->has("--quiet"));
+  Progress progress(unique.size(), Progress::Unit::Documents, !opts->has("--quiet"));
   for (size_t first = 0; first < unique.size(); first += kBatchDocuments) {
-    progress.update(first, 0, 0);
+    progress.update({.documents = first, .done = first});
     if (Status s = (*out)->begin(); !s) {
       spdlog::error("{}", s.error());
       return fail();
@@ -119,10 +131,12 @@ int run_merge(const Args& args, const std::string&) {
     spdlog::error("{}", s.error());
     return 2;
   }
+  progress.clear();
   const Store::Counts c = (*out)->counts();
-  std::printf("bilik merge: %zu documents merged, %zu unchanged; %s holds %lld documents, %lld entities, %lld "
-              "mentions, %lld triples\n",
-              merged, unchanged, out_path.c_str(), c.documents, c.entities, c.mentions, c.triples);
+  std::printf("bilik merge: %s merged, %zu unchanged; %s holds %s, %s, %s, %s\n", count(merged, "document").c_str(),
+              unchanged, out_path.c_str(), count(c.documents, "document").c_str(),
+              count(c.entities, "entity", "entities").c_str(), count(c.mentions, "mention").c_str(),
+              count(c.triples, "triple").c_str());
   return 0;
 }
 

@@ -12,11 +12,18 @@
 namespace bilik::cli {
 namespace {
 
-constexpr const char* kHelp = R"(usage: bilik rules test [--rules DIR]
+constexpr const char* kHelp = R"(usage: bilik rules test [--rules DIR] [--verbose]
 
 Loads the pack (a load error is reported with file, rule id and RE2 message)
 and checks that each rule produces the names its examples give and nothing
-for its counter-examples.
+for its counter-examples. Exit status 1 when an example fails or a rule has none.
+
+  --rules DIR    the rule pack folder (default: the bundled Azerbaijani pack)
+  --verbose      also list every example that passes
+
+examples:
+  bilik rules test
+  bilik rules test --rules my-pack/az --verbose
 )";
 
 bool produces(const Extraction& x, const std::string& rule, const std::string& name) {
@@ -60,11 +67,14 @@ std::string triples_of(const Extraction& x) {
 
 int run_rules(const Args& args, const std::string& argv0) {
   auto opts = parse_options(args, {"--rules"}, {"--help", "--verbose"});
-  if (!opts || opts->has("--help") || opts->positional.size() != 1 || opts->positional[0] != "test") {
-    if (!opts) spdlog::error("rules: {}", opts.error());
-    std::fputs(kHelp, opts && opts->has("--help") ? stdout : stderr);
-    return opts && opts->has("--help") ? 0 : 2;
+  if (!opts) return usage_error("rules", opts.error());
+  if (opts->has("--help")) {
+    std::fputs(kHelp, stdout);
+    return 0;
   }
+  if (opts->positional.empty()) return usage_error("rules", "no subcommand given (test)");
+  if (opts->positional[0] != "test") return usage_error("rules", "no subcommand is called '" + opts->positional[0] + "' (test)");
+  if (opts->positional.size() > 1) return usage_error("rules", "unexpected argument '" + opts->positional[1] + "'");
   auto pack = load_rule_pack(opts->get("--rules", default_pack_dir(argv0)));
   if (!pack) {
     spdlog::error("{}", pack.error());

@@ -26,4 +26,10 @@ std::optional<EntityType> parse_type(std::string_view name) {
   return std::nullopt;
 }
 
+std::vector<std::string> all_type_names() {
+  std::vector<std::string> out;
+  for (const auto& [t, name] : kNames) out.emplace_back(name);
+  return out;
+}
+
 }  // namespace bilik

@@ -115,7 +115,9 @@ std::vector<std::string> list_inputs(const std::vector<std::string>& inputs, std
 }
 
 Result<Document> parse_document(const std::string& uri, std::string bytes) {
-  if (bytes.empty()) return Result<Document>::failure(uri + ": the file is empty");
+  Document doc;
+  doc.uri = uri;
+  if (bytes.empty()) return doc;  // empty: the caller decides what that means
   if (const size_t nul = bytes.find('\0'); nul != std::string::npos)
     return Result<Document>::failure(uri + ": byte " + std::to_string(nul) + " (line " + std::to_string(line_at(bytes, nul)) +
                                      "): NUL byte; this looks like a binary file, not text");
@@ -123,15 +125,16 @@ Result<Document> parse_document(const std::string& uri, std::string bytes) {
     return Result<Document>::failure(uri + ": byte " + std::to_string(bad) + " (line " + std::to_string(line_at(bytes, bad)) +
                                      "): invalid UTF-8, " + describe_invalid_utf8(bytes, bad) +
                                      "; convert the file to UTF-8 first");
-  Document doc;
-  doc.uri = uri;
   doc.text = std::move(bytes);
   if (doc.text.rfind("\xEF\xBB\xBF", 0) == 0) doc.text.erase(0, 3);  // byte order mark
   take_front_matter(doc);
   if (!doc.published.empty() && !is_publication_date(doc.published))
     return Result<Document>::failure(uri + ": the front matter's date '" + doc.published +
                                      "' is not a date (YYYY-MM-DD, or an ISO 8601 date and time)");
-  if (trim(doc.text).empty()) return Result<Document>::failure(uri + ": the file holds no text");
+  if (trim(doc.text).empty()) {
+    doc.text.clear();
+    return doc;
+  }
   if (doc.title.empty()) {
     std::istringstream lines(doc.text);
     std::string line;

@@ -69,8 +69,13 @@ std::vector<std::pair<long long, size_t>> mentions_by_sentence(sqlite3* db, long
 // Co-occurrence: entities in the same document or sentence.
 Result<std::vector<GraphEdge>> cooccurrence_edges(sqlite3* db, const GraphQuery& q) {
   std::map<std::pair<long long, long long>, long long> weight;
-  Statement docs(db, "SELECT id, text FROM document ORDER BY id");
+  // A date range keeps the documents published in it; one without a date is
+  // outside every range.
+  Statement docs(db,
+                 "SELECT id, text FROM document WHERE (?1 = '' OR published >= ?1) "
+                 "AND (?2 = '' OR published <= ?2 || '~') ORDER BY id");
   if (!docs.ok()) return Result<std::vector<GraphEdge>>::failure(docs.error());
+  docs.bind(1, q.since).bind(2, q.until);
   while (docs.row()) {
     const long long doc = docs.column_int(0);
     std::map<size_t, std::set<long long>> groups;
@@ -98,6 +103,8 @@ Result<Graph> load_graph(sqlite3* db, const GraphQuery& q) {
     return Result<Graph>::failure("unknown graph '" + q.graph + "' (relations, cooccurrence)");
   if (q.window != "sentence" && q.window != "document")
     return Result<Graph>::failure("unknown window '" + q.window + "' (sentence, document)");
+  if (q.graph == "cooccurrence" && !q.predicates.empty())
+    return Result<Graph>::failure("predicates filter the relations graph; the cooccurrence graph has none");
   auto edges = q.graph == "relations" ? relation_edges(db, q) : cooccurrence_edges(db, q);
   if (!edges) return Result<Graph>::failure(edges.error());
 

@@ -24,6 +24,9 @@ void write_node_link_json(const Graph& g, std::ostream& out) {
                             {"weight", e.weight},
                             {"dates", e.dates}});
   }
+  // networkx before 3.4 reads edges from "links" by default, 3.6 from
+  // "edges"; both keys hold the same list so either reads the file as is.
+  doc["edges"] = doc["links"];
   out << doc.dump(1, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
 }
 

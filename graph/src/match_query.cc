@@ -5,6 +5,7 @@
 #include <sstream>
 
 #include "bilik/query.h"
+#include "bilik/relations.h"
 
 namespace bilik {
 namespace {
@@ -75,6 +76,10 @@ Result<Table> match_patterns(sqlite3* db, const std::string& pattern, const Morp
         (i == 1 ? predicate_variables : entity_variables).insert(p[i]);
         if (entity_variables.count(p[i]) && predicate_variables.count(p[i]))
           return Result<Table>::failure("variable " + p[i] + " stands for a predicate and for an entity");
+      } else if (i == 1 && !Vocabulary::builtin().predicates.count(p[i])) {
+        std::string known;
+        for (const auto& [name, spec] : Vocabulary::builtin().predicates) known += (known.empty() ? "" : ", ") + name;
+        return Result<Table>::failure("'" + p[i] + "' is not a predicate of schema/predicates.json (" + known + ")");
       } else if (i != 1) {
         auto ids = find_entities(db, p[i], morphology);
         if (!ids) return Result<Table>::failure(ids.error());
@@ -143,7 +148,7 @@ Result<Table> match_patterns(sqlite3* db, const std::string& pattern, const Morp
       }
       row.push_back(value);
     }
-    if (seen.insert(row).second) t.rows.push_back(row);
+    if (seen.insert(row).second) t.rows.emplace_back(row.begin(), row.end());
     if (t.rows.size() >= limit) break;
   }
   sqlite3_finalize(name);

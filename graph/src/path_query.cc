@@ -94,7 +94,7 @@ Result<Table> shortest_paths(sqlite3* db, long long from, long long to, int max_
     for (size_t i = 0; i < paths[p].size(); ++i) {
       const Step& s = paths[p][i];
       // A step walked against its triple reads "← predicate": the next node is the subject.
-      t.rows.push_back({std::to_string(p + 1), std::to_string(i + 1), text(name, s.from, 0),
+      t.rows.push_back({Cell::integer(static_cast<long long>(p + 1)), Cell::integer(static_cast<long long>(i + 1)), text(name, s.from, 0),
                         s.reversed ? "← " + s.predicate : s.predicate,
                         text(name, s.to, 0), text(evidence, s.triple, 0), text(evidence, s.triple, 1)});
     }

@@ -11,6 +11,16 @@ namespace bilik {
 namespace {
 
 
+// A column of the current row, typed as SQLite holds it.
+Cell cell(Statement& q, int i) {
+  switch (q.column_type(i)) {
+    case SQLITE_NULL: return Cell::null();
+    case SQLITE_INTEGER: return Cell::integer(q.column_int(i));
+    case SQLITE_FLOAT: return Cell::real(q.column_text(i));
+    default: return Cell(q.column_text(i));
+  }
+}
+
 // Runs a prepared query into a table.
 Result<Table> collect(Statement& q) {
   if (!q.ok()) return Result<Table>::failure(q.error());
@@ -18,8 +28,8 @@ Result<Table> collect(Statement& q) {
   for (int i = 0; i < q.column_count(); ++i) t.columns.push_back(q.column_name(i));
   int rc;
   while ((rc = q.step()) == SQLITE_ROW) {
-    std::vector<std::string> row;
-    for (int i = 0; i < q.column_count(); ++i) row.push_back(q.column_text(i));
+    std::vector<Cell> row;
+    for (int i = 0; i < q.column_count(); ++i) row.push_back(cell(q, i));
     t.rows.push_back(std::move(row));
   }
   if (rc != SQLITE_DONE) return Result<Table>::failure(q.error());
@@ -44,6 +54,23 @@ Result<std::vector<long long>> find_entities(sqlite3* db, const std::string& nam
     const std::string last = space == std::string::npos ? keys[0] : keys[0].substr(space + 1);
     for (const SuffixReading& r : morphology->readings(last, {.harmony = false, .min_slot = 1, .min_stem_chars = 2}))
       if (r.stem_bytes < last.size()) keys.push_back(head + last.substr(0, r.stem_bytes));
+  }
+  // "NATO-nun", "ABŞ'ın": suffixes set off by a hyphen or an apostrophe
+  // (folding makes the mark a space). The name before the mark is tried
+  // last, and only when the morphology reads what follows it as suffixes.
+  if (morphology) {
+    for (const char* mark : {"-", "'", "\u2019", "\u02BC", "`"}) {
+      const size_t at = name.rfind(mark);
+      if (at == std::string::npos || at == 0) continue;
+      const std::string before = fold_key(name.substr(0, at)), after = fold_key(name.substr(at + std::string(mark).size()));
+      if (before.empty() || after.empty() || after.find(' ') != std::string::npos) continue;
+      const std::string last = before.substr(before.rfind(' ') == std::string::npos ? 0 : before.rfind(' ') + 1);
+      for (const SuffixReading& r : morphology->readings(last + after, {.harmony = false, .min_slot = 1, .min_stem_chars = 1}))
+        if (r.stem_bytes == last.size()) {
+          keys.push_back(before);
+          break;
+        }
+    }
   }
   for (const std::string& key : keys) {
     Statement k(db, "SELECT DISTINCT entity_id FROM entity_key WHERE key = ? ORDER BY entity_id");
@@ -91,10 +118,13 @@ Result<Table> neighbors(sqlite3* db, long long id, const NeighborQuery& nq) {
         const bool outgoing = q.column_int(0) == node;
         const long long other = outgoing ? q.column_int(3) : q.column_int(0);
         const std::string other_type = outgoing ? q.column_text(5) : q.column_text(6);
-        // The type filters what is shown; the walk goes through every node.
-        if (nq.type.empty() || other_type == nq.type)
-          t.rows.push_back({std::to_string(hop), q.column_text(1), q.column_text(2), q.column_text(4), other_type, q.column_text(7), q.column_text(8),
-                            q.column_text(9)});
+        // A node reached at an earlier hop (the start, a nearer neighbour)
+        // is not listed again; the type filters what is shown, and the walk
+        // goes through every node.
+        const auto reached = distance.find(other);
+        if ((reached == distance.end() || reached->second == hop) && (nq.type.empty() || other_type == nq.type))
+          t.rows.push_back({Cell::integer(hop), q.column_text(1), q.column_text(2), q.column_text(4), other_type,
+                            Cell::integer(q.column_int(7)), q.column_text(8), q.column_text(9)});
         if (!distance.count(other)) {
           distance[other] = hop;
           next.push_back(other);
@@ -108,8 +138,8 @@ Result<Table> neighbors(sqlite3* db, long long id, const NeighborQuery& nq) {
 
 Result<Table> triples(sqlite3* db, const TripleQuery& tq) {
   std::string sql =
-      "SELECT s.name AS subject, t.predicate, coalesce(o.name, t.object_literal) AS object, coalesce(t.date, '') AS date, "
-      "coalesce(t.role, '') AS role, d.uri AS document, t.start, t.\"end\", "
+      "SELECT s.name AS subject, t.predicate, coalesce(o.name, t.object_literal) AS object, t.date AS date, "
+      "t.role AS role, d.uri AS document, t.start, t.\"end\", "
       "CAST(substr(CAST(d.text AS BLOB), t.start + 1, t.\"end\" - t.start) AS TEXT) AS evidence, t.rule "
       "FROM triples t JOIN entities s ON s.id = t.subject_id LEFT JOIN entities o ON o.id = t.object_id "
       "JOIN documents d ON d.id = t.document_id WHERE (?1 = '' OR t.predicate = ?1) "
@@ -135,7 +165,7 @@ Result<Table> triples(sqlite3* db, const TripleQuery& tq) {
   t->columns.push_back("sentence");
   std::map<std::string, std::pair<std::string, std::vector<std::pair<size_t, size_t>>>> documents;
   for (auto& row : t->rows) {
-    const std::string& uri = row[5];
+    const std::string& uri = row[5].text;
     auto it = documents.find(uri);
     if (it == documents.end()) {
       Statement text(db, "SELECT text FROM document WHERE uri = ?");
@@ -143,7 +173,7 @@ Result<Table> triples(sqlite3* db, const TripleQuery& tq) {
       std::string body = text.step() == SQLITE_ROW ? text.column_text(0) : "";
       it = documents.emplace(uri, std::make_pair(body, sentence_spans(body))).first;
     }
-    const size_t start = std::stoull(row[6]);
+    const size_t start = std::stoull(row[6].text);
     std::string sentence;
     for (const auto& [from, to] : it->second.second)
       if (from <= start && start < to) sentence = it->second.first.substr(from, to - from);

@@ -73,6 +73,16 @@ std::string seconds_text(double s) {
   return t;
 }
 
+// A column of the current row, typed as SQLite holds it.
+Cell cell(sqlite3_stmt* stmt, int i) {
+  const int type = sqlite3_column_type(stmt, i);
+  if (type == SQLITE_NULL) return Cell::null();
+  if (type == SQLITE_INTEGER) return Cell::integer(sqlite3_column_int64(stmt, i));
+  const unsigned char* text = sqlite3_column_text(stmt, i);
+  std::string shown = text ? reinterpret_cast<const char*>(text) : "";
+  return type == SQLITE_FLOAT ? Cell::real(std::move(shown)) : Cell(std::move(shown));
+}
+
 const char* kWrites = "queries open the store read-only; this statement would write to it or to another file";
 
 }  // namespace
@@ -126,17 +136,14 @@ Result<SqlOutcome> stream_sql(sqlite3* db, const std::string& sql, const SqlLimi
     sqlite3_progress_handler(db, 1000, check_time, &guard);
   }
   SqlOutcome outcome;
-  std::vector<std::string> cells(columns.size());
+  std::vector<Cell> cells(columns.size(), Cell::null());
   int rc;
   while ((rc = sqlite3_step(raw)) == SQLITE_ROW) {
     if (limits.max_rows > 0 && outcome.rows == limits.max_rows) {
       outcome.truncated = true;
       return outcome;
     }
-    for (size_t i = 0; i < cells.size(); ++i) {
-      const unsigned char* text = sqlite3_column_text(raw, static_cast<int>(i));
-      cells[i] = text ? reinterpret_cast<const char*>(text) : "";
-    }
+    for (size_t i = 0; i < cells.size(); ++i) cells[i] = cell(raw, static_cast<int>(i));
     on_row(cells);
     ++outcome.rows;
   }
@@ -152,7 +159,7 @@ Result<Table> run_sql(sqlite3* db, const std::string& sql) {
   Table table;
   auto done = stream_sql(
       db, sql, {}, [&](const std::vector<std::string>& columns) { table.columns = columns; },
-      [&](const std::vector<std::string>& cells) { table.rows.push_back(cells); });
+      [&](const std::vector<Cell>& cells) { table.rows.push_back(cells); });
   if (!done) return Result<Table>::failure(done.error());
   return table;
 }

@@ -75,6 +75,7 @@ class Statement {
   long long column_int(int i) { return sqlite3_column_int64(stmt_, i); }
   double column_real(int i) { return sqlite3_column_double(stmt_, i); }
   bool is_null(int i) { return sqlite3_column_type(stmt_, i) == SQLITE_NULL; }
+  int column_type(int i) { return sqlite3_column_type(stmt_, i); }
   std::string column_text(int i) {
     const auto* t = sqlite3_column_text(stmt_, i);
     return t ? reinterpret_cast<const char*>(t) : "";

@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Exports checked by the programs that read them: GEXF 1.3 against the
-# (viz-patched) XSD with xmllint, GEXF 1.2draft, GraphML and node-link JSON
-# with networkx (Debian's python3-networkx; its 2.8 reads GEXF only up to
-# 1.2draft), CSV with Python's csv module; counts and attributes as in the
+# (viz-patched) XSD with xmllint, GEXF 1.2draft (the default), GraphML and
+# node-link JSON with networkx's defaults (Debian's python3-networkx; its
+# 2.8 reads GEXF only up to 1.2draft), CSV with Python's csv module; counts and attributes as in the
 # store, Azerbaijani letters intact.
 set -euo pipefail
 bilik=$1 samples=$2 shared=$3
@@ -17,12 +17,13 @@ cp "$samples"/*.txt "$tmp/in/"
 [ -d "$shared/corpora/az-news" ] && cp "$shared"/corpora/az-news/*.txt "$tmp/in/"
 "$bilik" extract --quiet --db "$tmp/s.db" "$tmp/in" > /dev/null
 cd "$tmp"
-"$bilik" export --db s.db --format gexf -o g13.gexf > /dev/null
-"$bilik" export --db s.db --format gexf --gexf-version 1.2 -o g12.gexf > /dev/null
+"$bilik" export --db s.db --format gexf --gexf-version 1.3 -o g13.gexf > /dev/null
+# The default is 1.2draft, what networkx reads by default.
+"$bilik" export --db s.db --format gexf -o g12.gexf > /dev/null
 "$bilik" export --db s.db --format graphml -o g.graphml > /dev/null
 "$bilik" export --db s.db --format json -o g.json > /dev/null
 "$bilik" export --db s.db --format csv -o g.csv > /dev/null
-"$bilik" export --db s.db --graph cooccurrence --window document --format gexf -o co.gexf > /dev/null
+"$bilik" export --db s.db --graph cooccurrence --window document --format gexf --gexf-version 1.3 -o co.gexf > /dev/null
 "$bilik" export --db s.db --format nquads -o g.nq > /dev/null
 xmllint --noout --schema "$xsd" g13.gexf co.gexf
 edges=$(sqlite3 s.db "SELECT count(*) FROM (SELECT 1 FROM triples WHERE object_id IS NOT NULL GROUP BY subject_id, object_id, predicate)")
@@ -33,7 +34,7 @@ import csv, json, sys
 import networkx as nx
 nodes, edges, pairs = map(int, sys.argv[1:])
 graphs = {
-    "gexf 1.2": nx.read_gexf("g12.gexf", version="1.2draft"),
+    "gexf 1.2": nx.read_gexf("g12.gexf"),
     "graphml": nx.read_graphml("g.graphml"),
     "json": nx.node_link_graph(json.load(open("g.json", encoding="utf-8"))),
 }

@@ -9,7 +9,7 @@ if [ ! -f "$corpus" ]; then
 fi
 source "$(dirname "$0")/scratch.sh"
 python3 "$shared/tools/score_mentions.py" prepare "$corpus" "$tmp/ner" --split all
-# Four sentences of the corpus are empty; bilik reports them and exits 1.
-"$bilik" extract --quiet --db "$tmp/ner.db" "$tmp/ner" 2>"$tmp/errors" || true
-test "$(grep -c 'the file is empty' "$tmp/errors")" -eq "$(grep -c . "$tmp/errors")"
+# Four sentences of the corpus are empty: warnings, which --quiet hides; no error.
+"$bilik" extract --quiet --db "$tmp/ner.db" "$tmp/ner" 2>"$tmp/errors"
+[ ! -s "$tmp/errors" ] || { cat "$tmp/errors"; exit 1; }
 python3 "$shared/tools/score_mentions.py" score "$corpus" --db "$tmp/ner.db" --split all --min 0.80

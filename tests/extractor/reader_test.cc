@@ -10,8 +10,17 @@
 namespace bilik {
 namespace {
 
+TEST(Reader, GivesAnEmptyDocumentForTheCallerToJudge) {
+  for (const char* bytes : {"", "  \n\t\n", "\xEF\xBB\xBF\n"}) {
+    auto doc = parse_document("a.txt", bytes);
+    ASSERT_TRUE(doc.ok()) << doc.error();
+    EXPECT_EQ(doc->uri, "a.txt");
+    EXPECT_TRUE(doc->text.empty()) << doc->text;
+  }
+  EXPECT_EQ(parse_document("b.txt", "Bakı\n")->text, "Bakı\n");
+}
+
 TEST(Reader, RefusesBadInputNamingThePlace) {
-  EXPECT_EQ(parse_document("a.txt", "").error(), "a.txt: the file is empty");
   EXPECT_EQ(parse_document("b.txt", std::string("ab\0c", 4)).error(),
             "b.txt: byte 2 (line 1): NUL byte; this looks like a binary file, not text");
   auto why = [](std::string_view bytes) {

@@ -48,7 +48,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   sqlite3* db = store->handle();
   const long long changes = sqlite3_total_changes(db);
   bilik::stream_sql(db, std::string(reinterpret_cast<const char*>(data), size), {.timeout_seconds = 0.05, .max_rows = 20},
-                    [](const std::vector<std::string>&) {}, [](const std::vector<std::string>&) {});
+                    [](const std::vector<std::string>&) {}, [](const std::vector<bilik::Cell>&) {});
   if (sqlite3_total_changes(db) != changes || !sqlite3_get_autocommit(db) ||
       scalar(db, "SELECT count(*) FROM pragma_database_list") != 1 || scalar(db, "PRAGMA user_version") != 0)
     std::abort();

@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <nlohmann/json.hpp>
+
 #include <sstream>
 
 namespace bilik {
@@ -19,12 +21,35 @@ TEST(GraphWriters, GexfKeepsEveryNameAndEdgeKind) {
   g.nodes = {{1, "Qasım-Jomart Tokayev", "PERSON", {"Tokayev"}, 3, 1}, {2, "Türkiyə", "STATE", {}, 5, 1}};
   g.edges = {{1, 2, "visited", 2, {"2022-05-10", "2022"}}};
   std::ostringstream out;
-  write_gexf(g, out);
+  write_gexf(g, out, "1.3");
   const std::string xml = out.str();
   EXPECT_NE(xml.find("label=\"Qasım-Jomart Tokayev\""), std::string::npos);
   EXPECT_NE(xml.find("kind=\"visited\""), std::string::npos);
   EXPECT_NE(xml.find("<spell start=\"2022-01-01\" end=\"2022-01-01\"/>"), std::string::npos);
   EXPECT_NE(xml.find("mode=\"dynamic\""), std::string::npos);
+}
+
+TEST(GraphWriters, GexfDefaultsToTheVersionNetworkxReads) {
+  Graph g;
+  g.nodes = {{1, "Bakı", "LOCATION", {}, 1, 1}};
+  std::ostringstream out;
+  write_gexf(g, out);
+  EXPECT_NE(out.str().find("xmlns=\"http://www.gexf.net/1.2draft\""), std::string::npos) << out.str();
+  EXPECT_NE(out.str().find("version=\"1.2\""), std::string::npos);
+}
+
+TEST(GraphWriters, NodeLinkJsonIsTypedAndHasBothEdgeKeys) {
+  Graph g;
+  g.nodes = {{1, "Tokayev", "PERSON", {}, 3, 1}, {2, "Türkiyə", "STATE", {}, 5, 2}};
+  g.edges = {{1, 2, "visited", 2, {"2022-05-10"}}};
+  std::ostringstream out;
+  write_node_link_json(g, out);
+  const auto doc = nlohmann::json::parse(out.str());
+  EXPECT_EQ(doc["directed"], true);
+  EXPECT_EQ(doc["nodes"][1]["mentions"], 5);
+  ASSERT_EQ(doc["links"].size(), 1u);
+  EXPECT_EQ(doc["links"], doc["edges"]);
+  EXPECT_EQ(doc["links"][0]["weight"], 2);
 }
 
 TEST(GraphWriters, CsvQuotesFieldsThatNeedIt) {

@@ -33,8 +33,8 @@ class SqlQueryTest : public ::testing::Test {
     std::string out;
     auto done = stream_sql(
         store_->handle(), sql, limits, [](const std::vector<std::string>&) {},
-        [&](const std::vector<std::string>& cells) {
-          for (size_t i = 0; i < cells.size(); ++i) out += (i ? "," : "") + cells[i];
+        [&](const std::vector<Cell>& cells) {
+          for (size_t i = 0; i < cells.size(); ++i) out += (i ? "," : "") + cells[i].text;
           out += ";";
         });
     if (rows) *rows = out;

@@ -1,8 +1,10 @@
 // Turning command-line inputs into documents.
 //
 // Inputs are files, folders (searched recursively for .txt and .md) or "-"
-// for standard input. A document must be non-empty valid UTF-8 without NUL
-// bytes; every refusal names the file and, for bad UTF-8, the byte offset.
+// for standard input. A document must be valid UTF-8 without NUL bytes;
+// every refusal names the file and, for bad UTF-8, the byte offset. A
+// document with no text (an empty file, only blanks) is no failure: it comes
+// back with empty text, and the caller decides (extract warns and skips it).
 // A text may open with a front-matter block ("---", "key: value" lines,
 // "---") giving title and published (a real day, else the document is
 // refused); the stored text is what follows it.

@@ -4,9 +4,10 @@
 // predicate and object, weighted by the number of documents stating it, with
 // the dates of those statements) and `cooccurrence` (entities named in the
 // same document, or the same sentence, weighted by how often). Filters keep
-// node types, predicates, a date range and a minimum weight; nodes are the
-// entities the kept edges touch. User-given values reach SQL only as bound
-// parameters.
+// node types, predicates (relations only), a date range (the statements'
+// dates for relations, the documents' publication dates for co-occurrence)
+// and a minimum weight; nodes are the entities the kept edges touch.
+// User-given values reach SQL only as bound parameters.
 //
 //   auto graph = load_graph(store.handle(), {.graph = "relations", .min_weight = 2});
 #pragma once
@@ -24,7 +25,7 @@ struct GraphQuery {
   std::string graph = "relations";  // or "cooccurrence"
   std::string window = "sentence";  // cooccurrence: "sentence" or "document"
   std::vector<std::string> types, predicates;
-  std::string since, until;         // ISO dates; relations only
+  std::string since, until;         // ISO dates: of statements (relations), of documents (cooccurrence)
   long long min_weight = 1;
 };
 

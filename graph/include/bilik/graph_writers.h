@@ -1,14 +1,17 @@
 // Writing a graph for the programs researchers open it with.
 //
-// gexf: GEXF 1.3 (or 1.2draft) as Gephi reads it: node attributes type,
+// gexf: GEXF 1.2draft (or 1.3) as Gephi reads it: node attributes type,
 // aliases, mentions, documents; one edge per predicate between a pair with
 // kind, label and weight; a timeline (spells) from the statements' dates;
-// node colour by type. graphml: for networkx and igraph. json: node-link
-// JSON (networkx.node_link_graph). csv: Gephi's spreadsheet import, a nodes
+// node colour by type. 1.2draft is the default because it is what
+// networkx reads by default (2.8 reads no other); Gephi reads both.
+// graphml: for networkx and igraph. json: node-link JSON with typed values,
+// edges under both "links" (networkx 2.x, 3.0-3.5 default) and "edges"
+// (3.6 default), so networkx.node_link_graph reads it with its defaults. csv: Gephi's spreadsheet import, a nodes
 // table and an edges table. nquads: RDF, one named graph per document.
 // Text is UTF-8; characters XML forbids are dropped, never written.
 //
-//   write_gexf(graph, out, "1.3");
+//   write_gexf(graph, out, "1.2");
 #pragma once
 
 #include <sqlite3.h>
@@ -20,7 +23,7 @@
 
 namespace bilik {
 
-void write_gexf(const Graph& graph, std::ostream& out, const std::string& version = "1.3");
+void write_gexf(const Graph& graph, std::ostream& out, const std::string& version = "1.2");
 void write_graphml(const Graph& graph, std::ostream& out);
 void write_node_link_json(const Graph& graph, std::ostream& out);
 void write_csv_nodes(const Graph& graph, std::ostream& out);

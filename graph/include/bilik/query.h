@@ -18,20 +18,40 @@
 
 namespace bilik {
 
+// One value of a table as SQL typed it, so that JSON output keeps numbers
+// numbers and NULL null. `text` is how a table or TSV shows it ("" for NULL).
+struct Cell {
+  enum class Kind { Null, Integer, Real, Text };
+  Kind kind = Kind::Text;
+  std::string text;
+
+  Cell(std::string s) : text(std::move(s)) {}  // NOLINT: text is the common case
+  static Cell integer(long long v) { return Cell(Kind::Integer, std::to_string(v)); }
+  static Cell real(std::string shown) { return Cell(Kind::Real, std::move(shown)); }
+  static Cell null() { return Cell(Kind::Null, ""); }
+
+ private:
+  Cell(Kind k, std::string s) : kind(k), text(std::move(s)) {}
+};
+
 struct Table {
   std::vector<std::string> columns;
-  std::vector<std::vector<std::string>> rows;
+  std::vector<std::vector<Cell>> rows;
 };
 
 // Triples come with their evidence: document, byte span, the matched text
 // and the whole sentence around it.
 
 // Entities one of whose names is `name` in any case or spelling the folding
-// covers, or is its stem once case suffixes are cut ("Tokayevin", "TÜRKİYƏ").
+// covers, or is its stem once case suffixes are cut ("Tokayevin", "TÜRKİYƏ"),
+// also when the suffixes follow a hyphen or apostrophe ("NATO-nun", "ABŞ'ın").
 Result<std::vector<long long>> find_entities(sqlite3* db, const std::string& name, const Morphology* morphology);
 
 Result<Table> entity_card(sqlite3* db, long long id);
 
+// Entities up to `hops` steps away: a row per triple that reaches an entity
+// at the hop that first reaches it, so the start entity and nearer entities
+// are never listed again.
 struct NeighborQuery {
   int hops = 1;
   std::string predicate, type;
@@ -60,6 +80,7 @@ Result<Table> shortest_paths(sqlite3* db, long long from, long long to, int max_
 // Triple patterns joined SPARQL-style: "?p holds_position Qazaxıstan . ?p visited ?s".
 // A term is a ?variable, a predicate, or an entity name (quoted when it has
 // spaces: "Qasım-Jomart Tokayev"); names are found as `entity` finds them.
+// A predicate outside schema/predicates.json is an error, not an empty answer.
 // Columns: the variables in order of appearance.
 Result<Table> match_patterns(sqlite3* db, const std::string& pattern, const Morphology* morphology,
                              size_t limit = 1000);

@@ -8,7 +8,8 @@
 // prepared. The connection should be read-only as well (Store::Mode::ReadOnly).
 // Exactly one statement is run: SQL with a second statement after the first
 // is refused, not silently cut short. Rows are handed to `on_row` as SQLite
-// produces them, so memory holds one row whatever the result's size; the
+// produces them, each cell typed as SQLite holds it (integer, real, text,
+// NULL), so memory holds one row whatever the result's size; the
 // run stops after `max_rows` rows (0: no limit) and, through a progress
 // handler, once `timeout_seconds` have passed (0: no limit), even inside a
 // recursive CTE that never ends.
@@ -25,6 +26,7 @@
 #include <string>
 #include <vector>
 
+#include "bilik/query.h"
 #include "bilik/result.h"
 
 namespace bilik {
@@ -40,7 +42,7 @@ struct SqlOutcome {
 };
 
 using SqlColumns = std::function<void(const std::vector<std::string>& columns)>;
-using SqlRow = std::function<void(const std::vector<std::string>& cells)>;
+using SqlRow = std::function<void(const std::vector<Cell>& cells)>;
 
 // Runs one read-only statement; errors say why it was refused or stopped.
 // Rows already handed to `on_row` stay handed when it stops at the timeout.
