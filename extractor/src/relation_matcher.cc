@@ -13,11 +13,15 @@
 namespace bilik {
 namespace {
 
+constexpr size_t kVetoReach = 160;  // bytes after a match that its rule's "unless" reads
+
 // A sentence with its names, figures and dates replaced by placeholders, and
 // a map from each rewritten byte back to the folded text.
 struct Rewritten {
   std::string text;
   std::vector<uint32_t> from, to;  // folded span each byte stands for
+  std::string date;                // the sentence's first date outside parentheses
+  std::optional<size_t> money;     // the sentence's first money figure
 };
 
 struct Item {
@@ -140,7 +144,8 @@ class RelationFinder {
     for (; it != items_.end() && it->start < s.end; ++it)
       if (it->end <= s.end) items.push_back(*it);
     if (items.empty()) return;
-    const Rewritten r = rewrite(t_, s, std::move(items));
+    Rewritten r = rewrite(t_, s, std::move(items));
+    read_sentence_facts(r);
     for (int i : pack_.relation_filter.candidates(r.text))
       if (pack_.relation_rules[i].window == window) apply(pack_.relation_rules[i], r, k);
   }
@@ -205,11 +210,10 @@ class RelationFinder {
         if (f[i] == '"') ++marks, last = i;
       if (marks % 2 == 1) a = last + 1;
     }
-    for (const Sentence& s : t_.sentences)
-      if (s.start <= a && a < s.end) {
-        b = std::min<size_t>(b, s.end);
-        break;
-      }
+    auto holding = std::upper_bound(t_.sentences.begin(), t_.sentences.end(), a,
+                                    [](size_t pos, const Sentence& s) { return pos < s.start; });
+    if (holding != t_.sentences.begin() && a < std::prev(holding)->end)
+      b = std::min<size_t>(b, std::prev(holding)->end);
     while (a < b && f[a] == ' ') ++a;
     return original_of_folded(a, b);
   }
@@ -225,37 +229,47 @@ class RelationFinder {
     return out;
   }
 
-  // The date group's date, else the sentence's first date not in parentheses
-  // (a parenthesis dates another event: "(30 avqust 1992-ci il)"), else the
-  // publication date.
-  std::string date_for(std::string_view group, std::string_view sentence) const {
-    for (int pass = 0; pass < 2; ++pass) {
-      const std::string_view scope = pass == 0 ? group : sentence;
-      int depth = 0;
-      for (size_t i = 0; i < scope.size(); ++i) {
-        if (scope[i] == '(') ++depth;
-        if (scope[i] == ')' && depth > 0) --depth;
-        const bool in_parenthesis = pass == 1 && depth > 0;
-        if (in_parenthesis || scope.compare(i, 7, "<<DATE:") != 0) continue;
-        const size_t index = std::strtoul(scope.data() + i + 7, nullptr, 10);
-        if (index < dates_.size() && !dates_[index].value.empty()) {
-          const std::string& v = dates_[index].value;
-          return v.substr(0, v.find('/'));  // an interval dates the triple by its start
-        }
-      }
-    }
-    return published_;
+  // A DATE placeholder's value as a triple's date: an interval by its start.
+  std::string date_value(size_t index) const {
+    if (index >= dates_.size() || dates_[index].value.empty()) return "";
+    const std::string& v = dates_[index].value;
+    return v.substr(0, v.find('/'));
   }
 
-  std::optional<size_t> amount_for(std::string_view group, std::string_view sentence, bool from_sentence) const {
+  // What every triple of a sentence may fall back on, found once per
+  // sentence: its first date outside parentheses (a parenthesis dates another
+  // event: "(30 avqust 1992-ci il)") and its first money figure.
+  void read_sentence_facts(Rewritten& r) const {
+    int depth = 0;
+    for (size_t i = 0; i < r.text.size(); ++i) {
+      const char c = r.text[i];
+      if (c == '(') ++depth;
+      if (c == ')' && depth > 0) --depth;
+      if (c != '<' || r.text.compare(i, 2, "<<") != 0) continue;
+      const std::string_view rest = std::string_view(r.text).substr(i);
+      if (r.date.empty() && depth == 0 && rest.substr(0, 7) == "<<DATE:")
+        r.date = date_value(std::strtoul(rest.data() + 7, nullptr, 10));
+      if (!r.money && rest.substr(0, 9) == "<<FIGURE:") {
+        const size_t index = std::strtoul(rest.data() + 9, nullptr, 10);
+        if (index < figures_.size() && figures_[index].unit.size() == 3 &&
+            std::isupper(static_cast<unsigned char>(figures_[index].unit[0])))
+          r.money = index;
+      }
+    }
+  }
+
+  // The date group's date, else the sentence's, else the publication date.
+  std::string date_for(std::string_view group, const Rewritten& r) const {
+    for (const Placeholder& p : placeholders_in(group))
+      if (p.kind == "DATE")
+        if (std::string d = date_value(p.index); !d.empty()) return d;
+    return r.date.empty() ? published_ : r.date;
+  }
+
+  std::optional<size_t> amount_for(std::string_view group, const Rewritten& r, bool from_sentence) const {
     for (const Placeholder& p : placeholders_in(group))
       if (p.kind == "FIGURE") return p.index;
-    if (from_sentence)
-      for (const Placeholder& p : placeholders_in(sentence))
-        if (p.kind == "FIGURE" && p.index < figures_.size() && figures_[p.index].unit.size() == 3 &&
-            std::isupper(static_cast<unsigned char>(figures_[p.index].unit[0])))
-          return p.index;  // the first money figure
-    return std::nullopt;
+    return from_sentence ? r.money : std::nullopt;
   }
 
   void add(Triple t) {
@@ -287,9 +301,11 @@ class RelationFinder {
       const size_t start = m[0].data() - r.text.data();
       const size_t end = start + m[0].size();
       pos = end > start ? end : start + 1;
-      // The veto reads the match and the rest of the sentence: negation and
-      // mood follow the verb ("... səfəri planlaşdırılır").
-      if (rule.unless && RE2::PartialMatch(re2::StringPiece(r.text.data() + start, r.text.size() - start), *rule.unless))
+      // The veto reads the match and what follows it in the sentence, up to
+      // kVetoReach bytes: negation and mood follow the verb ("... səfəri
+      // planlaşdırılır"); the bound keeps a huge sentence linear.
+      const size_t veto_end = std::min(r.text.size(), end + kVetoReach);
+      if (rule.unless && RE2::PartialMatch(re2::StringPiece(r.text.data() + start, veto_end - start), *rule.unless))
         continue;
       const auto& spec = Vocabulary::builtin().predicates.at(rule.predicate);
       auto subjects = entities_in(text_of(group("subject")), rule.subject_types);
@@ -318,8 +334,8 @@ class RelationFinder {
           if (o) subjects.push_back(*o);
         objects = std::move(new_objects);
       }
-      const std::string date = date_for(text_of(group("date")), r.text);
-      const auto amount = amount_for(text_of(group("amount")), r.text, rule.amount_from_sentence);
+      const std::string date = date_for(text_of(group("date")), r);
+      const auto amount = amount_for(text_of(group("amount")), r, rule.amount_from_sentence);
       const auto role_span = group("role");
       const std::string role = display_name(original_of_rewritten(r, role_span.first, role_span.second));
       if (rule.in_order && subjects.size() != objects.size()) continue;

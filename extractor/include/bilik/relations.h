@@ -65,8 +65,9 @@ struct RelationRule {
   std::string id, file, predicate;
   int filter_id = 0;  // this rule's pattern in the pack's filter
   std::shared_ptr<const RE2> pattern;
-  // A match is dropped when this finds something in it or in the rest of its
-  // sentence ("dəvəti ilə" inside a visit, "planlaşdırılır" after it).
+  // A match is dropped when this finds something in it or in the 160 bytes
+  // after it in its sentence ("dəvəti ilə" inside a visit, "planlaşdırılır"
+  // after it).
   std::shared_ptr<const RE2> unless;
   std::vector<EntityType> subject_types, object_types;  // defaults: the vocabulary's
   bool swap = false;                                    // subject group holds the object
