@@ -21,6 +21,7 @@
 #include "bilik/reader.h"
 #include "bilik/rule_pack.h"
 #include "bilik/sources.h"
+#include "bilik/stop.h"
 #include "bilik/store.h"
 #include "commands.h"
 #include "option_values.h"
@@ -58,8 +59,9 @@ dates. A second run over the same inputs skips what is unchanged.
   --quiet       only errors and the summary line;  --verbose  log every document
 
 An empty document, or an input holding no document, is a warning; the run
-goes on. Ctrl-C finishes the current batch and stops; the next run goes on
-from there. Exit status: 0 all read, 1 some documents failed, 2 usage or store error.
+goes on. Ctrl-C stops within a second, keeping the batches already stored;
+the next run goes on from there. Exit status: 0 all read, 1 some documents
+failed, 2 usage or store error, 130 interrupted.
 
 examples:
   bilik extract --db news.db articles/ archive-2022.tar.gz
@@ -71,10 +73,12 @@ constexpr size_t kBatchDocuments = 64;
 
 std::atomic<bool> interrupted{false};
 
-// The first Ctrl-C (or SIGTERM) lets the current batch finish; a second one
-// ends the process at once (the store stays sound, the next open marks the
-// run interrupted).
+// The first Ctrl-C (or SIGTERM) stops extraction within a few sentences and
+// drops the batch it was extracting (the batches stored before it stay); a
+// second one ends the process at once (the store stays sound, the next open
+// marks the run interrupted).
 void on_interrupt(int signal) {
+  request_stop();
   if (interrupted.exchange(true)) {
     std::signal(signal, SIG_DFL);
     std::raise(signal);
@@ -270,6 +274,7 @@ int run_extract(const Args& args, const std::string& argv0) {
     std::shared_ptr<Batch> batch = std::move(extracting);
     extracting.reset();
     batch->extracted = pool.collect();
+    if (stop_requested()) return true;  // cut short by Ctrl-C: none of it is stored, the next run extracts it
     if (!written()) return false;
     writing = std::async(std::launch::async, [&write, batch] { return write(*batch); });
     return true;
@@ -290,7 +295,7 @@ int run_extract(const Args& args, const std::string& argv0) {
   };
   bool stop = false;
   auto take = [&](Result<Document> doc) {
-    if (stop) return;  // a batch failed to store: read no further, even inside this file
+    if (stop || interrupted) return;  // a batch failed to store, or Ctrl-C: read no further, even inside this file
     ++emitted;
     if (!doc) {
       ++documents;
@@ -334,7 +339,7 @@ int run_extract(const Args& args, const std::string& argv0) {
       break;
     }
     if (interrupted) {
-      spdlog::error("extract: interrupted; the current batch is stored, the next run goes on from here");
+      spdlog::error("extract: interrupted; the batches stored before stay, the next run goes on from here");
       status = 130;
       break;
     }
@@ -348,9 +353,13 @@ int run_extract(const Args& args, const std::string& argv0) {
       spdlog::error("{}", s.error());
     return code;
   };
-  bool all_written = !stop && flush() && pass_on();
+  bool all_written = !stop && (interrupted || flush()) && pass_on();
   if (extracting) pool.collect();          // a batch left behind by a failure
   all_written = written() && all_written;  // always wait for the writer
+  if (interrupted && status != 130) {      // Ctrl-C during the last batch
+    spdlog::error("extract: interrupted; the batches stored before stay, the next run goes on from here");
+    status = 130;
+  }
   if (!all_written) {
     spdlog::error("extract: stopped; the {} documents stored before the failing batch are kept, and the next run goes "
                   "on from there",

@@ -6,6 +6,7 @@
 #include <unordered_set>
 
 #include "bilik/gazetteer.h"
+#include "bilik/stop.h"
 #include "bilik/utf8.h"
 
 namespace bilik {
@@ -46,6 +47,7 @@ class RuleRunner {
   void run_all() {
     const std::string& s = text_.folded.text;
     for (const Sentence& sentence : text_.sentences) {
+      if (stop_requested()) return;
       const std::string_view sv = std::string_view(s).substr(sentence.start, sentence.end - sentence.start);
       for (int i : pack_.entity_filter.candidates(sv)) run(pack_.entity_rules[i], sentence);
     }
@@ -62,7 +64,8 @@ class RuleRunner {
     size_t pos = sentence.start;
     size_t floor = pos;  // a run before an anchor starts here or later: after the last
                          // name produced, and not before the last anchor tried
-    while (pos < sentence.end && re.Match(s, pos, sentence.end, RE2::UNANCHORED, match.data(), groups)) {
+    while (pos < sentence.end && !stop_requested() &&
+           re.Match(s, pos, sentence.end, RE2::UNANCHORED, match.data(), groups)) {
       const size_t start = match[0].data() - s.data();
       const size_t end = start + match[0].size();
       Span run;

@@ -2,24 +2,37 @@
 
 #include <algorithm>
 
+#include "bilik/stop.h"
+
 namespace bilik {
 
 Extraction extract_document(std::string_view text, const RulePack& pack, const std::string& published) {
   Extraction x;
   const AnalyzedText analyzed = analyze(text, pack);
+  if ((x.stopped = stop_requested())) return x;
   x.candidates = find_candidates(text, analyzed, pack);
+  if ((x.stopped = stop_requested())) return x;
   resolve_overlaps(x.candidates);
   add_document_names(text, analyzed, pack, x.candidates);
   resolve_overlaps(x.candidates);
   x.entities = resolve_entities(text, analyzed, x.candidates, pack);
+  if ((x.stopped = stop_requested())) return x;
   x.dates = find_dates(text, analyzed, pack, published);
-  // A number inside a date ("21.02.2022", "10-11 may") is not a figure.
+  // A number inside a date ("21.02.2022", "10-11 may") is not a figure. Dates
+  // do not overlap one another, so the one starting last before a figure's
+  // end is the only one that can hold it.
+  std::vector<const DateMention*> by_start;
+  for (const DateMention& d : x.dates) by_start.push_back(&d);
+  std::sort(by_start.begin(), by_start.end(), [](const auto* a, const auto* b) { return a->start < b->start; });
   for (const Figure& f : find_figures(text, analyzed, pack)) {
-    const bool in_date = std::any_of(x.dates.begin(), x.dates.end(),
-                                     [&](const DateMention& d) { return d.start < f.end && f.start < d.end; });
+    auto after = std::lower_bound(by_start.begin(), by_start.end(), f.end,
+                                  [](const DateMention* d, size_t end) { return d->start < end; });
+    const bool in_date = after != by_start.begin() && f.start < (*std::prev(after))->end;
     if (!in_date) x.figures.push_back(f);
   }
+  if ((x.stopped = stop_requested())) return x;
   x.triples = find_relations(text, analyzed, x.entities, x.figures, x.dates, pack, published);
+  x.stopped = stop_requested();
   return x;
 }
 

@@ -3,6 +3,8 @@
 #include <cstring>
 #include <fstream>
 
+#include "bilik/stop.h"
+
 namespace bilik {
 namespace {
 
@@ -118,7 +120,7 @@ std::vector<GazetteerMatch> Gazetteer::scan(const FoldedText& f, const std::vect
   auto word_text = [&](size_t i) {
     return std::string_view(f.text).substr(words[i].start, words[i].end - words[i].start);
   };
-  for (size_t i = 0; i < words.size(); ++i) {
+  for (size_t i = 0; i < words.size() && ((i & 0xFFF) != 0 || !stop_requested()); ++i) {
     // A sentence's first word may be a common word ("İlham"): it starts a
     // name only when the name goes on past it ("İlham Əliyev").
     const bool opens_sentence = !words[i].capitalized && words[i].opens_sentence;

@@ -9,6 +9,7 @@
 #include "bilik/folded_text.h"
 #include "bilik/relations.h"
 #include "bilik/rule_pack.h"
+#include "bilik/stop.h"
 
 namespace bilik {
 namespace {
@@ -84,7 +85,7 @@ class RelationFinder {
     items_ = placeholders();
     const bool windows = std::any_of(pack_.relation_rules.begin(), pack_.relation_rules.end(),
                                      [](const RelationRule& r) { return r.window == 2; });
-    for (size_t k = 0; k < t_.sentences.size(); ++k) {
+    for (size_t k = 0; k < t_.sentences.size() && !stop_requested(); ++k) {
       match_span(t_.sentences[k], k, 1);
       if (windows && k + 1 < t_.sentences.size()) {
         Sentence two = t_.sentences[k];
@@ -297,7 +298,7 @@ class RelationFinder {
     };
     auto text_of = [&](std::pair<size_t, size_t> g) { return std::string_view(r.text).substr(g.first, g.second - g.first); };
     size_t pos = 0;
-    while (pos < r.text.size() && re.Match(r.text, pos, r.text.size(), RE2::UNANCHORED, m.data(), n)) {
+    while (pos < r.text.size() && !stop_requested() && re.Match(r.text, pos, r.text.size(), RE2::UNANCHORED, m.data(), n)) {
       const size_t start = m[0].data() - r.text.data();
       const size_t end = start + m[0].size();
       pos = end > start ? end : start + 1;

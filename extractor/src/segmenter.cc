@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "bilik/stop.h"
 #include "bilik/utf8.h"
 
 namespace bilik {
@@ -21,8 +22,8 @@ bool starts_sentence(const FoldedText& f, size_t pos) {
 std::vector<Word> split_words(const FoldedText& f) {
   std::vector<Word> words;
   const std::string& s = f.text;
-  size_t pos = 0;
-  while (pos < s.size()) {
+  size_t pos = 0, steps = 0;
+  while (pos < s.size() && ((++steps & 0xFFFF) != 0 || !stop_requested())) {
     char32_t c;
     size_t len = decode_utf8(s, pos, c);
     if (len == 0) len = 1;

@@ -9,6 +9,7 @@
 
 #include "bilik/entity_matcher.h"
 #include "bilik/morphology.h"
+#include "bilik/stop.h"
 
 namespace bilik {
 
@@ -47,8 +48,10 @@ class WordStems {
 template <class Item, class TryAt, class Keep>
 std::vector<Item> scan_words(const AnalyzedText& t, TryAt try_at, Keep keep) {
   std::vector<Item> out;
+  size_t steps = 0;
   for (const Sentence& s : t.sentences) {
     for (size_t i = s.first_word; i < s.end_word;) {
+      if ((++steps & 0xFFF) == 0 && stop_requested()) return out;  // the caller drops a stopped extraction
       Item item;
       const size_t next = try_at(i, s, item);
       if (next > i) {

@@ -25,6 +25,7 @@ struct Extraction {
   std::vector<DateMention> dates;
   std::vector<Triple> triples;
   std::vector<Candidate> candidates;  // every candidate, winners and losers (for explain)
+  bool stopped = false;               // request_stop() cut it short: partial, store none of it
 };
 
 // `published` (ISO 8601, may be empty) anchors relative dates ("ötən il").
