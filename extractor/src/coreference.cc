@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <set>
 
+#include "bilik/stop.h"
 #include "bilik/utf8.h"
 
 namespace bilik {
@@ -155,6 +156,7 @@ ResolvedEntities resolve_entities(std::string_view original, const AnalyzedText&
   std::vector<std::vector<std::string>> names;  // per group: names used
   std::map<size_t, std::vector<std::string>> weak;  // per group: unconfirmed cuts
   for (size_t i = 0; i < accepted.size(); ++i) {
+    if ((i & 0xFFF) == 0 && stop_requested()) return {};  // the caller drops a stopped extraction
     Candidate& c = *accepted[i];
     const std::string key = fold_key(c.name);
     int32_t entry = c.gazetteer_entry;

@@ -4,6 +4,7 @@
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
 
+#include "bilik/stop.h"
 #include "bilik/utf8.h"
 
 namespace bilik {
@@ -92,9 +93,10 @@ namespace {
 // character, upper) for each character kept.
 template <typename Emit>
 void fold_each(std::string_view original, Emit emit) {
-  size_t pos = 0;
+  size_t pos = 0, steps = 0;
   std::u32string cluster;
-  while (pos < original.size()) {
+  // A stopped extraction is dropped, so its folding may end early.
+  while (pos < original.size() && ((++steps & 0xFFFF) != 0 || !stop_requested())) {
     const size_t start = pos;
     char32_t c;
     size_t len = decode_utf8(original, pos, c);

@@ -14,7 +14,8 @@
 namespace bilik {
 namespace {
 
-constexpr size_t kVetoReach = 160;  // bytes after a match that its rule's "unless" reads
+constexpr size_t kVetoReach = 160;   // bytes after a match that its rule's "unless" reads
+constexpr size_t kQuoteReach = 12;   // sentences a quote's attribution looks back through
 
 // A sentence with its names, figures and dates replaced by placeholders, and
 // a map from each rewritten byte back to the folded text.
@@ -191,7 +192,7 @@ class RelationFinder {
     size_t q = k + 1;
     if (from == RelationRule::QuoteFrom::Before) {
       if (k == 0) return "";
-      for (q = k - 1; !opens_paragraph(q);) --q;
+      for (q = k - 1; !opens_paragraph(q) && k - q < kQuoteReach;) --q;
     }
     if (q >= t_.sentences.size()) return "";
     return original_of_folded(t_.sentences[q].start, t_.sentences[q].end);
@@ -205,7 +206,7 @@ class RelationFinder {
     const std::string& f = t_.folded.text;
     if (a == t_.sentences[k].start) {
       size_t p = k;
-      while (!opens_paragraph(p)) --p;
+      while (!opens_paragraph(p) && k - p < kQuoteReach) --p;
       size_t marks = 0, last = 0;
       for (size_t i = t_.sentences[p].start; i < a; ++i)
         if (f[i] == '"') ++marks, last = i;
