@@ -757,7 +757,9 @@ void resolve_overlaps(std::vector<Candidate>& candidates) {
   // Winners never overlap, so those clashing with a span are neighbours by
   // start; the verdict names the one accepted first.
   std::map<size_t, std::pair<size_t, size_t>> winners;  // start -> (acceptance rank, candidate)
+  size_t steps = 0;
   for (size_t i : order) {
+    if ((++steps & 0xFFF) == 0 && stop_requested()) return;  // the caller drops a stopped extraction
     Candidate& c = candidates[i];
     const std::pair<size_t, size_t>* clash = nullptr;
     for (auto it = winners.lower_bound(c.end); it != winners.begin();) {
@@ -773,6 +775,7 @@ void resolve_overlaps(std::vector<Candidate>& candidates) {
       c.verdict = "overlaps '" + w.name + "' (" + w.rule + "), which is longer or has higher priority";
     }
   }
+  if (stop_requested()) return;
   std::stable_sort(candidates.begin(), candidates.end(),
                    [](const Candidate& a, const Candidate& b) { return a.start < b.start; });
 }
