@@ -6,6 +6,7 @@
 
 #include "bilik/entity_type.h"
 #include "bilik/relations.h"
+#include "bilik/utf8.h"
 
 namespace bilik::cli {
 namespace {
@@ -19,21 +20,6 @@ std::string joined(const std::vector<std::string>& words) {
 std::string lower(std::string s) {
   for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   return s;
-}
-
-size_t edit_distance(const std::string& a, const std::string& b) {
-  std::vector<size_t> row(b.size() + 1);
-  for (size_t j = 0; j <= b.size(); ++j) row[j] = j;
-  for (size_t i = 1; i <= a.size(); ++i) {
-    size_t diagonal = row[0];
-    row[0] = i;
-    for (size_t j = 1; j <= b.size(); ++j) {
-      const size_t above = row[j];
-      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] != b[j - 1])});
-      diagonal = above;
-    }
-  }
-  return row[b.size()];
 }
 
 // "--types: 'person' is not a type; did you mean PERSON? (PERSON, STATE, ...)"

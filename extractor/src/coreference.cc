@@ -13,33 +13,6 @@
 namespace bilik {
 namespace {
 
-std::u32string chars(std::string_view s) {
-  std::u32string out;
-  for (size_t pos = 0; pos < s.size();) {
-    char32_t c;
-    const size_t len = decode_utf8(s, pos, c);
-    out += c;
-    pos += len ? len : 1;
-  }
-  return out;
-}
-
-size_t edit_distance(std::string_view a8, std::string_view b8) {
-  const std::u32string a = chars(a8), b = chars(b8);
-  std::vector<size_t> row(b.size() + 1);
-  std::iota(row.begin(), row.end(), 0);
-  for (size_t i = 1; i <= a.size(); ++i) {
-    size_t diag = row[0];
-    row[0] = i;
-    for (size_t j = 1; j <= b.size(); ++j) {
-      const size_t up = row[j];
-      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diag + (a[i - 1] == b[j - 1] ? 0 : 1)});
-      diag = up;
-    }
-  }
-  return row[b.size()];
-}
-
 bool ends_with_words(const std::vector<std::string>& longer, const std::vector<std::string>& shorter) {
   if (shorter.size() >= longer.size()) return false;
   return std::equal(shorter.rbegin(), shorter.rend(), longer.rbegin());

@@ -10,6 +10,8 @@
 #include <nlohmann/json.hpp>
 #include <sstream>
 
+#include "bilik/utf8.h"
+
 namespace bilik {
 namespace {
 
@@ -94,22 +96,6 @@ Result<std::string> expand(const std::string& pattern, const std::map<std::strin
   return out;
 }
 
-// Edit distance, to suggest the key a misspelt one meant.
-size_t distance(const std::string& a, const std::string& b) {
-  std::vector<size_t> row(b.size() + 1);
-  for (size_t j = 0; j <= b.size(); ++j) row[j] = j;
-  for (size_t i = 1; i <= a.size(); ++i) {
-    size_t diagonal = row[0];
-    row[0] = i;
-    for (size_t j = 1; j <= b.size(); ++j) {
-      const size_t above = row[j];
-      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
-      diagonal = above;
-    }
-  }
-  return row[b.size()];
-}
-
 // Every key of an object must be one the loader reads ("about" is a comment
 // anywhere): a misspelt key ("patern", "priorty") is an error naming it,
 // never an option silently ignored. `where` names the file and the rule.
@@ -121,7 +107,7 @@ Status known_keys(const json& node, std::initializer_list<std::string_view> know
     size_t best = 3;
     for (std::string_view k : known) {
       all += (all.empty() ? "" : ", ") + std::string(k);
-      if (const size_t d = distance(key, std::string(k)); d < best) best = d, closest = k;
+      if (const size_t d = edit_distance(key, k); d < best) best = d, closest = k;
     }
     return Status::failure(where + "unknown key '" + key + "' (" +
                            (closest.empty() ? "known keys: " + all : "did you mean '" + closest + "'?") + ")");

@@ -1,6 +1,9 @@
 #include "bilik/utf8.h"
 
+#include <algorithm>
 #include <cstdio>
+#include <numeric>
+#include <vector>
 
 namespace bilik {
 
@@ -91,6 +94,37 @@ void append_utf8(std::string& out, char32_t c) {
     out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
     out += static_cast<char>(0x80 | (c & 0x3F));
   }
+}
+
+namespace {
+
+std::u32string code_points(std::string_view s) {
+  std::u32string out;
+  for (size_t pos = 0; pos < s.size();) {
+    char32_t c;
+    const size_t len = decode_utf8(s, pos, c);
+    out += c;
+    pos += len ? len : 1;
+  }
+  return out;
+}
+
+}  // namespace
+
+size_t edit_distance(std::string_view a8, std::string_view b8) {
+  const std::u32string a = code_points(a8), b = code_points(b8);
+  std::vector<size_t> row(b.size() + 1);
+  std::iota(row.begin(), row.end(), 0);
+  for (size_t i = 1; i <= a.size(); ++i) {
+    size_t diagonal = row[0];
+    row[0] = i;
+    for (size_t j = 1; j <= b.size(); ++j) {
+      const size_t above = row[j];
+      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
+      diagonal = above;
+    }
+  }
+  return row[b.size()];
 }
 
 }  // namespace bilik

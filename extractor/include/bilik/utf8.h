@@ -28,4 +28,9 @@ std::string describe_invalid_utf8(std::string_view text, size_t pos);
 
 void append_utf8(std::string& out, char32_t c);
 
+// Levenshtein distance between two UTF-8 strings, counted in code points
+// ("Sezər" and "Sezəri" are 1 apart), for near-miss spellings and "did you
+// mean" suggestions. Costs O(|a|·|b|) time and O(|b|) memory.
+size_t edit_distance(std::string_view a, std::string_view b);
+
 }  // namespace bilik
