@@ -165,12 +165,6 @@ class RelationFinder {
     return m.gram_case;
   }
 
-  std::string original_of_rewritten(const Rewritten& r, size_t a, size_t b) const {
-    if (b <= a) return "";
-    const size_t from = t_.folded.origin[r.from[a]], to = t_.folded.origin[r.to[b - 1]];
-    return std::string(original_.substr(from, to - from));
-  }
-
   // Whether a line break separates sentence k from the one before it.
   bool opens_paragraph(size_t k) const {
     if (k == 0) return true;
@@ -180,6 +174,7 @@ class RelationFinder {
     return false;
   }
 
+  // The original text of folded span [a, b), spaces and quotes tidied (display_name).
   std::string original_of_folded(size_t a, size_t b) const {
     if (b <= a) return "";
     const size_t from = t_.folded.origin[a], to = t_.folded.origin[b];
@@ -339,7 +334,8 @@ class RelationFinder {
       const std::string date = date_for(text_of(group("date")), r);
       const auto amount = amount_for(text_of(group("amount")), r, rule.amount_from_sentence);
       const auto role_span = group("role");
-      const std::string role = display_name(original_of_rewritten(r, role_span.first, role_span.second));
+      const std::string role =
+          role_span.second > role_span.first ? original_of_folded(r.from[role_span.first], r.to[role_span.second - 1]) : "";
       if (rule.in_order && subjects.size() != objects.size()) continue;
       for (size_t si = 0; si < subjects.size(); ++si) {
         const size_t s = subjects[si];
