@@ -158,6 +158,24 @@ int run_explain(const Args& args, const std::string& argv0) {
     for (const Mention& m : x.entities.mentions) mentions += m.entity == i;
     std::printf("  %-12s %s%s%s  (%zu mentions)\n", std::string(type_name(e.type)).c_str(), e.name.c_str(),
                 aliases.empty() ? "" : "  aka ", aliases.c_str(), mentions);
+    // Why its mentions are one entity, and what may join it to other documents'.
+    for (const Mention& m : x.entities.mentions)
+      if (m.entity == i) std::printf("       [%zu,%zu) \"%s\": %s\n", m.start, m.end, m.surface.c_str(), m.joined_by.c_str());
+    std::string local;
+    for (const std::string& a : e.local_aliases) local += (local.empty() ? "" : ", ") + ("\"" + a + "\"");
+    switch (e.scope) {
+      case IdentityScope::Names:
+        std::printf("       across documents: joins an entity with one of its names%s%s\n",
+                    local.empty() ? "" : ", never by ", local.c_str());
+        break;
+      case IdentityScope::Key:
+        std::printf("       across documents: joins only on \"%s\"\n", e.identity_key.c_str());
+        break;
+      case IdentityScope::Document:
+        std::printf("       across documents: joins nothing\n");
+        break;
+    }
+    if (!e.identity_note.empty()) std::printf("       because %s\n", e.identity_note.c_str());
   }
   std::printf("\nfigures (%zu):\n", x.figures.size());
   for (const Figure& f : x.figures) {

@@ -212,7 +212,7 @@ int run_query(const Args& given, const std::string& argv0) {
     q.hops = static_cast<int>(*hops);
     q.predicate = predicate;
     q.type = type;
-    result = neighbors(db, ids.front(), q);
+    result = neighbors(db, ids, q);  // every entity so named: a generic name may be several
     nothing = "no neighbour of '" + operands[0] + "' within " + std::to_string(*hops) + " hop" + (*hops == 1 ? "" : "s") +
               (predicate.empty() && type.empty() ? "" : " with these filters");
   } else if (command == "triples") {

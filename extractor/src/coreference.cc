@@ -153,6 +153,14 @@ ResolvedEntities resolve_entities(std::string_view original, const AnalyzedText&
   }
 
   UnionFind uf(entities.size());
+  // Why a group joined another: what explain shows for its mentions.
+  std::vector<std::string> why(entities.size());
+  auto join = [&](size_t into, size_t from, const std::string& reason) {
+    if (uf.find(into) == uf.find(from)) return;
+    for (size_t g : {from, uf.find(from)})
+      if (why[g].empty()) why[g] = reason;
+    uf.join(into, from);
+  };
   auto longest_key = [&](size_t g) {
     std::string best;
     for (const std::string& n : names[g]) {
@@ -183,7 +191,7 @@ ResolvedEntities resolve_entities(std::string_view original, const AnalyzedText&
           !initial_and_surname(wb))
         fits.insert(b);
     }
-    if (fits.size() == 1) uf.join(*fits.begin(), a);
+    if (fits.size() == 1) join(*fits.begin(), a, "a shorter form of \"" + longest_name(*fits.begin()) + "\"");
   }
   for (size_t a = 0; a < entities.size(); ++a) {
     const auto wa = longest_key(a);
@@ -196,7 +204,7 @@ ResolvedEntities resolve_entities(std::string_view original, const AnalyzedText&
       if (type == EntityType::Person) {
         if (wa.size() == 1 && wb.size() > 1 && wb.back() == wa[0]) hosts.push_back(b);
         if (wa.size() > 1 && wb.size() > 1 && a < b && wa.back() == wb.back() && edit_distance(wa[0], wb[0]) <= 1)
-          uf.join(a, b);
+          join(a, b, "the same surname, the first name spelled as in \"" + longest_name(a) + "\"");
       } else if (type == EntityType::Organization && wa.size() >= 2 &&
                  (ends_with_words(wb, wa) || ends_with_possessive(wb, wa))) {
         hosts.push_back(b);
@@ -204,13 +212,16 @@ ResolvedEntities resolve_entities(std::string_view original, const AnalyzedText&
         places.push_back(b);  // "Füzuli" in "Füzuli rayonu", "Bakı-Tbilisi-Qars" in "... dəmir yolu"
       } else if (type == EntityType::Treaty && a < b) {
         const auto sa = treaty_subject(wa, pack), sb = treaty_subject(wb, pack);
-        if (!sa.empty() && sa == sb) uf.join(a, b);
+        if (!sa.empty() && sa == sb) join(a, b, "the same subject as \"" + longest_name(a) + "\"");
       }
     }
     std::set<size_t> host_roots;
     for (size_t h : hosts) host_roots.insert(uf.find(h));
-    if (host_roots.size() == 1 && entities[a].gazetteer_entry < 0) uf.join(*host_roots.begin(), a);
-    if (places.size() == 1) uf.join(places[0], a);
+    if (host_roots.size() == 1 && entities[a].gazetteer_entry < 0)
+      join(*host_roots.begin(), a,
+           std::string(entities[a].type == EntityType::Person ? "the surname of \"" : "the end of \"") +
+               longest_name(hosts[0]) + "\"");
+    if (places.size() == 1) join(places[0], a, "named in \"" + longest_name(places[0]) + "\"");
   }
 
   // An acronym in brackets right after an organisation: "... Təşkilatı (KTMT)".
@@ -219,7 +230,8 @@ ResolvedEntities resolve_entities(std::string_view original, const AnalyzedText&
     const Candidate& acr = *accepted[i + 1];
     if (*full.type != EntityType::Organization || *acr.type != EntityType::Organization) continue;
     const std::string gap = text.folded.text.substr(full.end, acr.start - std::min(acr.start, full.end));
-    if (fold_key(gap).empty() && gap.find('(') != std::string::npos) uf.join(group_of[i], group_of[i + 1]);
+    if (fold_key(gap).empty() && gap.find('(') != std::string::npos)
+      join(group_of[i], group_of[i + 1], "an acronym in brackets after \"" + full.name + "\"");
   }
 
   // Collapse groups into entities.
@@ -274,6 +286,10 @@ ResolvedEntities resolve_entities(std::string_view original, const AnalyzedText&
     m.name = c.name;
     m.gram_case = c.gram_case;
     m.rule = c.rule;
+    const size_t g = group_of[i];
+    if (!why[g].empty() && uf.find(g) != g) m.joined_by = why[g];
+    else if (entities[g].gazetteer_entry >= 0) m.joined_by = "gazetteer entry \"" + pack.gazetteer.entry(entities[g].gazetteer_entry).canonical + "\"";
+    else m.joined_by = "the same name";
     out.mentions.push_back(std::move(m));
   }
   return out;

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "bilik/identity_scope.h"
 #include "bilik/stop.h"
 
 namespace bilik {
@@ -32,6 +33,7 @@ Extraction extract_document(std::string_view text, const RulePack& pack, const s
   }
   if ((x.stopped = stop_requested())) return x;
   x.triples = find_relations(text, analyzed, x.entities, x.figures, x.dates, pack, published);
+  settle_identity(x, text, pack);
   x.stopped = stop_requested();
   return x;
 }

@@ -503,7 +503,7 @@ Result<RulePack> load_rule_pack(const std::string& dir) {
   if (!manifest) return Result<RulePack>::failure(manifest.error());
   if (Status s = known_keys(*manifest,
                             {"language", "morphology", "gazetteers", "figures", "dates", "lexicon", "word_lists",
-                             "demonyms", "demonym_heads", "patterns", "abbreviations", "treaty_subject_ends", "number_words"},
+                             "demonyms", "demonym_heads", "state_bodies", "state_body_heads", "patterns", "abbreviations", "treaty_subject_ends", "number_words"},
                             manifest_file->path + ": ");
       !s)
     return Result<RulePack>::failure(s.error());
@@ -566,6 +566,18 @@ Result<RulePack> load_rule_pack(const std::string& dir) {
       }
     }
     for (const std::string& w : strings(*manifest, "demonym_heads")) pack.demonym_heads.push_back(fold_key(w));
+    if (manifest->contains("state_bodies")) {
+      auto text = read_file(root / manifest->at("state_bodies").get<std::string>());
+      if (!text) return Result<RulePack>::failure(text.error());
+      hash = fnv1a(hash, text->text);
+      std::istringstream lines(text->text);
+      std::string line;
+      while (std::getline(lines, line)) {
+        if (!line.empty() && line.back() == '\r') line.pop_back();
+        if (!line.empty() && line[0] != '#') pack.state_bodies.insert(fold_key(line));
+      }
+    }
+    for (const std::string& w : strings(*manifest, "state_body_heads")) pack.state_body_heads.insert(fold_key(w));
     if (manifest->contains("word_lists")) {
       for (auto& [list, file] : manifest->at("word_lists").items()) {
         auto text = read_file(root / file.get<std::string>());

@@ -73,7 +73,10 @@ Result<std::vector<long long>> find_entities(sqlite3* db, const std::string& nam
     }
   }
   for (const std::string& key : keys) {
-    Statement k(db, "SELECT DISTINCT entity_id FROM entity_key WHERE key = ? ORDER BY entity_id");
+    // Names that identify nothing across documents (a generic "Müdafiə
+    // Nazirliyi") have no entity_key row but still find their entities.
+    Statement k(db, "SELECT entity_id FROM entity_key WHERE key = ?1 UNION "
+                    "SELECT entity_id FROM entity_name WHERE key = ?1 AND role <> 'unconfirmed' ORDER BY entity_id");
     k.bind(1, key);
     if (!k.ok()) return Result<std::vector<long long>>::failure(k.error());
     std::vector<long long> ids;
@@ -94,10 +97,11 @@ Result<Table> entity_card(sqlite3* db, long long id) {
   return collect(q);
 }
 
-Result<Table> neighbors(sqlite3* db, long long id, const NeighborQuery& nq) {
+Result<Table> neighbors(sqlite3* db, const std::vector<long long>& ids, const NeighborQuery& nq) {
   // Breadth-first over the triples, either direction, up to `hops`.
-  std::map<long long, int> distance{{id, 0}};
-  std::vector<long long> frontier{id};
+  std::map<long long, int> distance;
+  for (long long id : ids) distance[id] = 0;
+  std::vector<long long> frontier = ids;
   Table t;
   t.columns = {"hops", "from", "predicate", "to", "type", "documents", "document", "evidence"};
   for (int hop = 1; hop <= std::max(1, nq.hops) && !frontier.empty(); ++hop) {

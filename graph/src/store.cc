@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 #include <spdlog/spdlog.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <filesystem>
 #include <map>
@@ -236,14 +237,26 @@ Status Store::commit() {
 }
 Status Store::rollback() { return exec("ROLLBACK;"); }
 
+// A name the document shows but never compares across documents.
+static bool is_local_alias(const DocEntity& entity, const std::string& key) {
+  return std::any_of(entity.local_aliases.begin(), entity.local_aliases.end(),
+                     [&](const std::string& a) { return fold_key(a) == key; });
+}
+
 Result<Store::EntityMatch> Store::entity_for(const DocEntity& entity) {
   const std::string type(type_name(entity.type));
-  std::vector<std::string> keys{fold_key(entity.name)};
-  for (const std::string& a : entity.aliases) keys.push_back(fold_key(a));
+  std::vector<std::string> keys;
+  if (entity.scope == IdentityScope::Key) keys.push_back(entity.identity_key);
+  if (entity.scope == IdentityScope::Names) {
+    keys.push_back(fold_key(entity.name));
+    for (const std::string& a : entity.aliases)
+      if (!is_local_alias(entity, fold_key(a))) keys.push_back(fold_key(a));
+  }
+  const size_t confirmed = keys.size();
   // Last, the forms with a suffix cut this document could not confirm.
-  for (const std::string& u : entity.unconfirmed_names) keys.push_back(fold_key(u));
+  if (entity.scope == IdentityScope::Names)
+    for (const std::string& u : entity.unconfirmed_names) keys.push_back(fold_key(u));
   Statement find(db_, cached("SELECT entity_id FROM entity_key WHERE key = ? AND type = ? LIMIT 2"));
-  const size_t confirmed = keys.size() - entity.unconfirmed_names.size();
   for (size_t k = 0; k < keys.size(); ++k) {
     const std::string& key = keys[k];
     // A lone surname or first name does not identify a person across documents.
@@ -252,12 +265,17 @@ Result<Store::EntityMatch> Store::entity_for(const DocEntity& entity) {
     find.bind(1, key).bind(2, type);
     std::vector<long long> ids;
     while (find.step() == SQLITE_ROW) ids.push_back(find.column_int(0));
-    if (ids.size() == 1) return EntityMatch{ids[0], k >= confirmed ? entity.unconfirmed_names[k - confirmed] : ""};
+    if (ids.size() != 1) continue;
+    if (k >= confirmed) return EntityMatch{ids[0], entity.unconfirmed_names[k - confirmed], "suffix", key};
+    const char* via = entity.scope == IdentityScope::Key ? "key" : entity.gazetteer_entry >= 0 ? "gazetteer" : "name";
+    return EntityMatch{ids[0], "", via, key};
   }
   Statement insert(db_, cached("INSERT INTO entity(type, name, known) VALUES(?, ?, ?)"));
   insert.bind(1, type).bind(2, entity.name).bind(3, entity.gazetteer_entry >= 0 ? 1 : 0);
   if (insert.step() != SQLITE_DONE) return Result<EntityMatch>::failure(path_ + ": " + insert.error());
-  return EntityMatch{static_cast<long long>(sqlite3_last_insert_rowid(db_)), ""};
+  const char* via = entity.scope == IdentityScope::Document ? "document" : "new";
+  return EntityMatch{static_cast<long long>(sqlite3_last_insert_rowid(db_)), "", via,
+                     entity.scope == IdentityScope::Key ? entity.identity_key : ""};
 }
 
 Status Store::put_document(const Document& doc, const std::string& content_hash, const std::string& rules_hash,
@@ -276,14 +294,26 @@ Status Store::put_document(const Document& doc, const std::string& content_hash,
   const long long doc_id = sqlite3_last_insert_rowid(db_);
 
   std::vector<long long> entity_ids;
-  Statement name(db_, cached("INSERT OR IGNORE INTO entity_name(entity_id, document_id, name, key, role) "
-                             "VALUES(?,?,?,?,?)"));
+  Statement name(db_, cached("INSERT OR IGNORE INTO entity_name(entity_id, document_id, name, key, role, local) "
+                             "VALUES(?,?,?,?,?,?)"));
   Statement key(db_, cached("INSERT OR IGNORE INTO entity_key(key, type, entity_id) VALUES(?,?,?)"));
+  Statement link(db_, cached("INSERT OR IGNORE INTO entity_link(entity_id, document_id, via, key, note) "
+                             "VALUES(?,?,?,?,?)"));
   for (const DocEntity& e : x.entities.entities) {
     auto found = entity_for(e);
     if (!found) return Status::failure(found.error());
     const long long id = found->id;
     entity_ids.push_back(id);
+    link.reset();
+    link.bind(1, id).bind(2, doc_id).bind(3, found->via);
+    if (found->key.empty()) link.bind_null(4); else link.bind(4, found->key);
+    if (e.identity_note.empty()) link.bind_null(5); else link.bind(5, e.identity_note);
+    if (link.step() != SQLITE_DONE) return Status::failure(path_ + ": " + link.error());
+    if (e.scope == IdentityScope::Key) {
+      key.reset();
+      key.bind(1, e.identity_key).bind(2, std::string(type_name(e.type))).bind(3, id);
+      if (key.step() != SQLITE_DONE) return Status::failure(path_ + ": " + key.error());
+    }
     // A suffix cut that another document confirms replaces the suffixed name.
     std::vector<std::pair<std::string, const char*>> names{
         {found->confirmed_name.empty() ? e.name : found->confirmed_name, "name"}};
@@ -293,10 +323,12 @@ Status Store::put_document(const Document& doc, const std::string& content_hash,
       for (const std::string& u : e.unconfirmed_names) names.emplace_back(u, "unconfirmed");
     for (const auto& [n, role] : names) {
       const std::string k = fold_key(n);
+      // Only an entity identified by its names is found by them.
+      const bool local = e.scope != IdentityScope::Names || is_local_alias(e, k);
       name.reset();
-      name.bind(1, id).bind(2, doc_id).bind(3, n).bind(4, k).bind(5, std::string(role));
+      name.bind(1, id).bind(2, doc_id).bind(3, n).bind(4, k).bind(5, std::string(role)).bind(6, local ? 1LL : 0LL);
       if (name.step() != SQLITE_DONE) return Status::failure(path_ + ": " + name.error());
-      if (std::string_view(role) == "unconfirmed") continue;
+      if (std::string_view(role) == "unconfirmed" || local) continue;
       key.reset();
       key.bind(1, k).bind(2, std::string(type_name(e.type))).bind(3, id);
       if (key.step() != SQLITE_DONE) return Status::failure(path_ + ": " + key.error());
@@ -360,7 +392,9 @@ Status Store::remove_orphans() {
       "AND id NOT IN (SELECT object_id FROM triple WHERE object_id IS NOT NULL);"
       // Names no document uses any more stop identifying their entity.
       "DELETE FROM entity_key WHERE NOT EXISTS (SELECT 1 FROM entity_name n "
-      "WHERE n.entity_id = entity_key.entity_id AND n.key = entity_key.key AND n.role <> 'unconfirmed');"
+      "WHERE n.entity_id = entity_key.entity_id AND n.key = entity_key.key AND n.role <> 'unconfirmed' "
+      "AND n.local = 0) AND NOT EXISTS (SELECT 1 FROM entity_link l WHERE l.entity_id = entity_key.entity_id "
+      "AND l.key = entity_key.key AND l.via IN ('new', 'key'));"
       "COMMIT;");
 }
 
@@ -384,7 +418,7 @@ Result<Store::StoredDocument> Store::load_document(long long id) {
   // Entities in the order the document's extraction listed them.
   std::map<long long, size_t> index_of;
   auto& entities = out.extraction.entities.entities;
-  Statement names(db_, "SELECT n.entity_id, e.type, e.known, n.name, n.role FROM entity_name n "
+  Statement names(db_, "SELECT n.entity_id, e.type, e.known, n.name, n.role, n.local FROM entity_name n "
                        "JOIN entity e ON e.id = n.entity_id WHERE n.document_id = ? ORDER BY n.rowid");
   names.bind(1, id);
   while (names.step() == SQLITE_ROW) {
@@ -401,6 +435,21 @@ Result<Store::StoredDocument> Store::load_document(long long id) {
     if (role == "name") e.name = name;
     else if (role == "unconfirmed") e.unconfirmed_names.push_back(name);
     else e.aliases.push_back(name);
+    if (role == "alias" && names.column_int(5)) e.local_aliases.push_back(name);
+  }
+  // How each entity was identified, so a merge identifies it the same way.
+  Statement links(db_, "SELECT entity_id, via, coalesce(key, ''), coalesce(note, '') FROM entity_link "
+                       "WHERE document_id = ?");
+  links.bind(1, id);
+  while (links.step() == SQLITE_ROW) {
+    auto it = index_of.find(links.column_int(0));
+    if (it == index_of.end()) continue;
+    DocEntity& e = entities[it->second];
+    const std::string via = links.column_text(1);
+    if (via == "document") e.scope = IdentityScope::Document;
+    if (via == "key") e.scope = IdentityScope::Key, e.identity_key = links.column_text(2);
+    if (via == "new" && !links.column_text(2).empty()) e.scope = IdentityScope::Key, e.identity_key = links.column_text(2);
+    e.identity_note = links.column_text(3);
   }
   Statement mentions(db_, "SELECT entity_id, start, \"end\", surface, gram_case, rule FROM mention "
                           "WHERE document_id = ? ORDER BY id");

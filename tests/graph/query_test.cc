@@ -70,8 +70,8 @@ TEST_F(QueryTest, FindsNamesWithSuffixesAfterAHyphenOrApostrophe) {
 TEST_F(QueryTest, NeighboursAtTheSecondHopNeverListTheStartOrANearerEntity) {
   const auto aliyev = find("İlham Əliyev");
   ASSERT_FALSE(aliyev.empty());
-  auto one = neighbors(store_->handle(), aliyev.front(), {.hops = 1});
-  auto two = neighbors(store_->handle(), aliyev.front(), {.hops = 2});
+  auto one = neighbors(store_->handle(), {aliyev.front()}, {.hops = 1});
+  auto two = neighbors(store_->handle(), {aliyev.front()}, {.hops = 2});
   ASSERT_TRUE(one && two);
   ASSERT_FALSE(one->rows.empty());
   std::set<std::string> near{"İlham Əliyev"};

@@ -21,6 +21,12 @@
 
 namespace bilik {
 
+enum class IdentityScope {
+  Names,     // any of its names (not local_aliases) finds it in other documents
+  Key,       // only identity_key does: a treaty known by subject, parties and date
+  Document,  // nothing does: a generic name no text ties to an owner
+};
+
 struct DocEntity {
   EntityType type = EntityType::Location;
   std::string name;                  // canonical, nominative
@@ -30,6 +36,12 @@ struct DocEntity {
   // documents, never stored as names.
   std::vector<std::string> unconfirmed_names;
   int32_t gazetteer_entry = -1;
+  // How a store may join this entity with other documents' entities
+  // (identity_scope.h): by its names, by one key, or not at all.
+  IdentityScope scope = IdentityScope::Names;
+  std::string identity_key;                // IdentityScope::Key: the only key compared
+  std::string identity_note;               // why, in words: shown by explain and the store
+  std::vector<std::string> local_aliases;  // aliases shown but never compared across documents
 };
 
 struct Mention {
@@ -40,6 +52,7 @@ struct Mention {
   std::string name;           // bare nominative form of this mention
   std::string gram_case;
   std::string rule;
+  std::string joined_by;      // why this mention is its entity's: "same name", "surname of …"
 };
 
 struct ResolvedEntities {

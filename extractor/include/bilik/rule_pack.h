@@ -137,6 +137,11 @@ struct RulePack {
   // where the next word starts with one of demonym_heads ("həmkar").
   std::unordered_map<std::string, std::string> demonyms;  // folded demonym → folded state name
   std::vector<std::string> demonym_heads;                 // folded
+  // Bodies every state has ("Xarici İşlər Nazirliyi"), and the last words
+  // that make any name such a body unless it names its state ("... Nazirliyi"):
+  // their names identify nothing across documents (identity_scope.h). Folded.
+  std::unordered_set<std::string> state_bodies;
+  std::unordered_set<std::string> state_body_heads;
   FigureGrammar figures;
   DateGrammar dates;
   std::vector<RelationRule> relation_rules;

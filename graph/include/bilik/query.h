@@ -5,7 +5,7 @@
 // statement that writes.
 //
 //   auto ids = find_entities(db, "Tokayevin", &pack.morphology);
-//   Table t = neighbors(db, ids->front(), {.hops = 2});
+//   Table t = neighbors(db, *ids, {.hops = 2});
 #pragma once
 
 #include <sqlite3.h>
@@ -56,7 +56,7 @@ struct NeighborQuery {
   int hops = 1;
   std::string predicate, type;
 };
-Result<Table> neighbors(sqlite3* db, long long id, const NeighborQuery& q);
+Result<Table> neighbors(sqlite3* db, const std::vector<long long>& ids, const NeighborQuery& q);
 
 struct TripleQuery {
   std::vector<long long> subjects, objects;  // empty: any

@@ -11,7 +11,10 @@
 // point leaves each document either fully old or fully new, never half.
 // Entities are shared across documents: a document's entity joins the stored
 // entity of the same type that already carries one of its names (a lone
-// surname is not enough for a person), else it becomes a new entity.
+// surname is not enough for a person), else it becomes a new entity; an
+// entity the extractor scoped to one key or to its document
+// (identity_scope.h) is found only by that key, or never. Table entity_link
+// records how each document's entity was found.
 //
 //   auto store = Store::open("graph.db", Store::Mode::ReadWrite);
 //   (*store)->begin();
@@ -44,7 +47,7 @@ std::string document_hash(const Document& doc);
 class Store {
  public:
   enum class Mode { ReadWrite, ReadOnly };
-  static constexpr int kSchemaVersion = 3;
+  static constexpr int kSchemaVersion = 4;
 
   static Result<std::unique_ptr<Store>> open(const std::string& path, Mode mode);
   ~Store();
@@ -107,6 +110,8 @@ class Store {
   struct EntityMatch {
     long long id = 0;
     std::string confirmed_name;
+    const char* via = "new";  // entity_link.via
+    std::string key;          // the key that matched (or, for a new keyed entity, will match)
   };
   Result<EntityMatch> entity_for(const DocEntity& entity);
 
