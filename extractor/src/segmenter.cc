@@ -58,18 +58,33 @@ std::vector<Sentence> split_sentences(const FoldedText& f, const std::vector<Wor
   std::vector<Sentence> sentences;
   const std::string& s = f.text;
   size_t start = 0;
+  auto blank = [&](size_t i) { return s[i] == ' ' || s[i] == '\n'; };
+  auto emit = [&](size_t from, size_t to) {
+    Sentence sent;
+    sent.start = static_cast<uint32_t>(from);
+    sent.end = static_cast<uint32_t>(to);
+    sent.first_word = static_cast<uint32_t>(word_at_or_after(words, from));
+    sent.end_word = static_cast<uint32_t>(word_at_or_after(words, to));
+    if (sent.end_word > sent.first_word) sentences.push_back(sent);
+  };
   auto close = [&](size_t end) {
-    while (start < end && (s[start] == ' ' || s[start] == '\n')) ++start;
+    while (start < end && blank(start)) ++start;
     size_t e = end;
-    while (e > start && (s[e - 1] == ' ' || s[e - 1] == '\n')) --e;
-    if (e > start) {
-      Sentence sent;
-      sent.start = static_cast<uint32_t>(start);
-      sent.end = static_cast<uint32_t>(e);
-      sent.first_word = static_cast<uint32_t>(word_at_or_after(words, start));
-      sent.end_word = static_cast<uint32_t>(word_at_or_after(words, e));
-      if (sent.end_word > sent.first_word) sentences.push_back(sent);
+    while (e > start && blank(e - 1)) --e;
+    // A run of text with no sentence end (a document with no full stop) is
+    // cut at spaces into pieces of at most kMaxSentenceBytes.
+    while (e - start > kMaxSentenceBytes) {
+      size_t cut = start + kMaxSentenceBytes;
+      while (cut > start && !blank(cut)) --cut;
+      if (cut == start) {  // one word longer than the bound: cut between characters
+        cut = start + kMaxSentenceBytes;
+        while ((static_cast<unsigned char>(s[cut]) & 0xC0) == 0x80) --cut;
+      }
+      emit(start, cut);
+      start = cut;
+      while (start < e && blank(start)) ++start;
     }
+    if (e > start) emit(start, e);
     start = end;
   };
   for (size_t i = 0; i < s.size(); ++i) {

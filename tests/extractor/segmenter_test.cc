@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 namespace bilik {
 namespace {
 
@@ -25,6 +27,27 @@ TEST(Segmenter, ALineBreakBeforeALowerCaseWordContinuesTheSentence) {
   const auto s = sentences_of("Qazaxıstanın\n\nmüdafiə idarəsinin rəisi gəlib.\nYeni cümlə.");
   ASSERT_EQ(s.size(), 2u);
   EXPECT_EQ(s[0], "Qazaxıstanın\n\nmüdafiə idarəsinin rəisi gəlib.");
+}
+
+TEST(Segmenter, ARunWithNoSentenceEndIsCutAtSpacesIntoBoundedPieces) {
+  std::string text;
+  while (text.size() < 5 * kMaxSentenceBytes) text += "Azərbaycan və Gürcüstan əməkdaşlıq edir ";
+  const auto s = sentences_of(text);
+  ASSERT_GE(s.size(), 5u);
+  size_t words = 0;
+  for (const std::string& piece : s) {
+    EXPECT_LE(piece.size(), kMaxSentenceBytes);
+    EXPECT_NE(piece.front(), ' ');
+    EXPECT_NE(piece.back(), ' ');
+    EXPECT_EQ(piece.find("Azərbaycan"), 0u) << "cut inside a word: " << piece.substr(0, 20);
+    for (size_t at = piece.find(' '); at != std::string::npos; at = piece.find(' ', at + 1)) ++words;
+    ++words;
+  }
+  EXPECT_EQ(words, static_cast<size_t>(std::count(text.begin(), text.end(), ' '))) << "no word lost or split";
+  // One word longer than the bound is cut between characters, never inside one.
+  const auto long_word = sentences_of(std::string(3 * kMaxSentenceBytes / 2, 'a') + "ə");
+  ASSERT_EQ(long_word.size(), 2u);
+  EXPECT_EQ(long_word[0].size() + long_word[1].size(), 3 * kMaxSentenceBytes / 2 + 2);
 }
 
 TEST(Segmenter, WordsKnowTheirCaseAndGlue) {
