@@ -138,7 +138,8 @@ Result<Store::Stored> Store::put_document(const Document& doc, const std::string
 
 std::vector<Store::Source> Store::sources() {
   std::vector<Source> out;
-  Statement q(db_, "SELECT document_id, uri, coalesce(url, ''), content_hash FROM document_source ORDER BY uri");
+  Statement q(db_, version_ >= 4 ? "SELECT document_id, uri, coalesce(url, ''), content_hash FROM document_source ORDER BY uri"
+                                  : "SELECT id, uri, '', content_hash FROM document ORDER BY uri");
   while (q.step() == SQLITE_ROW) out.push_back({q.column_int(0), q.column_text(1), q.column_text(2), q.column_text(3)});
   return out;
 }

@@ -120,6 +120,7 @@ Result<std::unique_ptr<Store>> Store::open(const std::string& path, Mode mode) {
   }
   if (Status s = store->exec("PRAGMA foreign_keys=ON;"); !s) return Result<std::unique_ptr<Store>>::failure(s.error());
   if (Status s = store->migrate(*identity); !s) return Result<std::unique_ptr<Store>>::failure(s.error());
+  store->version_ = mode == Mode::ReadWrite ? kSchemaVersion : identity->version;
   if (mode == Mode::ReadWrite) {
     if (Status s = store->mark_dead_runs(); !s) return Result<std::unique_ptr<Store>>::failure(s.error());
     if (Status s = store->fold_legacy_documents(); !s) return Result<std::unique_ptr<Store>>::failure(s.error());
@@ -357,8 +358,10 @@ Status Store::remove_orphans() {
 
 Result<Store::StoredDocument> Store::load_document(long long id) {
   StoredDocument out;
-  Statement doc(db_, "SELECT uri, coalesce(title, ''), coalesce(published, ''), text, content_hash, rules_hash, "
-                     "coalesce(url, '') FROM document WHERE id = ?");
+  // A store read before its upgrade to schema 4 has no urls.
+  Statement doc(db_, std::string("SELECT uri, coalesce(title, ''), coalesce(published, ''), text, content_hash, "
+                                 "rules_hash, ") +
+                         (version_ >= 4 ? "coalesce(url, '')" : "''") + " FROM document WHERE id = ?");
   doc.bind(1, id);
   if (doc.step() != SQLITE_ROW) return Result<StoredDocument>::failure(path_ + ": no document " + std::to_string(id));
   out.document = {doc.column_text(0), doc.column_text(1), doc.column_text(2), doc.column_text(3), doc.column_text(6)};

@@ -286,6 +286,32 @@ TEST_F(StoreTest, UpgradingFoldsDocumentsOfOneTextIntoTheOldest) {
   EXPECT_TRUE((*store)->is_current("n/a.txt", "h", "r"));
 }
 
+TEST_F(StoreTest, AStoreFromBeforeSourcesIsReadWithoutUpgrading) {
+  {
+    std::stringstream sql;
+    for (const char* file : {"/001_init.sql", "/002_runs.sql", "/003_run_owner.sql"}) {
+      std::ifstream in(std::string(BILIK_TEST_SCHEMA) + file);
+      sql << in.rdbuf();
+    }
+    sql << "INSERT INTO meta VALUES('schema_version', '3');"
+        << "INSERT INTO document(uri, text, content_hash, rules_hash) VALUES('n/a.txt', 'Bakı', 'h', 'r');";
+    sqlite3* db = nullptr;
+    ASSERT_EQ(sqlite3_open(path_.c_str(), &db), SQLITE_OK);
+    ASSERT_EQ(sqlite3_exec(db, sql.str().c_str(), nullptr, nullptr, nullptr), SQLITE_OK) << sqlite3_errmsg(db);
+    sqlite3_close(db);
+  }
+  auto store = Store::open(path_, Store::Mode::ReadOnly);  // as merge reads its inputs
+  ASSERT_TRUE(store) << store.error();
+  const auto sources = (*store)->sources();
+  ASSERT_EQ(sources.size(), 1u);
+  EXPECT_EQ(sources[0].uri, "n/a.txt");
+  EXPECT_EQ(sources[0].content_hash, "h");
+  auto doc = (*store)->load_document(sources[0].document_id);
+  ASSERT_TRUE(doc) << doc.error();
+  EXPECT_EQ(doc->document.text, "Bakı");
+  EXPECT_EQ(scalar(**store, "SELECT value FROM meta WHERE key = 'schema_version'"), 3);
+}
+
 // Runs SQL on the file with plain SQLite, outside the Store.
 void raw_exec(const std::string& path, const std::string& sql) {
   sqlite3* db = nullptr;

@@ -111,7 +111,8 @@ class Store {
     long long document_id = 0;
     std::string uri, url, content_hash;
   };
-  // Every source in the store, by name.
+  // Every source in the store, by name (in a store from before schema 4,
+  // read without upgrading, each document is its one source).
   std::vector<Source> sources();
   Result<StoredDocument> load_document(long long id);
 
@@ -162,6 +163,7 @@ class Store {
   sqlite3* db_ = nullptr;
   std::string path_;
   Mode mode_;
+  long long version_ = 0;  // the schema version of the file (read-only opens do not upgrade it)
   long long run_id_ = 0;
   std::mutex cache_mutex_;  // is_current (reading thread) and writes (writer thread) share the cache
   std::unordered_map<std::string, sqlite3_stmt*> cache_;
