@@ -1,11 +1,14 @@
 // bilik extract: read articles into the store, in batches: read and check
 // sequentially, extract on `--jobs` threads, write in input order in one
 // transaction per batch: while one batch is read, the one before it is
-// extracted and the one before that written.
+// extracted and the one before that written. A text already stored, or read
+// earlier in the run, under another name is not extracted again: the writer
+// records the name as another source of its document.
 #include <fnmatch.h>
 #include <spdlog/sinks/basic_file_sink.h>
 #include <spdlog/spdlog.h>
 
+#include <algorithm>
 #include <atomic>
 #include <chrono>
 #include <csignal>
@@ -15,6 +18,7 @@
 #include <map>
 #include <memory>
 #include <thread>
+#include <unordered_set>
 
 #include "bilik/extraction.h"
 #include "bilik/parallel_extraction.h"
@@ -36,17 +40,25 @@ namespace {
 constexpr const char* kHelp = R"(usage: bilik extract [OPTIONS] INPUT...
 
 Reads articles into the store, extracting entities, relations, figures and
-dates. A second run over the same inputs skips what is unchanged.
+dates. A second run over the same inputs skips what is unchanged. Documents
+are named by their file's full path (a folder given as news/ or /home/u/news/
+names the same documents); a text read again under another name (another
+path, a JSON Lines id, a crawl's second address) is stored once, with each
+name and url kept as a source of it ("duplicates folded" in the summary).
 
   INPUT         files or folders (recursively) of .txt, .md, .html, .jsonl, and
                 archives or compressed files (.gz .xz .zst .bz2 .tar .tar.* .tgz .zip);
                 - reads standard input
+  --name NAME   the name of the document on standard input (JSON Lines: NAME#id);
+                without it a text is named -# and the hash of its text, so two
+                different texts never replace each other
   --db FILE     the store to write (default graph.db)
   --rules DIR   the rule pack folder (default: the bundled Azerbaijani pack)
   --jobs N      threads extracting in parallel (1 to 256; default: all cores); the store is the same for any N
   --include GLOB, --exclude GLOB
                 only files whose path matches (repeatable), none that match
-  --shard K/N   only the documents whose name hashes to K of N (0 <= K < N)
+  --shard K/N   only the documents whose name hashes to K of N (0 <= K < N); the name
+                is the full path, so give every shard the corpus at the same path
   --stdin-format text|jsonl
                 what - holds: one text (default) or JSON Lines articles
   --json-field NAME=FIELD
@@ -66,6 +78,7 @@ failed, 2 usage or store error, 130 interrupted.
 examples:
   bilik extract --db news.db articles/ archive-2022.tar.gz
   curl -s https://example.az/feed.jsonl | bilik extract --db news.db --stdin-format jsonl -
+  curl -s https://example.az/2024/05/sammit | bilik extract --db news.db --name sammit.html -
   bilik extract --db part0.db --shard 0/4 --jobs 2 crawl/
 )";
 
@@ -138,7 +151,8 @@ bool matches_any(const std::vector<std::string>& globs, const std::string& path)
 int run_extract(const Args& args, const std::string& argv0) {
   auto opts = parse_options(args,
                             {"--db", "--rules", "--metadata", "--published", "--jobs", "--include", "--exclude",
-                             "--shard", "--json-field", "--max-errors", "--log-file", "--max-document-mb", "--stdin-format"},
+                             "--shard", "--json-field", "--max-errors", "--log-file", "--max-document-mb", "--stdin-format",
+                             "--name"},
                             {"--quiet", "--verbose", "--help"});
   if (!opts) return usage_error("extract", opts.error());
   if (opts->has("--help")) {
@@ -161,6 +175,12 @@ int run_extract(const Args& args, const std::string& argv0) {
   auto stdin_format = one_of("--stdin-format", opts->get("--stdin-format", "text"), {"text", "jsonl"});
   if (!stdin_format) return usage_error("extract", stdin_format.error());
   source_options.stdin_format = *stdin_format;
+  if (opts->given("--name")) {
+    source_options.stdin_name = opts->get("--name");
+    if (source_options.stdin_name.empty()) return usage_error("extract", "--name: the name is empty");
+    if (std::find(opts->positional.begin(), opts->positional.end(), "-") == opts->positional.end())
+      return usage_error("extract", "--name names standard input, but no INPUT is - (files are named by their path)");
+  }
   if (opts->given("--published"))
     if (auto published = iso_date("--published", opts->get("--published"), DateShape::Day); !published)
       return usage_error("extract", published.error());
@@ -226,20 +246,26 @@ int run_extract(const Args& args, const std::string& argv0) {
     if (f == "-" || ((includes.empty() || matches_any(includes, f)) && !matches_any(excludes, f))) files.push_back(f);
   for (const InputError& e : errors) spdlog::error("{}: {}", e.path, e.message);
   if (files.empty() && errors.empty()) spdlog::warn("extract: no file to read in {}", describe(opts->positional));
-  size_t failed = errors.size(), stored = 0, skipped = 0, empty = 0, bytes = 0, documents = 0, emitted = 0;
+  size_t failed = errors.size(), stored = 0, folded = 0, skipped = 0, empty = 0, bytes = 0, documents = 0, emitted = 0;
   // The ETA is by input bytes: documents are not known before they are read.
   uint64_t input_bytes = 0, inputs_done = 0;
   for (const std::string& f : files) input_bytes += size_of(f);
   Progress progress(input_bytes, Progress::Unit::InputBytes, !opts->has("--quiet"));
   auto show = [&] { progress.update({documents, bytes, inputs_done, failed}); };
 
-  std::vector<Document> pending;
-  std::vector<std::string> hashes;
+  // A document whose text is stored, or sent to be stored earlier in this
+  // run, is a duplicate: it is not extracted, only recorded as a source.
+  struct Pending {
+    Document document;
+    std::string hash;
+    bool duplicate = false;
+  };
+  std::vector<Pending> pending;
+  std::unordered_set<std::string> texts_sent;
   ExtractionPool pool(*pack, static_cast<unsigned>(*jobs));
   struct Batch {
-    std::vector<Document> documents;
-    std::vector<std::string> hashes;
-    std::vector<Extraction> extracted;
+    std::vector<Pending> documents;
+    std::vector<Extraction> extracted;  // empty for duplicates
   };
   // Writes a batch in one transaction.
   auto write = [&](const Batch& batch) -> bool {
@@ -247,20 +273,40 @@ int run_extract(const Args& args, const std::string& argv0) {
       spdlog::error("{}", s.error());
       return false;
     }
+    size_t batch_stored = 0, batch_folded = 0;
+    auto fail = [&](const std::string& error) {
+      spdlog::error("{}", error);
+      (*store)->rollback();
+      return false;
+    };
     for (size_t d = 0; d < batch.documents.size(); ++d) {
-      if (Status s = (*store)->put_document(batch.documents[d], batch.hashes[d], pack->hash, batch.extracted[d]); !s) {
-        spdlog::error("{}", s.error());
-        (*store)->rollback();
-        return false;
+      const Pending& p = batch.documents[d];
+      if (p.duplicate) {
+        auto recorded = (*store)->put_source(p.document, p.hash, pack->hash);
+        if (!recorded) return fail(recorded.error());
+        if (*recorded) {
+          ++batch_folded;
+          spdlog::debug("{}: the text of a stored document; recorded as its source", p.document.uri);
+          continue;
+        }
       }
-      spdlog::debug("{}: {} entities, {} mentions", batch.documents[d].uri, batch.extracted[d].entities.entities.size(),
-                    batch.extracted[d].entities.mentions.size());
+      // A duplicate whose first copy was not stored as the reader expected
+      // (its text differs after all, or it changed meanwhile) is extracted here.
+      const Extraction extracted = p.duplicate ? extract_document(p.document.text, *pack, p.document.published)
+                                               : Extraction{};
+      const Extraction& x = p.duplicate ? extracted : batch.extracted[d];
+      auto outcome = (*store)->put_document(p.document, p.hash, pack->hash, x);
+      if (!outcome) return fail(outcome.error());
+      ++(*outcome == Store::Stored::Folded ? batch_folded : batch_stored);
+      spdlog::debug("{}: {} entities, {} mentions", p.document.uri, x.entities.entities.size(),
+                    x.entities.mentions.size());
     }
     if (Status s = (*store)->commit(); !s) {
       spdlog::error("{}", s.error());
       return false;
     }
-    stored += batch.documents.size();
+    stored += batch_stored;
+    folded += batch_folded;
     return true;
   };
   // Three batches move at once: one is read here, the one before it is
@@ -273,7 +319,10 @@ int run_extract(const Args& args, const std::string& argv0) {
     if (!extracting) return true;
     std::shared_ptr<Batch> batch = std::move(extracting);
     extracting.reset();
-    batch->extracted = pool.collect();
+    std::vector<Extraction> extracted = pool.collect();
+    batch->extracted.resize(batch->documents.size());
+    for (size_t d = 0, next = 0; d < batch->documents.size(); ++d)
+      if (!batch->documents[d].duplicate) batch->extracted[d] = std::move(extracted[next++]);
     if (stop_requested()) return true;  // cut short by Ctrl-C: none of it is stored, the next run extracts it
     if (!written()) return false;
     writing = std::async(std::launch::async, [&write, batch] { return write(*batch); });
@@ -285,11 +334,10 @@ int run_extract(const Args& args, const std::string& argv0) {
     if (!pass_on()) return false;
     extracting = std::make_shared<Batch>();
     extracting->documents = std::move(pending);
-    extracting->hashes = std::move(hashes);
     pending.clear();
-    hashes.clear();
     std::vector<const Document*> pointers;
-    for (const Document& d : extracting->documents) pointers.push_back(&d);
+    for (const Pending& p : extracting->documents)
+      if (!p.duplicate) pointers.push_back(&p.document);
     pool.submit(std::move(pointers));
     return true;
   };
@@ -320,8 +368,8 @@ int run_extract(const Args& args, const std::string& argv0) {
       ++skipped;
       return;
     }
-    pending.push_back(std::move(*doc));
-    hashes.push_back(std::move(hash));
+    const bool duplicate = !texts_sent.insert(text_hash(doc->text)).second || (*store)->holds_text(*doc, hash, pack->hash);
+    pending.push_back({std::move(*doc), std::move(hash), duplicate});
     if (pending.size() >= kBatchDocuments && !flush()) stop = true;
   };
 
@@ -348,7 +396,7 @@ int run_extract(const Args& args, const std::string& argv0) {
   // status stands.
   auto finish = [&](const char* outcome, int code) {
     if (Status s = (*store)->finish_run(outcome, {static_cast<long long>(stored), static_cast<long long>(skipped),
-                                                  static_cast<long long>(failed)});
+                                                  static_cast<long long>(failed), static_cast<long long>(folded)});
         !s)
       spdlog::error("{}", s.error());
     return code;
@@ -367,12 +415,13 @@ int run_extract(const Args& args, const std::string& argv0) {
     return finish("failed", 2);
   }
   progress.clear();
-  if (stored > 0)
+  if (stored + folded > 0)  // a name that moved to another text may leave its old document's entities behind
     if (Status s = (*store)->remove_orphans(); !s) spdlog::warn("{}", s.error());
   const Store::Counts counts = (*store)->counts();
   const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
-  std::printf("bilik extract: %s read (%zu stored, %zu unchanged, %zu empty, %zu failed); store holds %s, %s, %s; %.2f s\n",
-              count(documents, "document").c_str(), stored, skipped, empty, failed,
+  std::printf("bilik extract: %s read (%zu stored, %s folded, %zu unchanged, %zu empty, %zu failed); store holds %s, %s, "
+              "%s; %.2f s\n",
+              count(documents, "document").c_str(), stored, count(folded, "duplicate").c_str(), skipped, empty, failed,
               count(counts.documents, "document").c_str(), count(counts.entities, "entity", "entities").c_str(),
               count(counts.mentions, "mention").c_str(), seconds);
   if (status) return finish(status == 130 ? "interrupted" : "failed", status);

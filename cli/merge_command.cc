@@ -1,7 +1,9 @@
 // bilik merge: join stores (for instance the shards of one archive) into one,
 // resolving entities exactly as one run over all their documents would: the
 // documents are replayed into the output in the order one run reads them
-// (by name), through the same identity rules.
+// (by name), through the same identity rules. Every name (source) of every
+// document is replayed: a name whose text the output already holds becomes
+// a source of that document, so the same article in two stores is one.
 #include <spdlog/spdlog.h>
 
 #include <algorithm>
@@ -22,7 +24,9 @@ constexpr const char* kHelp = R"(usage: bilik merge [--quiet] OUT.db IN.db...
 
 Joins stores into OUT.db (created if missing), resolving entities as one run
 over all their documents would. A document in several inputs is taken from
-the last; documents OUT.db already holds unchanged are skipped.
+the last; documents OUT.db already holds unchanged are skipped. A text held
+under several names (in one input or across them) is one document with
+every name and url kept as its sources ("duplicates folded").
 
   --quiet    no progress line
 
@@ -34,9 +38,8 @@ examples:
 constexpr size_t kBatchDocuments = 64;
 
 struct Source {
-  std::string uri;
+  Store::Source source;
   size_t input = 0;
-  long long id = 0;
 };
 
 }  // namespace
@@ -67,14 +70,15 @@ int run_merge(const Args& args, const std::string&) {
       spdlog::error("{}", in.error());
       return 2;
     }
-    for (const auto& [id, uri] : (*in)->document_ids()) sources.push_back({uri, inputs.size(), id});
+    for (Store::Source& s : (*in)->sources()) sources.push_back({std::move(s), inputs.size()});
     inputs.push_back(std::move(*in));
   }
   // One run reads documents in name order; the last input wins a shared name.
-  std::stable_sort(sources.begin(), sources.end(), [](const Source& a, const Source& b) { return a.uri < b.uri; });
+  std::stable_sort(sources.begin(), sources.end(),
+                   [](const Source& a, const Source& b) { return a.source.uri < b.source.uri; });
   std::vector<Source> unique;
   for (const Source& s : sources) {
-    if (!unique.empty() && unique.back().uri == s.uri) unique.back() = s;
+    if (!unique.empty() && unique.back().source.uri == s.source.uri) unique.back() = s;
     else unique.push_back(s);
   }
   auto out = Store::open(out_path, Store::Mode::ReadWrite);
@@ -86,9 +90,12 @@ int run_merge(const Args& args, const std::string&) {
     spdlog::error("{}", run.error());
     return 2;
   }
-  size_t merged = 0, unchanged = 0;
+  size_t merged = 0, unchanged = 0, folded = 0;
+  auto counts = [&]() -> Store::RunCounts {
+    return {static_cast<long long>(merged), static_cast<long long>(unchanged), 0, static_cast<long long>(folded)};
+  };
   auto fail = [&] {
-    if (Status s = (*out)->finish_run("failed", {static_cast<long long>(merged), static_cast<long long>(unchanged), 0}); !s)
+    if (Status s = (*out)->finish_run("failed", counts()); !s)
       spdlog::error("{}", s.error());
     return 2;
   };
@@ -100,41 +107,46 @@ int run_merge(const Args& args, const std::string&) {
       return fail();
     }
     for (size_t i = first; i < std::min(unique.size(), first + kBatchDocuments); ++i) {
-      auto doc = inputs[unique[i].input]->load_document(unique[i].id);
+      const Store::Source& source = unique[i].source;
+      auto doc = inputs[unique[i].input]->load_document(source.document_id);
       if (!doc) {
         spdlog::error("{}", doc.error());
         (*out)->rollback();
         return fail();
       }
       if (!rules_hash.empty() && doc->rules_hash != rules_hash)
-        spdlog::warn("merge: {} was extracted with another rule pack than the documents before it", doc->document.uri);
+        spdlog::warn("merge: {} was extracted with another rule pack than the documents before it", source.uri);
       rules_hash = doc->rules_hash;
-      if ((*out)->is_current(doc->document.uri, doc->content_hash, doc->rules_hash)) {
+      if ((*out)->is_current(source.uri, source.content_hash, doc->rules_hash)) {
         ++unchanged;
         continue;
       }
-      if (Status s = (*out)->put_document(doc->document, doc->content_hash, doc->rules_hash, doc->extraction); !s) {
-        spdlog::error("{}", s.error());
+      // Under this name, with its own url and content hash.
+      doc->document.uri = source.uri;
+      doc->document.url = source.url;
+      auto stored = (*out)->put_document(doc->document, source.content_hash, doc->rules_hash, doc->extraction);
+      if (!stored) {
+        spdlog::error("{}", stored.error());
         (*out)->rollback();
         return fail();
       }
-      ++merged;
+      ++(*stored == Store::Stored::Folded ? folded : merged);
     }
     if (Status s = (*out)->commit(); !s) {
       spdlog::error("{}", s.error());
       return fail();
     }
   }
-  if (merged > 0)
+  if (merged + folded > 0)
     if (Status s = (*out)->remove_orphans(); !s) spdlog::warn("{}", s.error());
-  if (Status s = (*out)->finish_run("finished", {static_cast<long long>(merged), static_cast<long long>(unchanged), 0}); !s) {
+  if (Status s = (*out)->finish_run("finished", counts()); !s) {
     spdlog::error("{}", s.error());
     return 2;
   }
   progress.clear();
   const Store::Counts c = (*out)->counts();
-  std::printf("bilik merge: %s merged, %zu unchanged; %s holds %s, %s, %s, %s\n", count(merged, "document").c_str(),
-              unchanged, out_path.c_str(), count(c.documents, "document").c_str(),
+  std::printf("bilik merge: %s merged, %s folded, %zu unchanged; %s holds %s, %s, %s, %s\n",
+              count(merged, "document").c_str(), count(folded, "duplicate").c_str(), unchanged, out_path.c_str(), count(c.documents, "document").c_str(),
               count(c.entities, "entity", "entities").c_str(), count(c.mentions, "mention").c_str(),
               count(c.triples, "triple").c_str());
   return 0;

@@ -1,6 +1,20 @@
 #include "bilik/document.h"
 
+#include <cstdint>
+#include <cstdio>
+
 namespace bilik {
+
+std::string text_hash(std::string_view text) {
+  uint64_t h = 1469598103934665603ULL;
+  for (unsigned char c : text) {
+    h ^= c;
+    h *= 1099511628211ULL;
+  }
+  char hex[17];
+  std::snprintf(hex, sizeof hex, "%016llx", static_cast<unsigned long long>(h));
+  return hex;
+}
 
 bool is_publication_date(std::string_view text) {
   if (text.size() < 10 || text[4] != '-' || text[7] != '-') return false;

@@ -209,6 +209,7 @@ void apply_metadata(Document& doc, const std::map<std::string, Metadata>& index)
   if (it == index.end()) return;
   if (doc.published.empty()) doc.published = it->second.published;
   if (!it->second.title.empty()) doc.title = it->second.title;
+  if (doc.url.empty()) doc.url = it->second.url;
 }
 
 }  // namespace bilik

@@ -174,6 +174,7 @@ void emit_json_line(const std::string& uri, size_t line_no, const std::string& l
   if (doc) {
     doc->title = field(j, options.fields.title);
     doc->published = published;
+    doc->url = field(j, options.fields.url);
   }
   emit(std::move(doc));
 }
@@ -363,10 +364,24 @@ void read_bytes(const std::string& uri, const std::string& name, std::string byt
   read_stream(uri, name, chunks_of(std::string_view(bytes)), options, emit);
 }
 
+std::string canonical_name(const std::string& path) {
+  if (path == "-") return path;
+  std::error_code error;
+  const fs::path canonical = fs::weakly_canonical(fs::absolute(path, error), error);
+  return error ? path : canonical.string();
+}
+
 void read_source(const std::string& path, const SourceOptions& options, const EmitDocument& emit) {
   const std::string name = lower(fs::path(path).filename().string());
   if (path == "-") {
-    read_stream("-", options.stdin_format == "jsonl" ? "-.jsonl" : "-.txt", chunks_of(std::cin), options, emit);
+    const bool jsonl = options.stdin_format == "jsonl";
+    const std::string& given = options.stdin_name;
+    read_stream(given.empty() ? "-" : given, jsonl ? "-.jsonl" : "-.txt", chunks_of(std::cin), options,
+                [&](Result<Document> doc) {
+                  // Unnamed, a text is known by its hash: two different texts never share a name.
+                  if (doc && !jsonl && given.empty() && !doc->text.empty()) doc->uri = "-#" + text_hash(doc->text);
+                  emit(std::move(doc));
+                });
     return;
   }
   std::string error;
@@ -375,8 +390,14 @@ void read_source(const std::string& path, const SourceOptions& options, const Em
     emit(Result<Document>::failure(path + ": " + error));
     return;
   }
-  if (is_archive(name) || is_compressed(name)) read_archive(path, fd, options, emit);
-  else read_stream(path, name, chunks_of(fd), options, emit);
+  // Messages name the path as given; documents, the canonical path.
+  const std::string canonical = canonical_name(path);
+  const EmitDocument named = [&](Result<Document> doc) {
+    if (doc && doc->uri.compare(0, path.size(), path) == 0) doc->uri = canonical + doc->uri.substr(path.size());
+    emit(std::move(doc));
+  };
+  if (is_archive(name) || is_compressed(name)) read_archive(path, fd, options, named);
+  else read_stream(path, name, chunks_of(fd), options, named);
   ::close(fd);
 }
 

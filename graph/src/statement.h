@@ -69,6 +69,7 @@ class Statement {
   int column_count() { return sqlite3_column_count(stmt_); }
   std::string column_name(int i) { return sqlite3_column_name(stmt_, i); }
   void reset() {
+    if (!stmt_) return;  // a statement that failed to prepare: step() reports it
     sqlite3_reset(stmt_);
     sqlite3_clear_bindings(stmt_);
   }

@@ -45,6 +45,7 @@ std::string document_hash(const Document& doc) {
     h = fnv1a(h, *part);
     h = fnv1a(h, std::string_view("\x1f", 1));
   }
+  if (!doc.url.empty()) h = fnv1a(h, doc.url);
   char hex[17];
   std::snprintf(hex, sizeof hex, "%016llx", static_cast<unsigned long long>(h));
   return hex;
@@ -120,8 +121,11 @@ Result<std::unique_ptr<Store>> Store::open(const std::string& path, Mode mode) {
   }
   if (Status s = store->exec("PRAGMA foreign_keys=ON;"); !s) return Result<std::unique_ptr<Store>>::failure(s.error());
   if (Status s = store->migrate(*identity); !s) return Result<std::unique_ptr<Store>>::failure(s.error());
-  if (mode == Mode::ReadWrite)
+  store->version_ = mode == Mode::ReadWrite ? kSchemaVersion : identity->version;
+  if (mode == Mode::ReadWrite) {
     if (Status s = store->mark_dead_runs(); !s) return Result<std::unique_ptr<Store>>::failure(s.error());
+    if (Status s = store->fold_legacy_documents(); !s) return Result<std::unique_ptr<Store>>::failure(s.error());
+  }
   return store;
 }
 
@@ -215,14 +219,16 @@ Result<long long> Store::start_run(const std::string& command, const std::vector
 
 Status Store::finish_run(const std::string& status, const RunCounts& counts) {
   Statement update(db_, "UPDATE run SET finished = strftime('%Y-%m-%dT%H:%M:%SZ', 'now'), status = ?, "
-                        "documents_stored = ?, documents_unchanged = ?, documents_failed = ? WHERE id = ?");
-  update.bind(1, status).bind(2, counts.stored).bind(3, counts.unchanged).bind(4, counts.failed).bind(5, run_id_);
+                        "documents_stored = ?, documents_unchanged = ?, documents_failed = ?, documents_folded = ? WHERE id = ?");
+  update.bind(1, status).bind(2, counts.stored).bind(3, counts.unchanged).bind(4, counts.failed).bind(5, counts.folded);
+  update.bind(6, run_id_);
   if (update.step() != SQLITE_DONE) return Status::failure(path_ + ": " + update.error());
   return {};
 }
 
 bool Store::is_current(const std::string& uri, const std::string& content_hash, const std::string& rules_hash) {
-  Statement q(db_, cached("SELECT content_hash, rules_hash FROM document WHERE uri = ?"));
+  Statement q(db_, cached("SELECT s.content_hash, d.rules_hash FROM document_source s "
+                          "JOIN document d ON d.id = s.document_id WHERE s.uri = ?"));
   q.bind(1, uri);
   return q.step() == SQLITE_ROW && q.column_text(0) == content_hash && q.column_text(1) == rules_hash;
 }
@@ -278,21 +284,7 @@ Result<Store::EntityMatch> Store::entity_for(const DocEntity& entity) {
                      entity.scope == IdentityScope::Key ? entity.identity_key : ""};
 }
 
-Status Store::put_document(const Document& doc, const std::string& content_hash, const std::string& rules_hash,
-                           const Extraction& x) {
-  Statement del(db_, cached("DELETE FROM document WHERE uri = ?"));
-  del.bind(1, doc.uri);
-  if (del.step() != SQLITE_DONE) return Status::failure(path_ + ": " + del.error());
-
-  Statement ins(db_, cached("INSERT INTO document(uri, title, published, text, content_hash, rules_hash, run_id) "
-                            "VALUES(?,?,?,?,?,?,?)"));
-  ins.bind(1, doc.uri).bind(2, doc.title);
-  if (doc.published.empty()) ins.bind_null(3); else ins.bind(3, doc.published);
-  ins.bind(4, doc.text).bind(5, content_hash).bind(6, rules_hash);
-  if (run_id_) ins.bind(7, run_id_); else ins.bind_null(7);
-  if (ins.step() != SQLITE_DONE) return Status::failure(path_ + ": " + doc.uri + ": " + ins.error());
-  const long long doc_id = sqlite3_last_insert_rowid(db_);
-
+Status Store::insert_extraction(long long doc_id, const Extraction& x) {
   std::vector<long long> entity_ids;
   Statement name(db_, cached("INSERT OR IGNORE INTO entity_name(entity_id, document_id, name, key, role, local) "
                              "VALUES(?,?,?,?,?,?)"));
@@ -398,28 +390,26 @@ Status Store::remove_orphans() {
       "COMMIT;");
 }
 
-std::vector<std::pair<long long, std::string>> Store::document_ids() {
-  std::vector<std::pair<long long, std::string>> out;
-  Statement q(db_, "SELECT id, uri FROM document ORDER BY id");
-  while (q.step() == SQLITE_ROW) out.emplace_back(q.column_int(0), q.column_text(1));
-  return out;
-}
-
 Result<Store::StoredDocument> Store::load_document(long long id) {
   StoredDocument out;
-  Statement doc(db_, "SELECT uri, coalesce(title, ''), coalesce(published, ''), text, content_hash, rules_hash "
-                     "FROM document WHERE id = ?");
+  // A store read before its upgrade to schema 5 has no urls.
+  Statement doc(db_, std::string("SELECT uri, coalesce(title, ''), coalesce(published, ''), text, content_hash, "
+                                 "rules_hash, ") +
+                         (version_ >= 5 ? "coalesce(url, '')" : "''") + " FROM document WHERE id = ?");
   doc.bind(1, id);
   if (doc.step() != SQLITE_ROW) return Result<StoredDocument>::failure(path_ + ": no document " + std::to_string(id));
-  out.document = {doc.column_text(0), doc.column_text(1), doc.column_text(2), doc.column_text(3)};
+  out.document = {doc.column_text(0), doc.column_text(1), doc.column_text(2), doc.column_text(3), doc.column_text(6)};
   out.content_hash = doc.column_text(4);
   out.rules_hash = doc.column_text(5);
 
   // Entities in the order the document's extraction listed them.
   std::map<long long, size_t> index_of;
   auto& entities = out.extraction.entities.entities;
-  Statement names(db_, "SELECT n.entity_id, e.type, e.known, n.name, n.role, n.local FROM entity_name n "
-                       "JOIN entity e ON e.id = n.entity_id WHERE n.document_id = ? ORDER BY n.rowid");
+  // Stores older than schema 4 (read, never upgraded, by merge) have no local names and no links.
+  const bool linked = version_ >= 4;
+  Statement names(db_, std::string("SELECT n.entity_id, e.type, e.known, n.name, n.role, ") +
+                           (linked ? "n.local" : "0") +
+                           " FROM entity_name n JOIN entity e ON e.id = n.entity_id WHERE n.document_id = ? ORDER BY n.rowid");
   names.bind(1, id);
   while (names.step() == SQLITE_ROW) {
     const long long entity = names.column_int(0);
@@ -438,8 +428,9 @@ Result<Store::StoredDocument> Store::load_document(long long id) {
     if (role == "alias" && names.column_int(5)) e.local_aliases.push_back(name);
   }
   // How each entity was identified, so a merge identifies it the same way.
-  Statement links(db_, "SELECT entity_id, via, coalesce(key, ''), coalesce(note, '') FROM entity_link "
-                       "WHERE document_id = ?");
+  Statement links(db_, linked ? "SELECT entity_id, via, coalesce(key, ''), coalesce(note, '') FROM entity_link "
+                                "WHERE document_id = ?"
+                              : "SELECT 0, '', '', '' WHERE 0 AND ?");
   links.bind(1, id);
   while (links.step() == SQLITE_ROW) {
     auto it = index_of.find(links.column_int(0));

@@ -93,10 +93,10 @@ if [ $# -eq 0 ]; then
   (cd "$dir" && bash -c 'ulimit -f 400 && exec "$0" "$@"' "$bilik" extract --quiet --jobs 1 --db store.db news \
      > /dev/null 2> "$work/halfway.err")
   got=$?
-  kept=$(sqlite3 "$dir/store.db" "SELECT count(*) FROM document WHERE uri LIKE 'news/%'")
+  kept=$(sqlite3 "$dir/store.db" "SELECT count(*) FROM document WHERE uri LIKE '%/news/%'")
   (cd "$dir" && "$bilik" extract --quiet --db store.db news > /dev/null 2>&1)
   again=$?
-  docs=$(sqlite3 "$dir/store.db" "SELECT count(*) || ' ' || count(DISTINCT uri) FROM document WHERE uri LIKE 'news/%'")
+  docs=$(sqlite3 "$dir/store.db" "SELECT count(*) || ' ' || count(DISTINCT uri) FROM document WHERE uri LIKE '%/news/%'")
   runs=$(sqlite3 "$dir/store.db" "SELECT group_concat(status, ' ') FROM (SELECT status FROM run ORDER BY id)")
   if [ "$got" = 2 ] && [ "$kept" -gt 0 ] && [ "$kept" -lt 400 ] && [ "$again" = 0 ] && [ "$docs" = "400 400" ] &&
      [ "$runs" = "finished failed finished" ] && store_sound "$dir/store.db" &&

@@ -18,10 +18,10 @@ printf 'Prezident İlham Əliyev Bakıda Qazaxıstan Prezidenti Qasım-Jomart To
 printf '{"id": "a1", "text": "Bakı şəhəri."}\n{"id": "a1", "text": "Gəncə şəhəri."}\n{"id": "a1", "text": "Şuşa."}\n' > dup.jsonl
 "$bilik" extract --db s.db dup.jsonl > out 2> err
 [ $? = 1 ] || fail "duplicate ids: expected exit 1"
-grep -q "(1 stored, 0 unchanged, 0 empty, 2 failed)" out || fail "duplicate ids: summary $(cat out)"
+grep -q "(1 stored, 0 duplicates folded, 0 unchanged, 0 empty, 2 failed)" out || fail "duplicate ids: summary $(cat out)"
 grep -q "dup.jsonl:2: id 'a1' was already used on line 1; this line is skipped (ids must be unique)" err || fail "duplicate ids: line 2"
 grep -q "dup.jsonl:3: id 'a1' was already used on line 1" err || fail "duplicate ids: line 3"
-[ "$(sqlite3 s.db "SELECT text FROM documents WHERE uri = 'dup.jsonl#a1'")" = "Bakı şəhəri." ] || fail "duplicate ids: the first line is not the one kept"
+[ "$(sqlite3 s.db "SELECT text FROM documents WHERE uri LIKE '%/dup.jsonl#a1'")" = "Bakı şəhəri." ] || fail "duplicate ids: the first line is not the one kept"
 echo "ok   duplicate JSON Lines ids"
 
 # query sql streams: the first rows of an endless query arrive at once, and
@@ -57,7 +57,7 @@ echo "ok   query sql writes nothing, reads -- as SQL"
 mkfifo pipe.txt
 timeout 10 "$bilik" extract --db s.db pipe.txt > /dev/null 2> err
 [ $? = 0 ] || fail "a FIFO argument blocked or failed the run: $(cat err)"
-grep -q "^warning: pipe.txt: empty document, skipped" err || fail "FIFO message: $(cat err)"
+grep -q "^warning: .*/pipe.txt: empty document, skipped" err || fail "FIFO message: $(cat err)"
 echo "ok   a FIFO argument does not block"
 
 # A killed run is marked interrupted by the next open, not left running.

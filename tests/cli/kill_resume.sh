@@ -6,11 +6,13 @@ set -euo pipefail
 bilik=$1 samples=$2
 source "$(dirname "$0")/scratch.sh"
 mkdir -p "$tmp/in"
-# 600 small articles made from the bundled samples, each a distinct document.
+# 600 small articles made from the bundled samples, each a distinct text,
+# and 100 copies under other names (one document each, with two sources).
 for i in $(seq 1 200); do
   for f in "$samples"/*.txt; do
     { cat "$f"; echo; echo "Nömrə $i."; } > "$tmp/in/$(basename "$f" .txt)-$i.txt"
   done
+  [ "$i" -gt 100 ] || cp "$tmp/in/$(basename "$f" .txt)-$i.txt" "$tmp/in/copy-$i.txt"
 done
 "$bilik" extract --quiet --db "$tmp/whole.db" "$tmp/in" > /dev/null
 for attempt in 1 2 3; do
@@ -28,9 +30,13 @@ for attempt in 1 2 3; do
   "$bilik" extract --quiet --db "$tmp/killed.db" "$tmp/in" > /dev/null
   for q in "SELECT count(*) FROM documents" "SELECT count(*) FROM mentions" "SELECT count(*) FROM entities" \
            "SELECT count(*) FROM figures" "SELECT count(*) FROM triples" \
-           "SELECT count(*) FROM (SELECT uri FROM documents GROUP BY uri HAVING count(*) > 1)"; do
+           "SELECT count(*) FROM (SELECT uri FROM documents GROUP BY uri HAVING count(*) > 1)" \
+           "SELECT count(*) FROM document_sources" \
+           "SELECT count(*) FROM (SELECT text FROM documents GROUP BY text HAVING count(*) > 1)"; do
     a=$(sqlite3 "$tmp/whole.db" "$q"); b=$(sqlite3 "$tmp/killed.db" "$q")
     [ "$a" = "$b" ] || { echo "after resume, '$q' gives $b, one run gives $a"; exit 1; }
   done
 done
+[ "$(sqlite3 "$tmp/whole.db" 'SELECT count(*) || " " || (SELECT count(*) FROM document_sources) FROM documents')" = "600 700" ] \
+  || { echo "one run: not 600 documents with 700 sources"; exit 1; }
 echo "kill and resume: consistent, no duplicates, nothing lost"

@@ -77,6 +77,8 @@ bad extract "--shard: '-1/4' is not K/N" extract --shard -1/4 "$in"
 bad extract "--shard: '1/0x' is not K/N" extract --shard 1/0x "$in"
 bad extract "--stdin-format: 'json' is not a choice; did you mean jsonl?" extract --stdin-format json -
 bad extract "--json-field: 'body'" extract --json-field body "$in"
+bad extract "--name names standard input, but no INPUT is -" extract --name a.txt "$in"
+bad extract "--name: the name is empty" extract --name '' -
 bad extract "--jobs: 'x'" extract --log-file log.txt --jobs x "$in"
 bad extract "unknown option --frobnicate" extract --frobnicate "$in"
 bad extract "unknown option -q" extract -q "$in"
@@ -134,7 +136,7 @@ printf 'Prezident İlham Əliyev Bakıda çıxış edib.\n' | "$bilik" extract -
   || fail "extract - (stdin)"
 grep -q "^bilik extract: 1 document read (1 stored, .*store holds 1 document," "$tmp/out" || { cat "$tmp/out"; fail "1 document"; }
 "$bilik" merge "$tmp/w/m.db" "$tmp/w/one.db" > "$tmp/out" || fail "merge"
-grep -q "^bilik merge: 1 document merged, 0 unchanged; .* holds 1 document, " "$tmp/out" || { cat "$tmp/out"; fail "merge: 1 document"; }
+grep -q "^bilik merge: 1 document merged, 0 duplicates folded, 0 unchanged; .* holds 1 document, " "$tmp/out" || { cat "$tmp/out"; fail "merge: 1 document"; }
 mkdir "$tmp/empty-folder"
 "$bilik" extract --db "$tmp/w/e.db" "$tmp/empty-folder" > /dev/null 2> "$tmp/err" || fail "an empty folder fails the run"
 grep -q "^warning: extract: no file to read in .*empty-folder" "$tmp/err" || { cat "$tmp/err"; fail "empty folder warning"; }
@@ -144,7 +146,7 @@ grep -q "^warning: extract: no file to read in .*empty-folder" "$tmp/err" || { c
   || { cat "$tmp/err"; fail "an empty document fails the run"; }
 grep -q "^warning: .*empty.txt: empty document, skipped$" "$tmp/err" || { cat "$tmp/err"; fail "empty document warning"; }
 grep -q "^warning: .*nothing.jsonl: no document in this input$" "$tmp/err" || { cat "$tmp/err"; fail "no-document warning"; }
-grep -q "(3 stored, 0 unchanged, 1 empty, 0 failed)" "$tmp/out" || { cat "$tmp/out"; fail "summary counts"; }
+grep -q "(3 stored, 0 duplicates folded, 0 unchanged, 1 empty, 0 failed)" "$tmp/out" || { cat "$tmp/out"; fail "summary counts"; }
 rm -f "$tmp"/w/*
 
 # --- explain: - and --file - read standard input --------------------------------

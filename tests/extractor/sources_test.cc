@@ -151,5 +151,37 @@ TEST(Sources, AJsonLineWithANumberOutOfRangeIsReportedNotFatal) {
   EXPECT_TRUE(out[1]);
 }
 
+TEST(Sources, AFileIsNamedByItsCanonicalPathAndMessagesByThePathGiven) {
+  const fs::path dir = fs::temp_directory_path() / ("bilik-names-" + std::to_string(::getpid()));
+  fs::create_directories(dir / "news");
+  std::ofstream(dir / "news" / "a.txt") << "Bakı şəhəri.\n";
+  std::ofstream(dir / "news" / "bad.txt") << "Bak\xC4\n";
+  std::ofstream(dir / "news" / "feed.jsonl") << "{\"id\": \"k1\", \"url\": \"https://xeber.az/k1\", \"text\": \"Gəncə.\"}\n";
+  const fs::path before = fs::current_path();
+  fs::current_path(dir / "news");
+  const auto plain = read_all("../news/./a.txt");
+  const auto bad = read_all("bad.txt");
+  const auto feed = read_all("feed.jsonl");
+  fs::current_path(before);
+  const std::string canonical = fs::canonical(dir / "news").string();
+  ASSERT_EQ(plain.size(), 1u);
+  ASSERT_TRUE(plain[0]) << plain[0].error();
+  EXPECT_EQ(plain[0]->uri, canonical + "/a.txt");
+  ASSERT_EQ(bad.size(), 1u);
+  ASSERT_FALSE(bad[0]);
+  EXPECT_EQ(bad[0].error().rfind("bad.txt: byte 3", 0), 0u) << bad[0].error();
+  ASSERT_EQ(feed.size(), 1u);
+  ASSERT_TRUE(feed[0]) << feed[0].error();
+  EXPECT_EQ(feed[0]->uri, canonical + "/feed.jsonl#k1");
+  EXPECT_EQ(feed[0]->url, "https://xeber.az/k1");
+  fs::remove_all(dir);
+}
+
+TEST(Sources, TheSameTextHasOneTextHashWhateverItsName) {
+  EXPECT_EQ(text_hash("Bakı şəhəri."), text_hash(std::string("Bakı şəhəri.")));
+  EXPECT_NE(text_hash("Bakı şəhəri."), text_hash("Bakı şəhəri. "));
+  EXPECT_EQ(text_hash("Bakı şəhəri.").size(), 16u);
+}
+
 }  // namespace
 }  // namespace bilik

@@ -26,7 +26,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     const std::string text =
         "Qazaxıstan Prezidenti Qasım-Jomart Tokayev və Türkiyə Prezidenti Rəcəb Tayyib Ərdoğan saziş imzalayıblar. "
         "Tokayev Türkiyəyə rəsmi səfər edib.";
-    bilik::Document doc{"fuzz.txt", "", "", text};
+    bilik::Document doc{"fuzz.txt", "", "", text, ""};
     (*s)->begin();
     (*s)->put_document(doc, "h", "r", bilik::extract_document(text, pack));
     (*s)->commit();

@@ -36,7 +36,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
       auto s = bilik::Store::open(path, bilik::Store::Mode::ReadWrite);
       if (!pack || !s) std::abort();
       const std::string text = "Qazaxıstan Prezidenti Qasım-Jomart Tokayev Bakıda İlham Əliyev ilə görüşüb.";
-      bilik::Document doc{"fuzz.txt", "", "", text};
+      bilik::Document doc{"fuzz.txt", "", "", text, ""};
       (*s)->begin();
       (*s)->put_document(doc, "h", "r", bilik::extract_document(text, *pack));
       (*s)->commit();

@@ -39,7 +39,7 @@ class QueryTest : public ::testing::Test {
   }
 
   void put(const std::string& uri, const std::string& published, const std::string& text) {
-    Document doc{uri, "", published, text};
+    Document doc{uri, "", published, text, ""};
     ASSERT_TRUE(store_->begin());
     ASSERT_TRUE(store_->put_document(doc, document_hash(doc), test::pack().hash, extract_document(text, test::pack(), published)));
     ASSERT_TRUE(store_->commit());

@@ -46,11 +46,21 @@ class StoreTest : public ::testing::Test {
   }
 
   void put(Store& store, const std::string& uri, const std::string& text) {
-    Document doc{uri, "", "", text};
+    Document doc{uri, "", "", text, ""};
     ASSERT_TRUE(store.begin());
     ASSERT_TRUE(store.put_document(doc, document_hash(doc), test::pack().hash, extract_document(text, test::pack())));
     ASSERT_TRUE(store.commit());
     ASSERT_TRUE(store.remove_orphans());
+  }
+
+  // Stores `doc` as extract does, and says whether it was extracted or folded.
+  Store::Stored put_as(Store& store, const Document& doc, const std::string& rules_hash) {
+    EXPECT_TRUE(store.begin());
+    auto stored = store.put_document(doc, document_hash(doc), rules_hash, extract_document(doc.text, test::pack()));
+    EXPECT_TRUE(stored) << stored.error();
+    EXPECT_TRUE(store.commit());
+    EXPECT_TRUE(store.remove_orphans());
+    return stored ? *stored : Store::Stored::Extracted;
   }
 
   long long scalar(Store& store, const std::string& sql) {
@@ -87,7 +97,7 @@ TEST_F(StoreTest, AChangedDocumentReplacesItsRows) {
   EXPECT_EQ(scalar(**store, "SELECT count(*) FROM mentions"), 2);
   EXPECT_EQ(scalar(**store, "SELECT count(*) FROM entities WHERE name = 'Türkiyə'"), 0);
   const std::string uri = "a.txt";
-  Document doc{uri, "", "", "Nümayəndə heyəti Qazaxıstana və Özbəkistana gedib."};
+  Document doc{uri, "", "", "Nümayəndə heyəti Qazaxıstana və Özbəkistana gedib.", ""};
   EXPECT_TRUE((*store)->is_current(uri, document_hash(doc), test::pack().hash));
   EXPECT_FALSE((*store)->is_current(uri, document_hash(doc), "another-pack"));
 }
@@ -167,9 +177,139 @@ TEST_F(StoreTest, UpgradesAVersion1StoreKeepingItsRows) {
   put(**store, "new.txt", "Prezident İlham Əliyev Bakıda çıxış edib.");
   ASSERT_TRUE((*store)->finish_run("finished", {1, 0, 0}));
   EXPECT_EQ(scalar(**store, "SELECT count(*) FROM documents WHERE uri = 'old.txt' AND run_id IS NULL"), 1);
+  EXPECT_EQ(scalar(**store, "SELECT count(*) FROM document_sources s JOIN documents d ON d.id = s.document_id "
+                            "WHERE s.uri = 'old.txt' AND d.uri = 'old.txt'"),
+            1);
   EXPECT_EQ(scalar(**store, "SELECT count(*) FROM documents d JOIN runs r ON r.id = d.run_id "
                             "WHERE d.uri = 'new.txt' AND r.status = 'finished' AND r.documents_stored = 1"),
             1);
+}
+
+TEST_F(StoreTest, OneTextUnderTwoNamesIsOneDocumentWithBothSources) {
+  auto store = Store::open(path_, Store::Mode::ReadWrite);
+  ASSERT_TRUE(store);
+  const std::string text = "Prezident İlham Əliyev Bakıda Özbəkistan Prezidenti Şavkat Mirziyoyev ilə görüşüb.";
+  const Document first{"/news/a.txt", "Görüş", "2024-05-02", text, "https://xeber.az/a/1"};
+  EXPECT_EQ(put_as(**store, first, test::pack().hash), Store::Stored::Extracted);
+  const auto once = (*store)->counts();
+  const Document second{"/mirror/amp/a.txt", "", "", text, "https://xeber.az/amp/1"};
+  EXPECT_TRUE((*store)->holds_text(second, document_hash(second), test::pack().hash));
+  EXPECT_FALSE((*store)->holds_text(second, document_hash(second), "another-pack"));
+  EXPECT_EQ(put_as(**store, second, test::pack().hash), Store::Stored::Folded);
+  const auto twice = (*store)->counts();
+  EXPECT_EQ(twice.documents, 1);
+  EXPECT_EQ(twice.mentions, once.mentions);
+  EXPECT_EQ(twice.entities, once.entities);
+  EXPECT_EQ(scalar(**store, "SELECT count(*) FROM document_sources WHERE url IN "
+                            "('https://xeber.az/a/1', 'https://xeber.az/amp/1')"),
+            2);
+  EXPECT_EQ(scalar(**store, "SELECT count(*) FROM documents WHERE uri = '/news/a.txt' AND url = 'https://xeber.az/a/1' "
+                            "AND published = '2024-05-02'"),
+            1);
+  EXPECT_TRUE((*store)->is_current("/mirror/amp/a.txt", document_hash(second), test::pack().hash));
+  // Its url changes: only the source row changes.
+  const Document moved{"/mirror/amp/a.txt", "", "", text, "https://xeber.az/amp/2"};
+  EXPECT_EQ(put_as(**store, moved, test::pack().hash), Store::Stored::Folded);
+  EXPECT_EQ(scalar(**store, "SELECT count(*) FROM document_sources WHERE url = 'https://xeber.az/amp/2'"), 1);
+  EXPECT_EQ(scalar(**store, "SELECT count(*) FROM document_sources"), 2);
+}
+
+TEST_F(StoreTest, ANameTakingAStoredTextLeavesItsOldDocument) {
+  auto store = Store::open(path_, Store::Mode::ReadWrite);
+  ASSERT_TRUE(store);
+  put(**store, "x.txt", "Gürcüstanın Baş naziri İrakli Kobaxidze Tbilisidə çıxış edib.");
+  put(**store, "y.txt", "Nümayəndə heyəti Qazaxıstana gedib.");
+  put(**store, "x.txt", "Nümayəndə heyəti Qazaxıstana gedib.");
+  EXPECT_EQ(scalar(**store, "SELECT count(*) FROM documents"), 1);
+  EXPECT_EQ(scalar(**store, "SELECT count(*) FROM document_sources s JOIN documents d ON d.id = s.document_id "
+                            "WHERE d.uri = 'y.txt'"),
+            2);
+  EXPECT_EQ(scalar(**store, "SELECT count(*) FROM entities WHERE name LIKE 'İrakli%'"), 0);
+  EXPECT_EQ(scalar(**store, "SELECT count(*) FROM mentions"), 1);
+}
+
+TEST_F(StoreTest, WhenTheExtractedNameLeavesTheOldestSourceNamesTheDocument) {
+  auto store = Store::open(path_, Store::Mode::ReadWrite);
+  ASSERT_TRUE(store);
+  put(**store, "a.txt", "Nümayəndə heyəti Türkiyəyə gedib.");
+  put(**store, "b.txt", "Nümayəndə heyəti Türkiyəyə gedib.");
+  put(**store, "c.txt", "Nümayəndə heyəti Türkiyəyə gedib.");
+  put(**store, "a.txt", "Nümayəndə heyəti Qazaxıstana gedib.");
+  EXPECT_EQ(scalar(**store, "SELECT count(*) FROM documents"), 2);
+  EXPECT_EQ(scalar(**store, "SELECT count(*) FROM documents d JOIN mentions m ON m.document_id = d.id "
+                            "WHERE d.uri = 'b.txt' AND m.surface = 'Türkiyəyə'"),
+            1);
+  EXPECT_EQ(scalar(**store, "SELECT count(*) FROM document_sources s JOIN documents d ON d.id = s.document_id "
+                            "WHERE d.uri = 'b.txt'"),
+            2);
+}
+
+TEST_F(StoreTest, ACopyFromAnotherPackIsExtractedAgainKeepingItsSources) {
+  auto store = Store::open(path_, Store::Mode::ReadWrite);
+  ASSERT_TRUE(store);
+  const std::string text = "Nümayəndə heyəti Türkiyəyə gedib.";
+  EXPECT_EQ(put_as(**store, Document{"a.txt", "", "", text, ""}, "old-pack"), Store::Stored::Extracted);
+  EXPECT_EQ(put_as(**store, Document{"b.txt", "", "", text, ""}, "old-pack"), Store::Stored::Folded);
+  EXPECT_EQ(put_as(**store, Document{"c.txt", "", "", text, ""}, test::pack().hash), Store::Stored::Extracted);
+  EXPECT_EQ(scalar(**store, "SELECT count(*) FROM documents"), 1);
+  EXPECT_EQ(scalar(**store, "SELECT count(*) FROM document_sources"), 3);
+  EXPECT_EQ(scalar(**store, "SELECT count(*) FROM mentions"), 1);
+  Document b{"b.txt", "", "", text, ""};
+  EXPECT_TRUE((*store)->is_current("b.txt", document_hash(b), test::pack().hash));
+}
+
+TEST_F(StoreTest, UpgradingFoldsDocumentsOfOneTextIntoTheOldest) {
+  {  // A version 3 store holding one text under two names, as issue 12 found.
+    std::stringstream sql;
+    for (const char* file : {"/001_init.sql", "/002_runs.sql", "/003_run_owner.sql"}) {
+      std::ifstream in(std::string(BILIK_TEST_SCHEMA) + file);
+      sql << in.rdbuf();
+    }
+    sql << "INSERT INTO meta VALUES('schema_version', '3');"
+        << "INSERT INTO document(uri, text, content_hash, rules_hash) VALUES('/n/a.txt', 'Bakı', 'h', 'r');"
+        << "INSERT INTO document(uri, text, content_hash, rules_hash) VALUES('n/a.txt', 'Bakı', 'h', 'r');"
+        << "INSERT INTO document(uri, text, content_hash, rules_hash) VALUES('n/b.txt', 'Gəncə', 'g', 'r');"
+        << "INSERT INTO entity(type, name) VALUES('LOCATION', 'Bakı');"
+        << "INSERT INTO mention(document_id, entity_id, start, \"end\", surface, gram_case, rule) "
+        << "VALUES(1, 1, 0, 5, 'Bakı', 'nominative', 'r'), (2, 1, 0, 5, 'Bakı', 'nominative', 'r');";
+    sqlite3* db = nullptr;
+    ASSERT_EQ(sqlite3_open(path_.c_str(), &db), SQLITE_OK);
+    ASSERT_EQ(sqlite3_exec(db, sql.str().c_str(), nullptr, nullptr, nullptr), SQLITE_OK) << sqlite3_errmsg(db);
+    sqlite3_close(db);
+  }
+  auto store = Store::open(path_, Store::Mode::ReadWrite);
+  ASSERT_TRUE(store) << store.error();
+  EXPECT_EQ(scalar(**store, "SELECT count(*) FROM documents"), 2);
+  EXPECT_EQ(scalar(**store, "SELECT count(*) FROM mentions"), 1);
+  EXPECT_EQ(scalar(**store, "SELECT count(*) FROM document_sources WHERE document_id = 1"), 2);
+  EXPECT_EQ(scalar(**store, "SELECT count(*) FROM document WHERE text_hash IS NULL"), 0);
+  EXPECT_TRUE((*store)->is_current("n/a.txt", "h", "r"));
+}
+
+TEST_F(StoreTest, AStoreFromBeforeSourcesIsReadWithoutUpgrading) {
+  {
+    std::stringstream sql;
+    for (const char* file : {"/001_init.sql", "/002_runs.sql", "/003_run_owner.sql"}) {
+      std::ifstream in(std::string(BILIK_TEST_SCHEMA) + file);
+      sql << in.rdbuf();
+    }
+    sql << "INSERT INTO meta VALUES('schema_version', '3');"
+        << "INSERT INTO document(uri, text, content_hash, rules_hash) VALUES('n/a.txt', 'Bakı', 'h', 'r');";
+    sqlite3* db = nullptr;
+    ASSERT_EQ(sqlite3_open(path_.c_str(), &db), SQLITE_OK);
+    ASSERT_EQ(sqlite3_exec(db, sql.str().c_str(), nullptr, nullptr, nullptr), SQLITE_OK) << sqlite3_errmsg(db);
+    sqlite3_close(db);
+  }
+  auto store = Store::open(path_, Store::Mode::ReadOnly);  // as merge reads its inputs
+  ASSERT_TRUE(store) << store.error();
+  const auto sources = (*store)->sources();
+  ASSERT_EQ(sources.size(), 1u);
+  EXPECT_EQ(sources[0].uri, "n/a.txt");
+  EXPECT_EQ(sources[0].content_hash, "h");
+  auto doc = (*store)->load_document(sources[0].document_id);
+  ASSERT_TRUE(doc) << doc.error();
+  EXPECT_EQ(doc->document.text, "Bakı");
+  EXPECT_EQ(scalar(**store, "SELECT value FROM meta WHERE key = 'schema_version'"), 3);
 }
 
 // Runs SQL on the file with plain SQLite, outside the Store.

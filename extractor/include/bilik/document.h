@@ -12,11 +12,16 @@
 namespace bilik {
 
 struct Document {
-  std::string uri;        // path, "-" for stdin, or "archive#inner/path"
+  std::string uri;        // canonical path, "path#inner/path", "path#id", or a standard-input name
   std::string title;      // from metadata, else the first line when short
   std::string published;  // ISO 8601 day (YYYY-MM-DD) from metadata, or empty
   std::string text;       // the text as read (after any front matter)
+  std::string url;        // where the text was published (JSON Lines, --metadata), or empty
 };
+
+// A 16-hex-digit fingerprint (64-bit FNV-1a) of the text alone, whatever
+// the document's name and metadata.
+std::string text_hash(std::string_view text);
 
 // True for "YYYY-MM-DD" naming a day that exists (year 0001-9999, leap
 // years counted), alone or followed by an ISO 8601 time ("T10:00:00Z" or a

@@ -5,8 +5,15 @@
 // publication date from the markup), a JSON Lines file (one article per line,
 // field names configurable), or an archive or compressed file read through
 // libarchive (.gz, .xz, .zst, .bz2, .tar, .tar.*, .tgz, .zip), whose members
-// are read by the same rules. A document inside a file is named
-// "file#inner/path" (archives) or "file#id" (JSON Lines). Everything is read
+// are read by the same rules. A file's documents are named by its canonical
+// path (canonical_name: absolute, ".", ".." and symbolic links resolved), so
+// "news/a.txt" and "/home/u/news/a.txt" are one name; a document inside a
+// file is named "file#inner/path" (archives) or "file#id" (JSON Lines).
+// Messages name the path as given. Standard input ("-") is named
+// `stdin_name` when given (JSON Lines: "NAME#id"); unnamed, a text is
+// "-#" and its text_hash (two different texts never share a name, the same
+// text is the same name) and JSON Lines are "-#id". A JSON Lines `url`
+// field is kept in the document's url. Everything is read
 // as a stream and each document or failure handed to `emit` as it is read,
 // so memory holds one document whatever the archive's size. A document (a
 // file, a member, a JSON line) larger than `max_document_bytes` is refused,
@@ -40,6 +47,7 @@ struct JsonFields {
 struct SourceOptions {
   JsonFields fields;
   std::string stdin_format = "text";  // "text" (one document) or "jsonl" (one per line)
+  std::string stdin_name;             // the name of standard input's documents (--name), or empty
   size_t max_document_bytes = 64u << 20;
 };
 
@@ -47,6 +55,10 @@ using EmitDocument = std::function<void(Result<Document>)>;
 
 // True for the file names extract reads from folders.
 bool is_readable_name(const std::string& name);
+
+// The name a file's documents carry: the absolute path with ".", ".." and
+// symbolic links resolved; "-" stays "-".
+std::string canonical_name(const std::string& path);
 
 void read_source(const std::string& path, const SourceOptions& options, const EmitDocument& emit);
 

@@ -16,19 +16,28 @@
 // (identity_scope.h) is found only by that key, or never. Table entity_link
 // records how each document's entity was found.
 //
+// One document per text: a text already stored under another name is
+// recorded as another source of that document (table document_source: its
+// name, url and content hash), not stored or extracted again. A document's
+// `uri` is the name it was extracted from; every name, that one included, is
+// a source. A name that comes to hold another text leaves its old document,
+// and a document left with no name goes with everything extracted from it.
+//
 //   auto store = Store::open("graph.db", Store::Mode::ReadWrite);
 //   (*store)->begin();
-//   (*store)->put_document(doc, hashes, extraction);
+//   if (!(*store)->holds_text(doc, hash, pack.hash)) x = extract_document(...);
+//   (*store)->put_document(doc, hash, pack.hash, x);   // or put_source(doc, hash, pack.hash)
 //   (*store)->commit();
 //
-// Thread safety: one thread may call is_current while another writes
-// documents; everything else is for one thread at a time.
+// Thread safety: one thread may call is_current and holds_text while
+// another writes documents; everything else is for one thread at a time.
 #pragma once
 
 #include <sqlite3.h>
 
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <unordered_map>
 #include <vector>
 #include <string>
@@ -41,13 +50,14 @@ namespace bilik {
 
 struct StoreIdentity;  // graph/src/store_marker.h
 
-// Stable fingerprint of a document's text and metadata.
+// Stable fingerprint of a document's text and metadata (title, published,
+// and url when it has one, so hashes from before urls were kept stay valid).
 std::string document_hash(const Document& doc);
 
 class Store {
  public:
   enum class Mode { ReadWrite, ReadOnly };
-  static constexpr int kSchemaVersion = 4;
+  static constexpr int kSchemaVersion = 5;
 
   static Result<std::unique_ptr<Store>> open(const std::string& path, Mode mode);
   ~Store();
@@ -59,22 +69,36 @@ class Store {
   // Each run names its process; a run left "running" whose process is gone
   // was killed, and the next open for writing marks it "interrupted".
   struct RunCounts {
-    long long stored = 0, unchanged = 0, failed = 0;
+    long long stored = 0, unchanged = 0, failed = 0, folded = 0;  // folded: duplicates recorded as sources
   };
   Result<long long> start_run(const std::string& command, const std::vector<std::string>& arguments,
                               const std::string& rules_hash);
   Status finish_run(const std::string& status, const RunCounts& counts);
 
-  // True when `uri` is stored with this content and was extracted by this pack.
+  // True when `uri` is a source of a stored document with this content, and
+  // the document was extracted by this pack.
   bool is_current(const std::string& uri, const std::string& content_hash, const std::string& rules_hash);
+  // True when put_source would record `doc` without an extraction: its text
+  // is stored, extracted by this pack, and `doc` does not change the metadata
+  // of the name the text was extracted from.
+  bool holds_text(const Document& doc, const std::string& content_hash, const std::string& rules_hash);
 
   Status begin();
   Status commit();
   Status rollback();
 
-  // Replaces every row of the document (call between begin and commit).
-  Status put_document(const Document& doc, const std::string& content_hash, const std::string& rules_hash,
-                      const Extraction& extraction);
+  // Call these between begin and commit.
+  // Records `doc.uri` (with its url and content hash) as a source of the
+  // stored document holding its text, when holds_text; else changes nothing
+  // and returns false (the document needs an extraction: put_document).
+  Result<bool> put_source(const Document& doc, const std::string& content_hash, const std::string& rules_hash);
+  // Stores `doc`: as a source when put_source can (Folded: `extraction` is
+  // not used), else as the document of its text with this extraction
+  // (Extracted), taking over the sources of a stored copy of the text made
+  // by another pack. Either way the name leaves the document it held before.
+  enum class Stored { Extracted, Folded };
+  Result<Stored> put_document(const Document& doc, const std::string& content_hash, const std::string& rules_hash,
+                              const Extraction& extraction);
   // Removes entities no document mentions any more.
   Status remove_orphans();
 
@@ -85,8 +109,14 @@ class Store {
     std::string content_hash, rules_hash;
     Extraction extraction;
   };
-  // Documents in the store: (id, uri), in id order.
-  std::vector<std::pair<long long, std::string>> document_ids();
+  // A name a stored document was read under.
+  struct Source {
+    long long document_id = 0;
+    std::string uri, url, content_hash;
+  };
+  // Every source in the store, by name (in a store from before schema 4,
+  // read without upgrading, each document is its one source).
+  std::vector<Source> sources();
   Result<StoredDocument> load_document(long long id);
 
   struct Counts {
@@ -104,6 +134,23 @@ class Store {
   // Runs left 'running' by a process that no longer exists become
   // 'interrupted' (their `finished` stays NULL).
   Status mark_dead_runs();
+  // Fills text_hash for documents stored before schema 4, then folds
+  // documents with the same text into the oldest (graph/src/document_sources.cc).
+  Status fold_legacy_documents();
+  // The stored document holding exactly `text`.
+  struct TextOwner {
+    long long id = 0;
+    std::string uri, content_hash, rules_hash;
+  };
+  std::optional<TextOwner> document_with_text(const std::string& text);
+  // Removes the source `uri` from document `id`: a document left with no
+  // source goes; one whose own name left is named by its oldest source.
+  Status detach_source(const std::string& uri, long long id);
+  // The document `uri` is a source of.
+  std::optional<long long> source_document(const std::string& uri);
+  Status insert_source(long long document_id, const std::string& uri, const std::string& url,
+                       const std::string& content_hash, std::optional<long long> run_id, const std::string& added);
+  Status insert_extraction(long long document_id, const Extraction& extraction);
   Status exec(const char* sql);
   // The stored entity for a document's entity, and the unconfirmed name
   // that found it, if one did.
@@ -121,6 +168,7 @@ class Store {
   sqlite3* db_ = nullptr;
   std::string path_;
   Mode mode_;
+  long long version_ = 0;  // the schema version of the file (read-only opens do not upgrade it)
   long long run_id_ = 0;
   std::mutex cache_mutex_;  // is_current (reading thread) and writes (writer thread) share the cache
   std::unordered_map<std::string, sqlite3_stmt*> cache_;

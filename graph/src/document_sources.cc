@@ -1,0 +1,188 @@
+// One document per text: the Store's sources (table document_source), and
+// how a document read under a name is folded into the stored document with
+// the same text or stored as a new one (store.h states the contract).
+#include <spdlog/spdlog.h>
+
+#include "bilik/store.h"
+#include "statement.h"
+
+namespace bilik {
+
+namespace {
+
+void bind_optional(Statement& s, int i, const std::string& value) {
+  if (value.empty()) s.bind_null(i);
+  else s.bind(i, value);
+}
+
+}  // namespace
+
+std::optional<Store::TextOwner> Store::document_with_text(const std::string& text) {
+  // Not from the statement cache: extract's reading thread asks this (through
+  // holds_text) while its writing thread writes.
+  Statement q(db_, "SELECT id, uri, content_hash, rules_hash FROM document WHERE text_hash = ? AND text = ? "
+                   "ORDER BY id LIMIT 1");
+  q.bind(1, text_hash(text)).bind(2, text);
+  if (q.step() != SQLITE_ROW) return std::nullopt;
+  return TextOwner{q.column_int(0), q.column_text(1), q.column_text(2), q.column_text(3)};
+}
+
+std::optional<long long> Store::source_document(const std::string& uri) {
+  Statement q(db_, cached("SELECT document_id FROM document_source WHERE uri = ?"));
+  q.bind(1, uri);
+  if (q.step() != SQLITE_ROW) return std::nullopt;
+  return q.column_int(0);
+}
+
+bool Store::holds_text(const Document& doc, const std::string& content_hash, const std::string& rules_hash) {
+  if (doc.text.empty()) return false;
+  const auto owner = document_with_text(doc.text);
+  // The name the text was extracted from, with other metadata (a new
+  // publication date changes its dates), is extracted again.
+  return owner && owner->rules_hash == rules_hash && (owner->uri != doc.uri || owner->content_hash == content_hash);
+}
+
+Status Store::insert_source(long long document_id, const std::string& uri, const std::string& url,
+                            const std::string& content_hash, std::optional<long long> run_id, const std::string& added) {
+  Statement ins(db_, cached("INSERT INTO document_source(document_id, uri, url, content_hash, run_id, added) "
+                            "VALUES(?, ?, ?, ?, ?, coalesce(?, strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))) "
+                            "ON CONFLICT(uri) DO UPDATE SET document_id = excluded.document_id, url = excluded.url, "
+                            "content_hash = excluded.content_hash, run_id = excluded.run_id"));
+  ins.bind(1, document_id).bind(2, uri);
+  bind_optional(ins, 3, url);
+  ins.bind(4, content_hash);
+  if (run_id) ins.bind(5, *run_id); else ins.bind_null(5);
+  bind_optional(ins, 6, added);
+  if (ins.step() != SQLITE_DONE) return Status::failure(path_ + ": " + uri + ": " + ins.error());
+  return {};
+}
+
+Status Store::detach_source(const std::string& uri, long long id) {
+  Statement del(db_, cached("DELETE FROM document_source WHERE uri = ?"));
+  del.bind(1, uri);
+  if (del.step() != SQLITE_DONE) return Status::failure(path_ + ": " + del.error());
+  Statement oldest(db_, cached("SELECT uri, url, content_hash FROM document_source WHERE document_id = ? "
+                               "ORDER BY id LIMIT 1"));
+  oldest.bind(1, id);
+  if (oldest.step() != SQLITE_ROW) {
+    Statement gone(db_, cached("DELETE FROM document WHERE id = ?"));
+    gone.bind(1, id);
+    if (gone.step() != SQLITE_DONE) return Status::failure(path_ + ": " + gone.error());
+    return {};
+  }
+  Statement rename(db_, cached("UPDATE document SET uri = ?, url = ?, content_hash = ? WHERE id = ? AND uri = ?"));
+  rename.bind(1, oldest.column_text(0));
+  if (oldest.is_null(1)) rename.bind_null(2); else rename.bind(2, oldest.column_text(1));
+  rename.bind(3, oldest.column_text(2)).bind(4, id).bind(5, uri);
+  if (rename.step() != SQLITE_DONE) return Status::failure(path_ + ": " + rename.error());
+  return {};
+}
+
+Result<bool> Store::put_source(const Document& doc, const std::string& content_hash, const std::string& rules_hash) {
+  if (!holds_text(doc, content_hash, rules_hash)) return false;
+  const long long owner = document_with_text(doc.text)->id;
+  if (const auto before = source_document(doc.uri); before && *before != owner)
+    if (Status s = detach_source(doc.uri, *before); !s) return s;
+  const std::optional<long long> run = run_id_ ? std::optional<long long>(run_id_) : std::nullopt;
+  if (Status s = insert_source(owner, doc.uri, doc.url, content_hash, run, ""); !s) return s;
+  return true;
+}
+
+Result<Store::Stored> Store::put_document(const Document& doc, const std::string& content_hash,
+                                         const std::string& rules_hash, const Extraction& x) {
+  auto folded = put_source(doc, content_hash, rules_hash);
+  if (!folded) return Status::failure(folded.error());
+  if (*folded) return Stored::Folded;
+
+  // A copy of the text from another pack (or under this name with other
+  // metadata) is replaced, and its other names become this document's.
+  struct KeptSource {
+    std::string uri, url, content_hash, added;
+    std::optional<long long> run_id;
+  };
+  std::vector<KeptSource> kept;
+  const auto copy = doc.text.empty() ? std::nullopt : document_with_text(doc.text);
+  if (copy) {
+    Statement q(db_, cached("SELECT uri, coalesce(url, ''), content_hash, added, run_id FROM document_source "
+                            "WHERE document_id = ? AND uri <> ? ORDER BY id"));
+    q.bind(1, copy->id).bind(2, doc.uri);
+    while (q.step() == SQLITE_ROW)
+      kept.push_back({q.column_text(0), q.column_text(1), q.column_text(2), q.column_text(3),
+                      q.is_null(4) ? std::nullopt : std::optional<long long>(q.column_int(4))});
+  }
+  if (const auto before = source_document(doc.uri); before && (!copy || *before != copy->id))
+    if (Status s = detach_source(doc.uri, *before); !s) return s;
+  if (copy) {
+    Statement del(db_, cached("DELETE FROM document WHERE id = ?"));
+    del.bind(1, copy->id);
+    if (del.step() != SQLITE_DONE) return Status::failure(path_ + ": " + del.error());
+  }
+
+  Statement ins(db_, cached("INSERT INTO document(uri, title, published, text, content_hash, rules_hash, run_id, url, "
+                            "text_hash) VALUES(?,?,?,?,?,?,?,?,?)"));
+  ins.bind(1, doc.uri).bind(2, doc.title);
+  bind_optional(ins, 3, doc.published);
+  ins.bind(4, doc.text).bind(5, content_hash).bind(6, rules_hash);
+  if (run_id_) ins.bind(7, run_id_); else ins.bind_null(7);
+  bind_optional(ins, 8, doc.url);
+  ins.bind(9, text_hash(doc.text));
+  if (ins.step() != SQLITE_DONE) return Status::failure(path_ + ": " + doc.uri + ": " + ins.error());
+  const long long id = sqlite3_last_insert_rowid(db_);
+  const std::optional<long long> run = run_id_ ? std::optional<long long>(run_id_) : std::nullopt;
+  if (Status s = insert_source(id, doc.uri, doc.url, content_hash, run, ""); !s) return s;
+  for (const KeptSource& k : kept)
+    if (Status s = insert_source(id, k.uri, k.url, k.content_hash, k.run_id, k.added); !s) return s;
+  if (Status s = insert_extraction(id, x); !s) return s;
+  return Stored::Extracted;
+}
+
+std::vector<Store::Source> Store::sources() {
+  std::vector<Source> out;
+  Statement q(db_, version_ >= 5 ? "SELECT document_id, uri, coalesce(url, ''), content_hash FROM document_source ORDER BY uri"
+                                  : "SELECT id, uri, '', content_hash FROM document ORDER BY uri");
+  while (q.step() == SQLITE_ROW) out.push_back({q.column_int(0), q.column_text(1), q.column_text(2), q.column_text(3)});
+  return out;
+}
+
+Status Store::fold_legacy_documents() {
+  std::vector<std::pair<long long, std::string>> missing;
+  {
+    Statement q(db_, "SELECT id, text FROM document WHERE text_hash IS NULL");
+    while (q.step() == SQLITE_ROW) missing.emplace_back(q.column_int(0), text_hash(q.column_text(1)));
+  }
+  if (missing.empty()) return {};
+  if (Status s = exec("BEGIN IMMEDIATE;"); !s) return s;
+  for (const auto& [id, hash] : missing) {
+    Statement update(db_, cached("UPDATE document SET text_hash = ? WHERE id = ?"));
+    update.bind(1, hash).bind(2, id);
+    if (update.step() != SQLITE_DONE) {
+      exec("ROLLBACK;");
+      return Status::failure(path_ + ": " + update.error());
+    }
+  }
+  // Documents stored twice before schema 5 become sources of the oldest copy.
+  if (Status s = exec("CREATE TEMP TABLE fold AS SELECT d.id AS duplicate, "
+                      "(SELECT min(e.id) FROM document e WHERE e.text_hash = d.text_hash AND e.text = d.text) AS kept "
+                      "FROM document d;"
+                      "DELETE FROM temp.fold WHERE duplicate = kept;"
+                      "UPDATE document_source SET document_id = "
+                      "(SELECT kept FROM temp.fold WHERE duplicate = document_source.document_id) "
+                      "WHERE document_id IN (SELECT duplicate FROM temp.fold);"
+                      "DELETE FROM document WHERE id IN (SELECT duplicate FROM temp.fold);");
+      !s) {
+    exec("ROLLBACK;");
+    return s;
+  }
+  const long long folded = sqlite3_changes(db_);
+  if (Status s = exec("DROP TABLE temp.fold; COMMIT;"); !s) {
+    exec("ROLLBACK;");
+    return s;
+  }
+  if (folded > 0) {
+    spdlog::info("{}: {} documents held a text stored before; each is now a source of the first", path_, folded);
+    return remove_orphans();
+  }
+  return {};
+}
+
+}  // namespace bilik
