@@ -369,7 +369,12 @@ int run_extract(const Args& args, const std::string& argv0) {
   progress.clear();
   if (stored > 0)
     if (Status s = (*store)->remove_orphans(); !s) spdlog::warn("{}", s.error());
-  const Store::Counts counts = (*store)->counts();
+  const auto totals = (*store)->counts();
+  if (!totals) {
+    spdlog::error("{}", totals.error());
+    return finish("failed", 2);
+  }
+  const Store::Counts& counts = *totals;
   const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   std::printf("bilik extract: %s read (%zu stored, %zu unchanged, %zu empty, %zu failed); store holds %s, %s, %s; %.2f s\n",
               count(documents, "document").c_str(), stored, skipped, empty, failed,

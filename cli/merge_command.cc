@@ -67,7 +67,12 @@ int run_merge(const Args& args, const std::string&) {
       spdlog::error("{}", in.error());
       return 2;
     }
-    for (const auto& [id, uri] : (*in)->document_ids()) sources.push_back({uri, inputs.size(), id});
+    auto ids = (*in)->document_ids();
+    if (!ids) {
+      spdlog::error("merge: {}", ids.error());
+      return 2;
+    }
+    for (const auto& [id, uri] : *ids) sources.push_back({uri, inputs.size(), id});
     inputs.push_back(std::move(*in));
   }
   // One run reads documents in name order; the last input wins a shared name.
@@ -132,7 +137,12 @@ int run_merge(const Args& args, const std::string&) {
     return 2;
   }
   progress.clear();
-  const Store::Counts c = (*out)->counts();
+  const auto totals = (*out)->counts();
+  if (!totals) {
+    spdlog::error("merge: {}", totals.error());
+    return 2;
+  }
+  const Store::Counts& c = *totals;
   std::printf("bilik merge: %s merged, %zu unchanged; %s holds %s, %s, %s, %s\n", count(merged, "document").c_str(),
               unchanged, out_path.c_str(), count(c.documents, "document").c_str(),
               count(c.entities, "entity", "entities").c_str(), count(c.mentions, "mention").c_str(),

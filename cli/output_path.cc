@@ -1,6 +1,11 @@
 #include "output_path.h"
 
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
 #include <filesystem>
+#include <fstream>
 
 namespace bilik::cli {
 namespace {
@@ -24,6 +29,29 @@ Status refuse_store_as_output(const std::string& output, const std::string& stor
     if (!same_file(output, store + suffix)) continue;
     return Status::failure(output + " is the store " + store + (*suffix ? std::string(suffix) + " file" : "") +
                            "; refused, writing it would destroy the store (the store is untouched)");
+  }
+  return {};
+}
+
+Status write_whole_files(const std::vector<std::pair<std::string, FileWriter>>& files) {
+  std::vector<std::string> partial;
+  auto give_up = [&](const std::string& why) {
+    std::error_code ignored;
+    for (const std::string& p : partial) fs::remove(p, ignored);
+    return Status::failure(why);
+  };
+  for (const auto& [path, writer] : files) {
+    partial.push_back(path + ".partial-" + std::to_string(::getpid()));
+    std::ofstream out(partial.back(), std::ios::binary | std::ios::trunc);
+    if (!out) return give_up("cannot write " + path + ": " + std::strerror(errno));
+    if (Status s = writer(out); !s) return give_up(s.error() + "; " + path + " was not written");
+    out.close();  // a full disk often shows only when the last buffer is written
+    if (!out) return give_up(path + ": the write failed (" + std::strerror(errno) + "); " + path + " was not written");
+  }
+  for (size_t i = 0; i < files.size(); ++i) {
+    std::error_code error;
+    fs::rename(partial[i], files[i].first, error);
+    if (error) return give_up("cannot write " + files[i].first + ": " + error.message());
   }
   return {};
 }

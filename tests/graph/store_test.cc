@@ -69,9 +69,9 @@ TEST_F(StoreTest, StoringTheSameDocumentTwiceChangesNothing) {
   ASSERT_TRUE(store) << store.error();
   const std::string text = "Prezident İlham Əliyev Gürcüstanın Baş naziri İrakli Kobaxidze ilə Tbilisidə görüşüb.";
   put(**store, "a.txt", text);
-  const auto first = (*store)->counts();
+  const auto first = *(*store)->counts();
   put(**store, "a.txt", text);
-  const auto second = (*store)->counts();
+  const auto second = *(*store)->counts();
   EXPECT_EQ(first.mentions, second.mentions);
   EXPECT_EQ(first.entities, second.entities);
   EXPECT_EQ(second.documents, 1);

@@ -82,14 +82,16 @@ class Store {
     std::string content_hash, rules_hash;
     Extraction extraction;
   };
-  // Documents in the store: (id, uri), in id order.
-  std::vector<std::pair<long long, std::string>> document_ids();
+  // Documents in the store: (id, uri), in id order. These reads, and
+  // counts, fail with the store's error (a damaged file names itself and
+  // how to check it); a partial answer is never returned.
+  Result<std::vector<std::pair<long long, std::string>>> document_ids();
   Result<StoredDocument> load_document(long long id);
 
   struct Counts {
     long long documents = 0, entities = 0, mentions = 0, figures = 0, dates = 0, triples = 0;
   };
-  Counts counts();
+  Result<Counts> counts();
 
   sqlite3* handle() { return db_; }
 
