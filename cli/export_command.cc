@@ -155,7 +155,8 @@ int run_export(const Args& args, const std::string&) {
     spdlog::error("{}", store.error());
     return 2;
   }
-  auto graph = load_graph((*store)->handle(), q);
+  // nquads writes the whole store, not a graph read through the filters.
+  auto graph = *format == "nquads" ? Result<Graph>(Graph{}) : load_graph((*store)->handle(), q);
   if (!graph) {
     spdlog::error("export: {}", graph.error());
     return 2;
@@ -198,6 +199,11 @@ int run_export(const Args& args, const std::string&) {
     return 2;
   }
   // The summary never mixes with the graph on standard output.
+  if (*format == "nquads") {
+    std::fprintf(to_stdout ? stderr : stdout, "bilik export: the whole store as N-Quads → %s\n",
+                 to_stdout ? "standard output" : output.c_str());
+    return 0;
+  }
   std::fprintf(to_stdout ? stderr : stdout, "bilik export: %s, %s (%s graph) → %s\n",
                count(static_cast<long long>(graph->nodes.size()), "node").c_str(),
                count(static_cast<long long>(graph->edges.size()), "edge").c_str(), q.graph.c_str(),
