@@ -11,7 +11,9 @@
 // file to a temporary one beside it and renames them into place only when
 // every writer succeeded and every byte reached the disk, so a failure (a
 // damaged store found halfway through, a full disk) leaves no truncated
-// file behind, and an older file of that name as it was.
+// file behind, and an older file of that name as it was. An output that
+// exists and is not a regular file (a device, a FIFO, a symbolic link) is
+// written in place, never replaced; a failure there says it is incomplete.
 //
 //   Status s = write_whole_files({{"g.nq", [&](std::ostream& o) { return write_nquads(db, o); }}});
 #pragma once

@@ -392,7 +392,7 @@ Result<Store::StoredDocument> Store::load_document(long long id) {
   Statement names(db_, "SELECT n.entity_id, e.type, e.known, n.name, n.role FROM entity_name n "
                        "JOIN entity e ON e.id = n.entity_id WHERE n.document_id = ? ORDER BY n.rowid");
   names.bind(1, id);
-  if (Status s = names.each([&] {
+  Status read = names.each([&] {
     const long long entity = names.column_int(0);
     auto [it, inserted] = index_of.try_emplace(entity, entities.size());
     if (inserted) {
@@ -406,12 +406,12 @@ Result<Store::StoredDocument> Store::load_document(long long id) {
     if (role == "name") e.name = name;
     else if (role == "unconfirmed") e.unconfirmed_names.push_back(name);
     else e.aliases.push_back(name);
-  }); !s)
-    return fail(s);
+  });
+  if (!read) return fail(read);
   Statement mentions(db_, "SELECT entity_id, start, \"end\", surface, gram_case, rule FROM mention "
                           "WHERE document_id = ? ORDER BY id");
   mentions.bind(1, id);
-  if (Status s = mentions.each([&] {
+  read = mentions.each([&] {
     Mention m;
     m.entity = index_of.at(mentions.column_int(0));
     m.start = static_cast<size_t>(mentions.column_int(1));
@@ -420,13 +420,13 @@ Result<Store::StoredDocument> Store::load_document(long long id) {
     m.gram_case = mentions.column_text(4);
     m.rule = mentions.column_text(5);
     out.extraction.entities.mentions.push_back(m);
-  }); !s)
-    return fail(s);
+  });
+  if (!read) return fail(read);
   std::map<long long, size_t> figure_index;
   Statement figures(db_, "SELECT id, start, \"end\", surface, value, coalesce(value_text, ''), range_end, unit, "
                          "qualifier, coalesce(counted, ''), rule FROM figure WHERE document_id = ? ORDER BY id");
   figures.bind(1, id);
-  if (Status s = figures.each([&] {
+  read = figures.each([&] {
     Figure f;
     figure_index[figures.column_int(0)] = out.extraction.figures.size();
     f.start = static_cast<size_t>(figures.column_int(1));
@@ -440,12 +440,12 @@ Result<Store::StoredDocument> Store::load_document(long long id) {
     f.counted = figures.column_text(9);
     f.rule = figures.column_text(10);
     out.extraction.figures.push_back(f);
-  }); !s)
-    return fail(s);
+  });
+  if (!read) return fail(read);
   Statement dates(db_, "SELECT start, \"end\", surface, coalesce(value, ''), coalesce(expression, ''), rule "
                        "FROM date_expr WHERE document_id = ? ORDER BY id");
   dates.bind(1, id);
-  if (Status s = dates.each([&] {
+  read = dates.each([&] {
     DateMention d;
     d.start = static_cast<size_t>(dates.column_int(0));
     d.end = static_cast<size_t>(dates.column_int(1));
@@ -454,13 +454,13 @@ Result<Store::StoredDocument> Store::load_document(long long id) {
     d.expression = dates.column_text(4);
     d.rule = dates.column_text(5);
     out.extraction.dates.push_back(d);
-  }); !s)
-    return fail(s);
+  });
+  if (!read) return fail(read);
   Statement triples(db_, "SELECT subject_id, predicate, object_id, coalesce(object_literal, ''), start, \"end\", rule, "
                          "confidence, coalesce(date, ''), amount_id, coalesce(role, '') FROM triple "
                          "WHERE document_id = ? ORDER BY id");
   triples.bind(1, id);
-  if (Status s = triples.each([&] {
+  read = triples.each([&] {
     Triple t;
     t.subject = index_of.at(triples.column_int(0));
     t.predicate = triples.column_text(1);
@@ -474,8 +474,8 @@ Result<Store::StoredDocument> Store::load_document(long long id) {
     if (!triples.is_null(9)) t.amount = figure_index.at(triples.column_int(9));
     t.role = triples.column_text(10);
     out.extraction.triples.push_back(t);
-  }); !s)
-    return fail(s);
+  });
+  if (!read) return fail(read);
   return out;
 }
 

@@ -78,6 +78,11 @@ expect_damage "query sql" - -- query --db $store sql "SELECT * FROM triples"
 expect_damage "stats" - -- stats --db $store
 expect_damage "merge" - -- merge merged.db $store
 [ "$(sqlite3 merged.db "SELECT status FROM runs")" = failed ] || fail "merge: the run is not marked failed"
+# A device is written in place, never replaced by a renamed file.
+if [ -c /dev/full ]; then
+  "$bilik" export --db s.db --format json -o /dev/full > /dev/null 2>&1 && fail "export to /dev/full succeeded"
+  [ -c /dev/full ] || fail "export replaced /dev/full"
+fi
 # The undamaged original still exports.
 "$bilik" export --db s.db --format nquads -o g.nquads > /dev/null || fail "the undamaged store does not export"
 echo "damaged store: $checked commands refused it"
