@@ -7,8 +7,10 @@
 #include <fstream>
 #include <iostream>
 #include <string>
+#include <type_traits>
 #include <vector>
 
+#include "bilik/date_interval.h"
 #include "bilik/graph_model.h"
 #include "bilik/graph_writers.h"
 #include "bilik/store.h"
@@ -34,17 +36,29 @@ Writes the store's graph for Gephi (gexf, csv), networkx and igraph
   --predicates P,P     keep these predicates (relations graph; schema/predicates.json)
   --since DATE, --until DATE
                        YYYY, YYYY-MM or YYYY-MM-DD: keep statements dated in this range
-                       (relations), or documents published in it (cooccurrence)
+                       (relations), or documents published in it (cooccurrence); a
+                       stored date is its whole year, month or day, kept when it
+                       overlaps the range ("2022" is kept by --since 2022-06-01)
   --min-weight N       keep edges stated by at least N documents (or N co-occurrences)
+  --min-confidence X   relations: keep statements whose confidence is at least X (0 to 1)
+  --stated-only        relations: drop inferred statements (rule infer:<id>)
   --gexf-version 1.2|1.3
                        1.2 (default) is GEXF 1.2draft, which Gephi and networkx
                        (read_gexf's default; 2.8 reads no other) both read;
                        1.3 for Gephi 0.10 and networkx 3.x (read_gexf(path, version="1.3"))
 
+Every edge carries its provenance: confidence (the highest of its
+statements), rules, inferred (true when no statement of it is stated),
+documents, first_date and last_date; every node its type, aliases,
+first_date and last_date (docs/gephi.md). The statement filters apply
+before edges are weighed, so an edge keeps only what passes them.
+
 json is node-link JSON that networkx.node_link_graph reads with its defaults
 (edges under "links" and "edges"). csv writes FILE-nodes.csv and
 FILE-edges.csv (FILE without .csv). nquads writes the whole store as RDF (the
-filters do not apply).
+filters do not apply), each triple with an rdf:Statement giving its
+confidence, rule, inferred and date. A file is written whole or not at all:
+a damaged store is reported (exit 2) and leaves no file behind.
 
 examples:
   bilik export --db news.db --format gexf -o news.gexf
@@ -57,8 +71,8 @@ examples:
 int run_export(const Args& args, const std::string&) {
   auto opts = parse_options(args,
                             {"--db", "--format", "--output", "--graph", "--window", "--types", "--predicates", "--since",
-                             "--until", "--min-weight", "--gexf-version"},
-                            {"--help"});
+                             "--until", "--min-weight", "--gexf-version", "--min-confidence"},
+                            {"--help", "--stated-only"});
   if (!opts) return usage_error("export", opts.error());
   if (opts->has("--help")) {
     std::fputs(kHelp, stdout);
@@ -76,8 +90,9 @@ int run_export(const Args& args, const std::string&) {
     return usage_error("export", "-o -: csv writes two files (nodes and edges); give a file name");
   // An option that would change nothing is refused, never silently ignored.
   if (*format == "nquads")
-    for (const char* option : {"--graph", "--window", "--types", "--predicates", "--since", "--until", "--min-weight"})
-      if (opts->given(option))
+    for (const char* option : {"--graph", "--window", "--types", "--predicates", "--since", "--until", "--min-weight",
+                               "--min-confidence", "--stated-only"})
+      if (opts->given(option) || opts->has(option))
         return usage_error("export", std::string(option) + " does not apply to nquads, which writes the whole store");
   if (opts->given("--gexf-version") && *format != "gexf")
     return usage_error("export", "--gexf-version applies to --format gexf only");
@@ -108,11 +123,19 @@ int run_export(const Args& args, const std::string&) {
     if (!date) return usage_error("export", date.error());
     (std::string(option) == "--since" ? q.since : q.until) = *date;
   }
-  if (!q.since.empty() && !q.until.empty() && q.until + "~" < q.since)
+  if (!q.since.empty() && !q.until.empty() && date_range(q.since, q.until).last < date_range(q.since, q.until).first)
     return usage_error("export", "--until " + q.until + " is before --since " + q.since);
   auto min_weight = whole_number("--min-weight", opts->get("--min-weight", "1"), 1, 1'000'000'000);
   if (!min_weight) return usage_error("export", min_weight.error());
   q.min_weight = *min_weight;
+  if (q.graph != "relations")
+    for (const char* option : {"--min-confidence", "--stated-only"})
+      if (opts->given(option) || opts->has(option))
+        return usage_error("export", std::string(option) + " filters the relations graph; the cooccurrence graph has no confidence");
+  auto min_confidence = fraction("--min-confidence", opts->get("--min-confidence", "0"));
+  if (!min_confidence) return usage_error("export", min_confidence.error());
+  q.min_confidence = *min_confidence;
+  q.stated_only = opts->has("--stated-only");
   auto gexf_version = one_of("--gexf-version", opts->get("--gexf-version", "1.2"), {"1.2", "1.3"});
   if (!gexf_version) return usage_error("export", gexf_version.error());
 
@@ -132,46 +155,55 @@ int run_export(const Args& args, const std::string&) {
     spdlog::error("{}", store.error());
     return 2;
   }
-  auto graph = load_graph((*store)->handle(), q);
+  // nquads writes the whole store, not a graph read through the filters.
+  auto graph = *format == "nquads" ? Result<Graph>(Graph{}) : load_graph((*store)->handle(), q);
   if (!graph) {
     spdlog::error("export: {}", graph.error());
     return 2;
   }
-  auto write = [&](const std::string& path, auto writer) -> bool {
-    if (path == "-") {
-      writer(std::cout);
-      std::cout.flush();
-      if (!std::cout) spdlog::error("export: writing standard output failed (disk full, or a closed pipe)");
-      return static_cast<bool>(std::cout);
-    }
-    std::ofstream out(path, std::ios::binary);
-    if (!out) {
-      spdlog::error("export: cannot write {}: {}", path, std::strerror(errno));
-      return false;
-    }
-    writer(out);
-    out.close();  // a full disk often shows only when the last buffer is written
-    if (!out) {
-      spdlog::error("export: {}: the write failed ({}); the file is incomplete", path, std::strerror(errno));
-      return false;
-    }
-    return true;
+  std::vector<std::pair<std::string, FileWriter>> files;
+  auto add = [&](const std::string& path, auto writer) {
+    files.emplace_back(path, [writer](std::ostream& o) -> Status {
+      if constexpr (std::is_same_v<decltype(writer(o)), Status>) {
+        return writer(o);
+      } else {
+        writer(o);
+        return {};
+      }
+    });
   };
-  bool ok;
   if (*format == "gexf") {
-    ok = write(output, [&](std::ostream& o) { write_gexf(*graph, o, *gexf_version); });
+    add(output, [&](std::ostream& o) { write_gexf(*graph, o, *gexf_version); });
   } else if (*format == "graphml") {
-    ok = write(output, [&](std::ostream& o) { write_graphml(*graph, o); });
+    add(output, [&](std::ostream& o) { write_graphml(*graph, o); });
   } else if (*format == "json") {
-    ok = write(output, [&](std::ostream& o) { write_node_link_json(*graph, o); });
+    add(output, [&](std::ostream& o) { write_node_link_json(*graph, o); });
   } else if (*format == "csv") {
-    ok = write(outputs[0], [&](std::ostream& o) { write_csv_nodes(*graph, o); }) &&
-         write(outputs[1], [&](std::ostream& o) { write_csv_edges(*graph, o); });
+    add(outputs[0], [&](std::ostream& o) { write_csv_nodes(*graph, o); });
+    add(outputs[1], [&](std::ostream& o) { write_csv_edges(*graph, o); });
   } else {
-    ok = write(output, [&](std::ostream& o) { write_nquads((*store)->handle(), o); });
+    add(output, [&](std::ostream& o) { return write_nquads((*store)->handle(), o); });
   }
-  if (!ok) return 2;  // the failing write said why
+  if (to_stdout) {
+    if (Status s = files[0].second(std::cout); !s) {
+      spdlog::error("export: {}; standard output got an incomplete file", s.error());
+      return 2;
+    }
+    std::cout.flush();
+    if (!std::cout) {
+      spdlog::error("export: writing standard output failed (disk full, or a closed pipe)");
+      return 2;
+    }
+  } else if (Status s = write_whole_files(files); !s) {
+    spdlog::error("export: {}", s.error());
+    return 2;
+  }
   // The summary never mixes with the graph on standard output.
+  if (*format == "nquads") {
+    std::fprintf(to_stdout ? stderr : stdout, "bilik export: the whole store as N-Quads → %s\n",
+                 to_stdout ? "standard output" : output.c_str());
+    return 0;
+  }
   std::fprintf(to_stdout ? stderr : stdout, "bilik export: %s, %s (%s graph) → %s\n",
                count(static_cast<long long>(graph->nodes.size()), "node").c_str(),
                count(static_cast<long long>(graph->edges.size()), "edge").c_str(), q.graph.c_str(),

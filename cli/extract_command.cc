@@ -417,7 +417,12 @@ int run_extract(const Args& args, const std::string& argv0) {
   progress.clear();
   if (stored + folded > 0)  // a name that moved to another text may leave its old document's entities behind
     if (Status s = (*store)->remove_orphans(); !s) spdlog::warn("{}", s.error());
-  const Store::Counts counts = (*store)->counts();
+  const auto totals = (*store)->counts();
+  if (!totals) {
+    spdlog::error("{}", totals.error());
+    return finish("failed", 2);
+  }
+  const Store::Counts& counts = *totals;
   const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   std::printf("bilik extract: %s read (%zu stored, %s folded, %zu unchanged, %zu empty, %zu failed); store holds %s, %s, "
               "%s; %.2f s\n",

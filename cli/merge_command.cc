@@ -70,7 +70,12 @@ int run_merge(const Args& args, const std::string&) {
       spdlog::error("{}", in.error());
       return 2;
     }
-    for (Store::Source& s : (*in)->sources()) sources.push_back({std::move(s), inputs.size()});
+    auto stored = (*in)->sources();
+    if (!stored) {
+      spdlog::error("merge: {}", stored.error());
+      return 2;
+    }
+    for (Store::Source& s : *stored) sources.push_back({std::move(s), inputs.size()});
     inputs.push_back(std::move(*in));
   }
   // One run reads documents in name order; the last input wins a shared name.
@@ -144,7 +149,12 @@ int run_merge(const Args& args, const std::string&) {
     return 2;
   }
   progress.clear();
-  const Store::Counts c = (*out)->counts();
+  const auto totals = (*out)->counts();
+  if (!totals) {
+    spdlog::error("merge: {}", totals.error());
+    return 2;
+  }
+  const Store::Counts& c = *totals;
   std::printf("bilik merge: %s merged, %s folded, %zu unchanged; %s holds %s, %s, %s, %s\n",
               count(merged, "document").c_str(), count(folded, "duplicate").c_str(), unchanged, out_path.c_str(), count(c.documents, "document").c_str(),
               count(c.entities, "entity", "entities").c_str(), count(c.mentions, "mention").c_str(),

@@ -85,6 +85,19 @@ Result<double> seconds(const std::string& option, const std::string& value, doub
   return number;
 }
 
+Result<double> fraction(const std::string& option, const std::string& value) {
+  const std::string range = " (a number from 0 to 1, such as 0.8)";
+  const size_t point = value.find('.');
+  std::string digits = value;
+  if (point != std::string::npos) digits.erase(point, 1);
+  if (digits.empty() || digits.size() > 18 ||
+      !std::all_of(digits.begin(), digits.end(), [](char c) { return c >= '0' && c <= '9'; }))
+    return Result<double>::failure(option + ": '" + value + "' is not a number" + range);
+  const double number = std::stod(value);
+  if (number > 1) return Result<double>::failure(option + ": " + value + " is out of range" + range);
+  return number;
+}
+
 Result<std::string> iso_date(const std::string& option, const std::string& value, DateShape shape) {
   auto refuse = [&] {
     return Result<std::string>::failure(option + ": '" + value + "' is not a date; write " +

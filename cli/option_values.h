@@ -25,6 +25,10 @@ Result<long long> whole_number(const std::string& option, const std::string& val
 // ("5", "0.5"; 0 is no limit where the option says so).
 Result<double> seconds(const std::string& option, const std::string& value, double max);
 
+// A number from 0 to 1 in decimal digits with at most one point ("0.5",
+// "1", ".8"), such as a confidence.
+Result<double> fraction(const std::string& option, const std::string& value);
+
 // A date as YYYY, YYYY-MM or YYYY-MM-DD that exists in the calendar; the
 // store compares dates as text, so a shorter one covers its whole year or
 // month. A day (a publication date, which relative dates count from) must

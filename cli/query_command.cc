@@ -25,7 +25,11 @@ constexpr const char* kHelp = R"(usage: bilik query [--db FILE] [--format table|
   neighbors NAME [--hops K] [--predicate P] [--type T]
                                     entities linked to NAME, up to K steps away (1 to 5, default 1)
   triples [--subject NAME] [--predicate P] [--object NAME] [--since DATE] [--until DATE]
-                                    with the evidence of each: document, span, text
+          [--min-confidence X] [--stated-only]
+                                    with the evidence of each: document, span, text, rule,
+                                    confidence, inferred (1: derived by a rule infer:<id>);
+                                    a date is its whole year, month or day, kept when it
+                                    overlaps [--since, --until]; X from 0 to 1
   path A B [--max-hops K]           shortest paths between two entities (K 1 to 8, default 4),
                                     each step with its evidence
   match 'PATTERN'                   triple patterns joined SPARQL-style:
@@ -53,14 +57,14 @@ examples:
 
 const std::set<std::string> kWithValue{"--db",    "--format", "--hops",  "--predicate", "--type",    "--subject",
                                        "--object", "--since", "--until", "--rules",     "--max-hops", "--timeout",
-                                       "--max-rows"};
+                                       "--max-rows", "--min-confidence"};
 
 // The options each query command takes; any other is a usage error.
 const std::map<std::string, std::set<std::string>>& options_of() {
   static const std::map<std::string, std::set<std::string>> table{
       {"entity", {}},
       {"neighbors", {"--hops", "--predicate", "--type"}},
-      {"triples", {"--subject", "--predicate", "--object", "--since", "--until"}},
+      {"triples", {"--subject", "--predicate", "--object", "--since", "--until", "--min-confidence", "--stated-only"}},
       {"path", {"--max-hops"}},
       {"match", {}},
       {"sql", {"--timeout", "--max-rows"}}};
@@ -111,7 +115,7 @@ int stream_user_sql(sqlite3* db, const std::string& statement, const SqlLimits& 
 int run_query(const Args& given, const std::string& argv0) {
   Args args = given;
   const std::optional<std::string> statement = take_sql_statement(args);
-  auto opts = parse_options(args, kWithValue, {"--help"});
+  auto opts = parse_options(args, kWithValue, {"--help", "--stated-only"});
   if (!opts) return usage_error("query", opts.error());
   if (opts->has("--help")) {
     std::fputs(kHelp, stdout);
@@ -128,6 +132,8 @@ int run_query(const Args& given, const std::string& argv0) {
   for (const auto& [option, values] : opts->values)
     if (option != "--db" && option != "--format" && option != "--rules" && !options_of().at(command).count(option))
       return usage_error("query", option + " does not apply to '" + command + "'");
+  if (opts->has("--stated-only") && !options_of().at(command).count("--stated-only"))
+    return usage_error("query", "--stated-only does not apply to '" + command + "'");
   const std::vector<std::string> operands(opts->positional.begin() + 1, opts->positional.end());
   if (operands.size() != arity(command))
     return usage_error("query", "'" + command + "' takes " +
@@ -163,6 +169,8 @@ int run_query(const Args& given, const std::string& argv0) {
     if (!date) return usage_error("query", date.error());
     (std::string(option) == "--since" ? since : until) = *date;
   }
+  auto min_confidence = fraction("--min-confidence", opts->get("--min-confidence", "0"));
+  if (!min_confidence) return usage_error("query", min_confidence.error());
   auto timeout = seconds("--timeout", opts->get("--timeout", "5"), 86400);
   if (!timeout) return usage_error("query", timeout.error());
   auto max_rows = whole_number("--max-rows", opts->get("--max-rows", "0"), 0, 1'000'000'000'000);
@@ -224,6 +232,8 @@ int run_query(const Args& given, const std::string& argv0) {
     q.predicate = predicate;
     q.since = since;
     q.until = until;
+    q.min_confidence = *min_confidence;
+    q.stated_only = opts->has("--stated-only");
     result = triples(db, q);
     nothing = "no triple matches";
   } else if (command == "path") {

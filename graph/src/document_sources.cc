@@ -106,9 +106,12 @@ Result<Store::Stored> Store::put_document(const Document& doc, const std::string
     Statement q(db_, cached("SELECT uri, coalesce(url, ''), content_hash, added, run_id FROM document_source "
                             "WHERE document_id = ? AND uri <> ? ORDER BY id"));
     q.bind(1, copy->id).bind(2, doc.uri);
-    while (q.step() == SQLITE_ROW)
-      kept.push_back({q.column_text(0), q.column_text(1), q.column_text(2), q.column_text(3),
-                      q.is_null(4) ? std::nullopt : std::optional<long long>(q.column_int(4))});
+    if (Status s = q.each([&] {
+          kept.push_back({q.column_text(0), q.column_text(1), q.column_text(2), q.column_text(3),
+                          q.is_null(4) ? std::nullopt : std::optional<long long>(q.column_int(4))});
+        });
+        !s)
+      return Status::failure(path_ + ": " + s.error());
   }
   if (const auto before = source_document(doc.uri); before && (!copy || *before != copy->id))
     if (Status s = detach_source(doc.uri, *before); !s) return s;
@@ -136,11 +139,12 @@ Result<Store::Stored> Store::put_document(const Document& doc, const std::string
   return Stored::Extracted;
 }
 
-std::vector<Store::Source> Store::sources() {
+Result<std::vector<Store::Source>> Store::sources() {
   std::vector<Source> out;
   Statement q(db_, version_ >= 5 ? "SELECT document_id, uri, coalesce(url, ''), content_hash FROM document_source ORDER BY uri"
                                   : "SELECT id, uri, '', content_hash FROM document ORDER BY uri");
-  while (q.step() == SQLITE_ROW) out.push_back({q.column_int(0), q.column_text(1), q.column_text(2), q.column_text(3)});
+  if (Status s = q.each([&] { out.push_back({q.column_int(0), q.column_text(1), q.column_text(2), q.column_text(3)}); }); !s)
+    return Result<std::vector<Source>>::failure(path_ + ": " + s.error());
   return out;
 }
 
@@ -148,7 +152,8 @@ Status Store::fold_legacy_documents() {
   std::vector<std::pair<long long, std::string>> missing;
   {
     Statement q(db_, "SELECT id, text FROM document WHERE text_hash IS NULL");
-    while (q.step() == SQLITE_ROW) missing.emplace_back(q.column_int(0), text_hash(q.column_text(1)));
+    if (Status s = q.each([&] { missing.emplace_back(q.column_int(0), text_hash(q.column_text(1))); }); !s)
+      return Status::failure(path_ + ": " + s.error());
   }
   if (missing.empty()) return {};
   if (Status s = exec("BEGIN IMMEDIATE;"); !s) return s;

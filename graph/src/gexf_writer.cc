@@ -1,5 +1,6 @@
 #include <map>
 
+#include "bilik/date_interval.h"
 #include "bilik/graph_writers.h"
 
 namespace bilik {
@@ -15,13 +16,6 @@ Rgb colour_of(const std::string& type) {
                                                    {"LOCATION", {171, 71, 188}}};
   auto it = kColours.find(type);
   return it == kColours.end() ? Rgb{128, 128, 128} : it->second;
-}
-
-// GEXF's date type is a full day: "2022" → "2022-01-01", "2022-05" → "2022-05-01".
-std::string gexf_date(const std::string& d) {
-  if (d.size() == 4) return d + "-01-01";
-  if (d.size() == 7) return d + "-01";
-  return d.substr(0, 10);
 }
 
 std::string join(const std::vector<std::string>& v, const char* sep) {
@@ -48,9 +42,17 @@ void write_gexf(const Graph& g, std::ostream& out, const std::string& version) {
       << "      <attribute id=\"aliases\" title=\"aliases\" type=\"string\"/>\n"
       << "      <attribute id=\"mentions\" title=\"mentions\" type=\"integer\"/>\n"
       << "      <attribute id=\"documents\" title=\"documents\" type=\"integer\"/>\n"
+      << "      <attribute id=\"first_date\" title=\"first_date\" type=\"string\"/>\n"
+      << "      <attribute id=\"last_date\" title=\"last_date\" type=\"string\"/>\n"
       << "    </attributes>\n"
       << "    <attributes class=\"edge\">\n"
       << "      <attribute id=\"predicate\" title=\"predicate\" type=\"string\"/>\n"
+      << "      <attribute id=\"confidence\" title=\"confidence\" type=\"double\"/>\n"
+      << "      <attribute id=\"rules\" title=\"rules\" type=\"string\"/>\n"
+      << "      <attribute id=\"inferred\" title=\"inferred\" type=\"boolean\"/>\n"
+      << "      <attribute id=\"documents\" title=\"documents\" type=\"integer\"/>\n"
+      << "      <attribute id=\"first_date\" title=\"first_date\" type=\"string\"/>\n"
+      << "      <attribute id=\"last_date\" title=\"last_date\" type=\"string\"/>\n"
       << "    </attributes>\n"
       << "    <nodes count=\"" << g.nodes.size() << "\">\n";
   for (const GraphNode& n : g.nodes) {
@@ -61,6 +63,8 @@ void write_gexf(const Graph& g, std::ostream& out, const std::string& version) {
         << "          <attvalue for=\"aliases\" value=\"" << xml_text(join(n.aliases, "|")) << "\"/>\n"
         << "          <attvalue for=\"mentions\" value=\"" << n.mentions << "\"/>\n"
         << "          <attvalue for=\"documents\" value=\"" << n.documents << "\"/>\n"
+        << "          <attvalue for=\"first_date\" value=\"" << xml_text(n.first_date) << "\"/>\n"
+        << "          <attvalue for=\"last_date\" value=\"" << xml_text(n.last_date) << "\"/>\n"
         << "        </attvalues>\n"
         << "        <viz:color r=\"" << c.r << "\" g=\"" << c.g << "\" b=\"" << c.b << "\"/>\n"
         << "      </node>\n";
@@ -72,11 +76,19 @@ void write_gexf(const Graph& g, std::ostream& out, const std::string& version) {
     if (v13) out << " kind=\"" << xml_text(e.kind) << "\"";
     out << " label=\"" << xml_text(e.kind) << "\" weight=\"" << e.weight << "\">\n"
         << "        <attvalues>\n          <attvalue for=\"predicate\" value=\"" << xml_text(e.kind) << "\"/>\n"
+        << "          <attvalue for=\"confidence\" value=\"" << confidence_text(e.confidence) << "\"/>\n"
+        << "          <attvalue for=\"rules\" value=\"" << xml_text(join(e.rules, "|")) << "\"/>\n"
+        << "          <attvalue for=\"inferred\" value=\"" << (e.inferred ? "true" : "false") << "\"/>\n"
+        << "          <attvalue for=\"documents\" value=\"" << e.documents << "\"/>\n"
+        << "          <attvalue for=\"first_date\" value=\"" << xml_text(e.first_date) << "\"/>\n"
+        << "          <attvalue for=\"last_date\" value=\"" << xml_text(e.last_date) << "\"/>\n"
         << "        </attvalues>\n";
-    if (!e.dates.empty()) {
+    // A stored date is an interval (a year, a month, a day): each spell runs
+    // from its first day to its last, overlapping ones merged.
+    const auto spells = merged_intervals(e.dates);
+    if (!spells.empty()) {
       out << "        <spells>\n";
-      for (const std::string& d : e.dates)
-        out << "          <spell start=\"" << gexf_date(d) << "\" end=\"" << gexf_date(d) << "\"/>\n";
+      for (const DateInterval& d : spells) out << "          <spell start=\"" << d.first << "\" end=\"" << d.last << "\"/>\n";
       out << "        </spells>\n";
     }
     out << "      </edge>\n";

@@ -5,14 +5,15 @@
 #include <set>
 #include <sstream>
 
+#include "bilik/date_interval.h"
 #include "bilik/entity_matcher.h"
 #include "bilik/folded_text.h"
-#include "statement.h"
 #include "bilik/segmenter.h"
+#include "inferred.h"
+#include "statement.h"
 
 namespace bilik {
 namespace {
-
 
 std::string placeholders(size_t n) {
   std::string out;
@@ -20,79 +21,128 @@ std::string placeholders(size_t n) {
   return out;
 }
 
-// Relations: one edge per (subject, object, predicate).
+std::vector<std::string> split(const std::string& list) {
+  std::vector<std::string> out;
+  std::stringstream in(list);
+  std::string item;
+  while (std::getline(in, item, ',')) out.push_back(item);
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+// Widens [first, last] (stored dates) to take in `date`.
+void widen(std::string& first, std::string& last, const std::string& date_first, const std::string& date_last) {
+  const auto a = date_interval(date_first), b = date_interval(date_last);
+  if (!a || !b) return;
+  const auto f = date_interval(first), l = date_interval(last);
+  if (!f || a->first < f->first) first = date_first;
+  if (!l || b->last > l->last) last = date_last;
+}
+
+// Relations: one edge per (subject, object, predicate), over its kept statements.
 Result<std::vector<GraphEdge>> relation_edges(sqlite3* db, const GraphQuery& q) {
   std::string sql =
-      "SELECT subject_id, object_id, predicate, count(DISTINCT document_id), group_concat(DISTINCT date) "
-      "FROM triple WHERE object_id IS NOT NULL";
+      "SELECT subject_id, object_id, predicate, count(DISTINCT document_id), group_concat(DISTINCT date), "
+      "max(confidence), group_concat(DISTINCT rule), min(" + inferred_sql("rule") + ") "
+      "FROM triple WHERE object_id IS NOT NULL AND " + date_overlaps_sql("date", 1, 2) +
+      " AND confidence >= ?3 AND (?4 = 0 OR NOT " + inferred_sql("rule") + ")";
   if (!q.predicates.empty()) sql += " AND predicate IN (" + placeholders(q.predicates.size()) + ")";
-  if (!q.since.empty()) sql += " AND date >= ?";
-  if (!q.until.empty()) sql += " AND date <= ?";
-  sql += " GROUP BY subject_id, object_id, predicate HAVING count(DISTINCT document_id) >= ? ORDER BY 1, 2, 3";
+  sql += " GROUP BY subject_id, object_id, predicate HAVING count(DISTINCT document_id) >= ?" +
+         std::to_string(5 + q.predicates.size()) + " ORDER BY 1, 2, 3";
   Statement query(db, sql);
-  if (!query.ok()) return Result<std::vector<GraphEdge>>::failure(query.error());
-  int i = 1;
+  const DateRange range = date_range(q.since, q.until);
+  query.bind(1, range.first).bind(2, range.last).bind_real(3, q.min_confidence).bind(4, q.stated_only ? 1LL : 0LL);
+  int i = 5;
   for (const std::string& p : q.predicates) query.bind(i++, p);
-  if (!q.since.empty()) query.bind(i++, q.since);
-  if (!q.until.empty()) query.bind(i++, q.until + "~");  // "2022" ≤ "2022-05-10" ≤ "2022~"
   query.bind(i, q.min_weight);
   std::vector<GraphEdge> edges;
-  while (query.row()) {
+  Status read = query.each([&] {
     GraphEdge e{query.column_int(0), query.column_int(1), query.column_text(2), query.column_int(3), {}};
-    std::stringstream dates(query.column_text(4));
-    std::string d;
-    while (std::getline(dates, d, ',')) e.dates.push_back(d);
-    std::sort(e.dates.begin(), e.dates.end());
+    for (const std::string& d : split(query.column_text(4))) {
+      e.dates.push_back(d);
+      widen(e.first_date, e.last_date, d, d);
+    }
+    e.confidence = query.column_real(5);
+    e.rules = split(query.column_text(6));
+    e.inferred = query.column_int(7) != 0;
+    e.documents = e.weight;
     edges.push_back(std::move(e));
-  }
+  });
+  if (!read) return Result<std::vector<GraphEdge>>::failure(read.error());
   return edges;
 }
 
 // The sentence index of each mention of one document, by re-segmenting its text.
-std::vector<std::pair<long long, size_t>> mentions_by_sentence(sqlite3* db, long long doc, const std::string& text) {
+Result<std::vector<std::pair<long long, size_t>>> mentions_by_sentence(sqlite3* db, long long doc, const std::string& text) {
   const FoldedText f = fold_text(text);
   const auto words = split_words(f);
   const auto sentences = split_sentences(f, words, {});
   std::vector<std::pair<long long, size_t>> out;
   Statement q(db, "SELECT entity_id, start FROM mention WHERE document_id = ?");
   q.bind(1, doc);
-  while (q.row()) {
+  Status read = q.each([&] {
     const size_t original = static_cast<size_t>(q.column_int(1));
     const size_t folded = std::lower_bound(f.origin.begin(), f.origin.end(), original) - f.origin.begin();
     auto s = std::upper_bound(sentences.begin(), sentences.end(), folded,
                               [](size_t pos, const Sentence& sent) { return pos < sent.end; });
     out.emplace_back(q.column_int(0), static_cast<size_t>(s - sentences.begin()));
-  }
+  });
+  if (!read) return Result<std::vector<std::pair<long long, size_t>>>::failure(read.error());
   return out;
 }
 
 // Co-occurrence: entities in the same document or sentence.
 Result<std::vector<GraphEdge>> cooccurrence_edges(sqlite3* db, const GraphQuery& q) {
-  std::map<std::pair<long long, long long>, long long> weight;
-  // A date range keeps the documents published in it; one without a date is
-  // outside every range.
-  Statement docs(db,
-                 "SELECT id, text FROM document WHERE (?1 = '' OR published >= ?1) "
-                 "AND (?2 = '' OR published <= ?2 || '~') ORDER BY id");
-  if (!docs.ok()) return Result<std::vector<GraphEdge>>::failure(docs.error());
-  docs.bind(1, q.since).bind(2, q.until);
-  while (docs.row()) {
+  struct Pair {
+    long long weight = 0, documents = 0, last_document = -1;
+    std::string first_date, last_date;
+  };
+  std::map<std::pair<long long, long long>, Pair> pairs;
+  // A date range keeps the documents whose publication date overlaps it;
+  // one without a date is outside every range.
+  Statement docs(db, "SELECT id, text, coalesce(published, '') FROM document WHERE " +
+                         date_overlaps_sql("published", 1, 2) + " ORDER BY id");
+  const DateRange range = date_range(q.since, q.until);
+  docs.bind(1, range.first).bind(2, range.last);
+  Status inner;
+  Status read = docs.each([&] {
     const long long doc = docs.column_int(0);
+    const std::string published = docs.column_text(2);
     std::map<size_t, std::set<long long>> groups;
     if (q.window == "document") {
       Statement m(db, "SELECT DISTINCT entity_id FROM mention WHERE document_id = ?");
       m.bind(1, doc);
-      while (m.row()) groups[0].insert(m.column_int(0));
+      inner = m.each([&] { groups[0].insert(m.column_int(0)); });
     } else {
-      for (const auto& [entity, sentence] : mentions_by_sentence(db, doc, docs.column_text(1))) groups[sentence].insert(entity);
+      auto mentions = mentions_by_sentence(db, doc, docs.column_text(1));
+      if (!mentions) inner = Status::failure(mentions.error());
+      else
+        for (const auto& [entity, sentence] : *mentions) groups[sentence].insert(entity);
     }
+    if (!inner) return false;
     for (const auto& [unit, entities] : groups)
       for (auto a = entities.begin(); a != entities.end(); ++a)
-        for (auto b = std::next(a); b != entities.end(); ++b) ++weight[{*a, *b}];
-  }
+        for (auto b = std::next(a); b != entities.end(); ++b) {
+          Pair& p = pairs[{*a, *b}];
+          ++p.weight;
+          if (p.last_document == doc) continue;
+          p.last_document = doc;
+          ++p.documents;
+          widen(p.first_date, p.last_date, published, published);
+        }
+    return true;
+  });
+  if (!inner) return Result<std::vector<GraphEdge>>::failure(inner.error());
+  if (!read) return Result<std::vector<GraphEdge>>::failure(read.error());
   std::vector<GraphEdge> edges;
-  for (const auto& [pair, w] : weight)
-    if (w >= q.min_weight) edges.push_back({pair.first, pair.second, "cooccurs", w, {}});
+  for (const auto& [ends, p] : pairs) {
+    if (p.weight < q.min_weight) continue;
+    GraphEdge e{ends.first, ends.second, "cooccurs", p.weight, {}};
+    e.documents = p.documents;
+    e.first_date = p.first_date;
+    e.last_date = p.last_date;
+    edges.push_back(std::move(e));
+  }
   return edges;
 }
 
@@ -105,6 +155,8 @@ Result<Graph> load_graph(sqlite3* db, const GraphQuery& q) {
     return Result<Graph>::failure("unknown window '" + q.window + "' (sentence, document)");
   if (q.graph == "cooccurrence" && !q.predicates.empty())
     return Result<Graph>::failure("predicates filter the relations graph; the cooccurrence graph has none");
+  if (q.graph == "cooccurrence" && (q.min_confidence > 0 || q.stated_only))
+    return Result<Graph>::failure("confidence and inference filter the relations graph; the cooccurrence graph has neither");
   auto edges = q.graph == "relations" ? relation_edges(db, q) : cooccurrence_edges(db, q);
   if (!edges) return Result<Graph>::failure(edges.error());
 
@@ -118,20 +170,21 @@ Result<Graph> load_graph(sqlite3* db, const GraphQuery& q) {
     nodes.try_emplace(e.target);
   }
   Statement all(db,
-            "SELECT e.id, e.type, e.name, coalesce(m.mentions, 0), coalesce(m.documents, 0) FROM entity e "
-            "LEFT JOIN (SELECT entity_id, count(*) AS mentions, count(DISTINCT document_id) AS documents "
-            "FROM mention GROUP BY entity_id) m ON m.entity_id = e.id");
-  if (!all.ok()) return Result<Graph>::failure(all.error());
-  while (all.row()) {
+                "SELECT e.id, e.type, e.name, coalesce(m.mentions, 0), coalesce(m.documents, 0) FROM entity e "
+                "LEFT JOIN (SELECT entity_id, count(*) AS mentions, count(DISTINCT document_id) AS documents "
+                "FROM mention GROUP BY entity_id) m ON m.entity_id = e.id");
+  Status read = all.each([&] {
     auto it = nodes.find(all.column_int(0));
-    if (it == nodes.end()) continue;
-    it->second = GraphNode{all.column_int(0), all.column_text(2), all.column_text(1), {}, all.column_int(3), all.column_int(4)};
-  }
+    if (it != nodes.end())
+      it->second = GraphNode{all.column_int(0), all.column_text(2), all.column_text(1), {}, all.column_int(3), all.column_int(4)};
+  });
+  if (!read) return Result<Graph>::failure(read.error());
   Statement aliases(db, "SELECT entity_id, alias FROM aliases ORDER BY entity_id, alias");
-  while (aliases.row()) {
+  read = aliases.each([&] {
     auto it = nodes.find(aliases.column_int(0));
     if (it != nodes.end()) it->second.aliases.push_back(aliases.column_text(1));
-  }
+  });
+  if (!read) return Result<Graph>::failure(read.error());
   auto kept = [&](long long id) {
     const GraphNode& n = nodes.at(id);
     return !n.type.empty() && (q.types.empty() || std::find(q.types.begin(), q.types.end(), n.type) != q.types.end());
@@ -142,6 +195,8 @@ Result<Graph> load_graph(sqlite3* db, const GraphQuery& q) {
   for (const GraphEdge& e : g.edges) {
     used.insert(e.source);
     used.insert(e.target);
+    for (long long end : {e.source, e.target})
+      widen(nodes.at(end).first_date, nodes.at(end).last_date, e.first_date, e.last_date);
   }
   for (long long id : used) g.nodes.push_back(std::move(nodes.at(id)));
   return g;

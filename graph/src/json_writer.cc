@@ -13,7 +13,9 @@ void write_node_link_json(const Graph& g, std::ostream& out) {
                             {"type", n.type},
                             {"aliases", n.aliases},
                             {"mentions", n.mentions},
-                            {"documents", n.documents}});
+                            {"documents", n.documents},
+                            {"first_date", n.first_date},
+                            {"last_date", n.last_date}});
   doc["links"] = nlohmann::json::array();
   for (size_t i = 0; i < g.edges.size(); ++i) {
     const GraphEdge& e = g.edges[i];
@@ -22,7 +24,13 @@ void write_node_link_json(const Graph& g, std::ostream& out) {
                             {"key", i},
                             {"kind", e.kind},
                             {"weight", e.weight},
-                            {"dates", e.dates}});
+                            {"dates", e.dates},
+                            {"confidence", e.confidence},
+                            {"rules", e.rules},
+                            {"inferred", e.inferred},
+                            {"documents", e.documents},
+                            {"first_date", e.first_date},
+                            {"last_date", e.last_date}});
   }
   // networkx before 3.4 reads edges from "links" by default, 3.6 from
   // "edges"; both keys hold the same list so either reads the file as is.

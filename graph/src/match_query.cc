@@ -6,6 +6,7 @@
 
 #include "bilik/query.h"
 #include "bilik/relations.h"
+#include "statement.h"
 
 namespace bilik {
 namespace {
@@ -110,15 +111,11 @@ Result<Table> match_patterns(sqlite3* db, const std::string& pattern, const Morp
       };
       sql += in("subject_id", subjects) + in("object_id", objects);
       if (!predicate.empty()) sql += " AND predicate = ?";
-      sqlite3_stmt* stmt = nullptr;
-      if (sqlite3_prepare_v2(db, sql.c_str(), -1, &stmt, nullptr) != SQLITE_OK)
-        return Result<Table>::failure(sqlite3_errmsg(db));
-      if (!predicate.empty()) sqlite3_bind_text(stmt, 1, predicate.c_str(), -1, SQLITE_TRANSIENT);
-      while (sqlite3_step(stmt) == SQLITE_ROW) {
+      Statement q(db, sql);
+      if (!predicate.empty()) q.bind(1, predicate);
+      Status read = q.each([&] {
         Binding nb = b;
-        const std::string values[3] = {std::to_string(sqlite3_column_int64(stmt, 0)),
-                                       reinterpret_cast<const char*>(sqlite3_column_text(stmt, 1)),
-                                       std::to_string(sqlite3_column_int64(stmt, 2))};
+        const std::string values[3] = {std::to_string(q.column_int(0)), q.column_text(1), std::to_string(q.column_int(2))};
         bool ok = true;
         for (int i = 0; i < 3 && ok; ++i) {
           if (!terms[i].variable) continue;
@@ -126,32 +123,32 @@ Result<Table> match_patterns(sqlite3* db, const std::string& pattern, const Morp
           ok = inserted || it->second == values[i];
         }
         if (ok) next.push_back(std::move(nb));
-        if (next.size() > 100 * limit) break;
-      }
-      sqlite3_finalize(stmt);
+        return next.size() <= 100 * limit;
+      });
+      if (!read) return Result<Table>::failure(read.error());
     }
     bindings = std::move(next);
   }
   Table t;
   t.columns = variables;
-  sqlite3_stmt* name = nullptr;
-  sqlite3_prepare_v2(db, "SELECT name FROM entities WHERE id = ?", -1, &name, nullptr);
+  Statement name(db, "SELECT name FROM entities WHERE id = ?");
   std::set<std::vector<std::string>> seen;
   for (const Binding& b : bindings) {
     std::vector<std::string> row;
     for (const std::string& v : variables) {
       std::string value = b.at(v);
       if (entity_variables.count(v)) {
-        sqlite3_reset(name);
-        sqlite3_bind_int64(name, 1, std::stoll(value));
-        if (sqlite3_step(name) == SQLITE_ROW) value = reinterpret_cast<const char*>(sqlite3_column_text(name, 0));
+        name.reset();
+        name.bind(1, std::stoll(value));
+        auto found = name.next();
+        if (!found) return Result<Table>::failure(found.error());
+        if (*found) value = name.column_text(0);
       }
       row.push_back(value);
     }
     if (seen.insert(row).second) t.rows.emplace_back(row.begin(), row.end());
     if (t.rows.size() >= limit) break;
   }
-  sqlite3_finalize(name);
   return t;
 }
 

@@ -4,6 +4,8 @@
 
 #include "bilik/folded_text.h"
 #include "bilik/graph_writers.h"
+#include "inferred.h"
+#include "statement.h"
 
 namespace bilik {
 namespace {
@@ -25,8 +27,9 @@ std::string encode(const std::string& s) {
   return out;
 }
 
-// An N-Quads string literal, in Azerbaijani; characters XML/RDF forbid dropped.
-std::string literal(const std::string& s) {
+// An N-Quads string literal, tagged Azerbaijani unless it is an identifier;
+// characters XML/RDF forbid dropped.
+std::string literal(const std::string& s, bool azerbaijani = true) {
   std::string out = "\"";
   for (char c : s) {
     switch (c) {
@@ -38,12 +41,14 @@ std::string literal(const std::string& s) {
         if (static_cast<unsigned char>(c) >= 0x20 || c == '\t') out += c;
     }
   }
-  return out + "\"@az";
+  return out + (azerbaijani ? "\"@az" : "\"");
 }
 
-std::string text(sqlite3_stmt* stmt, int i) {
-  const auto* t = sqlite3_column_text(stmt, i);
-  return t ? reinterpret_cast<const char*>(t) : "";
+// A stored date as a typed literal, as precise as it is: xsd:gYear,
+// xsd:gYearMonth or xsd:date.
+std::string date_literal(const std::string& d) {
+  const char* type = d.size() == 4 ? "gYear" : d.size() == 7 ? "gYearMonth" : "date";
+  return "\"" + d.substr(0, 10) + "\"^^<http://www.w3.org/2001/XMLSchema#" + type + ">";
 }
 
 }  // namespace
@@ -54,38 +59,53 @@ std::string entity_iri(const std::string& type, const std::string& name) {
   return "<urn:bilik:entity:" + type + ":" + encode(fold_key(name)) + ">";
 }
 
-void write_nquads(sqlite3* db, std::ostream& out) {
-  const std::string rdf_type = "<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>";
+Status write_nquads(sqlite3* db, std::ostream& out) {
+  const std::string rdf = "<http://www.w3.org/1999/02/22-rdf-syntax-ns#";
+  const std::string rdf_type = rdf + "type>";
   const std::string label = "<http://www.w3.org/2000/01/rdf-schema#label>";
   const std::string alt = "<http://www.w3.org/2004/02/skos/core#altLabel>";
-  sqlite3_stmt* stmt = nullptr;
+  const std::string xsd = "^^<http://www.w3.org/2001/XMLSchema#";
   // Entities, their types and names, in the default graph.
-  sqlite3_prepare_v2(db, "SELECT id, type, name FROM entities ORDER BY id", -1, &stmt, nullptr);
+  Statement entities(db, "SELECT id, type, name FROM entities ORDER BY id");
   std::map<long long, std::string> iri;
-  while (sqlite3_step(stmt) == SQLITE_ROW) {
-    const std::string type = text(stmt, 1), name = text(stmt, 2);
+  Status read = entities.each([&] {
+    const std::string type = entities.column_text(1), name = entities.column_text(2);
     const std::string e = entity_iri(type, name);
-    iri[sqlite3_column_int64(stmt, 0)] = e;
+    iri[entities.column_int(0)] = e;
     out << e << ' ' << rdf_type << " <urn:bilik:type:" << type << "> .\n";
     out << e << ' ' << label << ' ' << literal(name) << " .\n";
-  }
-  sqlite3_finalize(stmt);
-  sqlite3_prepare_v2(db, "SELECT entity_id, alias FROM aliases ORDER BY 1, 2", -1, &stmt, nullptr);
-  while (sqlite3_step(stmt) == SQLITE_ROW)
-    out << iri[sqlite3_column_int64(stmt, 0)] << ' ' << alt << ' ' << literal(text(stmt, 1)) << " .\n";
-  sqlite3_finalize(stmt);
-  // Each document's triples in a graph named after the document.
-  sqlite3_prepare_v2(db,
-                     "SELECT t.subject_id, t.predicate, t.object_id, t.object_literal, d.uri FROM triples t "
-                     "JOIN documents d ON d.id = t.document_id ORDER BY d.uri, t.id",
-                     -1, &stmt, nullptr);
-  while (sqlite3_step(stmt) == SQLITE_ROW) {
-    out << iri[sqlite3_column_int64(stmt, 0)] << " <urn:bilik:predicate:" << text(stmt, 1) << "> ";
-    if (sqlite3_column_type(stmt, 2) != SQLITE_NULL) out << iri[sqlite3_column_int64(stmt, 2)];
-    else out << literal(text(stmt, 3));
-    out << " <urn:bilik:document:" << encode(text(stmt, 4)) << "> .\n";
-  }
-  sqlite3_finalize(stmt);
+  });
+  if (!read) return read;
+  Statement aliases(db, "SELECT entity_id, alias FROM aliases ORDER BY 1, 2");
+  read = aliases.each(
+      [&] { out << iri[aliases.column_int(0)] << ' ' << alt << ' ' << literal(aliases.column_text(1)) << " .\n"; });
+  if (!read) return read;
+  // Each document's triples in a graph named after the document, each with
+  // a statement that says how it was found.
+  Statement triples(db,
+                    "SELECT t.subject_id, t.predicate, t.object_id, t.object_literal, d.uri, t.id, t.confidence, t.rule, "
+                    "coalesce(t.date, ''), " + inferred_sql("t.rule") + " FROM triples t "
+                    "JOIN documents d ON d.id = t.document_id ORDER BY d.uri, t.id");
+  return triples.each([&] {
+    const std::string subject = iri[triples.column_int(0)];
+    const std::string predicate = "<urn:bilik:predicate:" + triples.column_text(1) + ">";
+    const std::string object =
+        triples.is_null(2) ? literal(triples.column_text(3)) : iri[triples.column_int(2)];
+    const std::string graph = " <urn:bilik:document:" + encode(triples.column_text(4)) + "> .\n";
+    out << subject << ' ' << predicate << ' ' << object << graph;
+    const std::string statement = "_:t" + std::to_string(triples.column_int(5));
+    out << statement << ' ' << rdf_type << ' ' << rdf << "Statement>" << graph
+        << statement << ' ' << rdf << "subject> " << subject << graph
+        << statement << ' ' << rdf << "predicate> " << predicate << graph
+        << statement << ' ' << rdf << "object> " << object << graph
+        << statement << " <urn:bilik:confidence> \"" << confidence_text(triples.column_real(6)) << '"' << xsd
+        << "double>" << graph
+        << statement << " <urn:bilik:rule> " << literal(triples.column_text(7), false) << graph
+        << statement << " <urn:bilik:inferred> \"" << (triples.column_int(9) ? "true" : "false") << '"' << xsd
+        << "boolean>" << graph;
+    if (const std::string date = triples.column_text(8); !date.empty())
+      out << statement << " <urn:bilik:date> " << date_literal(date) << graph;
+  });
 }
 
 }  // namespace bilik

@@ -4,6 +4,7 @@
 #include <set>
 
 #include "bilik/query.h"
+#include "statement.h"
 
 namespace bilik {
 namespace {
@@ -16,20 +17,17 @@ struct Step {
 };
 
 // The triples touching one node, either direction, one per neighbour and predicate.
-std::vector<Step> steps_from(sqlite3* db, long long node) {
-  static const char* kSql =
-      "SELECT subject_id, object_id, predicate, min(id) FROM triple WHERE object_id IS NOT NULL "
-      "AND (subject_id = ?1 OR object_id = ?1) GROUP BY subject_id, object_id, predicate ORDER BY 1, 2, 3";
-  sqlite3_stmt* stmt = nullptr;
+Result<std::vector<Step>> steps_from(sqlite3* db, long long node) {
+  Statement q(db,
+              "SELECT subject_id, object_id, predicate, min(id) FROM triple WHERE object_id IS NOT NULL "
+              "AND (subject_id = ?1 OR object_id = ?1) GROUP BY subject_id, object_id, predicate ORDER BY 1, 2, 3");
+  q.bind(1, node);
   std::vector<Step> out;
-  if (sqlite3_prepare_v2(db, kSql, -1, &stmt, nullptr) != SQLITE_OK) return out;
-  sqlite3_bind_int64(stmt, 1, node);
-  while (sqlite3_step(stmt) == SQLITE_ROW) {
-    const long long s = sqlite3_column_int64(stmt, 0), o = sqlite3_column_int64(stmt, 1);
-    out.push_back({node, s == node ? o : s, reinterpret_cast<const char*>(sqlite3_column_text(stmt, 2)),
-                   sqlite3_column_int64(stmt, 3), s != node});
-  }
-  sqlite3_finalize(stmt);
+  Status read = q.each([&] {
+    const long long s = q.column_int(0), o = q.column_int(1);
+    out.push_back({node, s == node ? o : s, q.column_text(2), q.column_int(3), s != node});
+  });
+  if (!read) return Result<std::vector<Step>>::failure(read.error());
   return out;
 }
 
@@ -43,7 +41,9 @@ Result<Table> shortest_paths(sqlite3* db, long long from, long long to, int max_
   for (int d = 1; d <= max_hops && !frontier.empty() && !depth.count(to); ++d) {
     std::vector<long long> next;
     for (long long node : frontier) {
-      for (const Step& s : steps_from(db, node)) {
+      auto steps = steps_from(db, node);
+      if (!steps) return Result<Table>::failure(steps.error());
+      for (const Step& s : *steps) {
         auto it = depth.find(s.to);
         if (it == depth.end()) {
           depth[s.to] = d;
@@ -75,20 +75,18 @@ Result<Table> shortest_paths(sqlite3* db, long long from, long long to, int max_
     }
   };
   back(to);
-  sqlite3_stmt* name = nullptr;
-  sqlite3_stmt* evidence = nullptr;
-  sqlite3_prepare_v2(db, "SELECT name FROM entities WHERE id = ?", -1, &name, nullptr);
-  sqlite3_prepare_v2(db,
+  Statement name(db, "SELECT name FROM entities WHERE id = ?");
+  Statement evidence(db,
                      "SELECT d.uri, CAST(substr(CAST(d.text AS BLOB), t.start + 1, t.\"end\" - t.start) AS TEXT) "
-                     "FROM triple t JOIN document d ON d.id = t.document_id WHERE t.id = ?",
-                     -1, &evidence, nullptr);
-  auto text = [](sqlite3_stmt* stmt, long long id, int column) {
-    sqlite3_reset(stmt);
-    sqlite3_bind_int64(stmt, 1, id);
-    std::string out;
-    if (sqlite3_step(stmt) == SQLITE_ROW && sqlite3_column_text(stmt, column))
-      out = reinterpret_cast<const char*>(sqlite3_column_text(stmt, column));
-    return out;
+                     "FROM triple t JOIN document d ON d.id = t.document_id WHERE t.id = ?");
+  Status failed;
+  // One column of the row `id` finds; "" when none, and `failed` on a store error.
+  auto text = [&](Statement& q, long long id, int column) {
+    q.reset();
+    q.bind(1, id);
+    auto found = q.next();
+    if (!found) failed = Status::failure(found.error());
+    return found && *found ? q.column_text(column) : std::string();
   };
   for (size_t p = 0; p < paths.size(); ++p)
     for (size_t i = 0; i < paths[p].size(); ++i) {
@@ -97,9 +95,8 @@ Result<Table> shortest_paths(sqlite3* db, long long from, long long to, int max_
       t.rows.push_back({Cell::integer(static_cast<long long>(p + 1)), Cell::integer(static_cast<long long>(i + 1)), text(name, s.from, 0),
                         s.reversed ? "← " + s.predicate : s.predicate,
                         text(name, s.to, 0), text(evidence, s.triple, 0), text(evidence, s.triple, 1)});
+      if (!failed) return Result<Table>::failure(failed.error());
     }
-  sqlite3_finalize(name);
-  sqlite3_finalize(evidence);
   return t;
 }
 

@@ -3,9 +3,11 @@
 #include <map>
 #include <set>
 
+#include "bilik/date_interval.h"
 #include "bilik/folded_text.h"
-#include "statement.h"
 #include "bilik/segmenter.h"
+#include "inferred.h"
+#include "statement.h"
 
 namespace bilik {
 namespace {
@@ -26,13 +28,12 @@ Result<Table> collect(Statement& q) {
   if (!q.ok()) return Result<Table>::failure(q.error());
   Table t;
   for (int i = 0; i < q.column_count(); ++i) t.columns.push_back(q.column_name(i));
-  int rc;
-  while ((rc = q.step()) == SQLITE_ROW) {
+  Status read = q.each([&] {
     std::vector<Cell> row;
     for (int i = 0; i < q.column_count(); ++i) row.push_back(cell(q, i));
     t.rows.push_back(std::move(row));
-  }
-  if (rc != SQLITE_DONE) return Result<Table>::failure(q.error());
+  });
+  if (!read) return Result<Table>::failure(read.error());
   return t;
 }
 
@@ -78,9 +79,9 @@ Result<std::vector<long long>> find_entities(sqlite3* db, const std::string& nam
     Statement k(db, "SELECT entity_id FROM entity_key WHERE key = ?1 UNION "
                     "SELECT entity_id FROM entity_name WHERE key = ?1 AND role <> 'unconfirmed' ORDER BY entity_id");
     k.bind(1, key);
-    if (!k.ok()) return Result<std::vector<long long>>::failure(k.error());
     std::vector<long long> ids;
-    while (k.step() == SQLITE_ROW) ids.push_back(k.column_int(0));
+    if (Status s = k.each([&] { ids.push_back(k.column_int(0)); }); !s)
+      return Result<std::vector<long long>>::failure(s.error());
     if (!ids.empty()) return ids;  // the fullest reading that names something
   }
   return std::vector<long long>{};
@@ -116,9 +117,8 @@ Result<Table> neighbors(sqlite3* db, const std::vector<long long>& ids, const Ne
               "JOIN entity s ON s.id = g.subject_id JOIN entity o ON o.id = g.object_id "
               "JOIN triple x ON x.id = g.first JOIN document d ON d.id = x.document_id "
               "ORDER BY g.documents DESC, g.predicate");
-      if (!q.ok()) return Result<Table>::failure(q.error());
       q.bind(1, node).bind(2, nq.predicate);
-      while (q.step() == SQLITE_ROW) {
+      Status read = q.each([&] {
         const bool outgoing = q.column_int(0) == node;
         const long long other = outgoing ? q.column_int(3) : q.column_int(0);
         const std::string other_type = outgoing ? q.column_text(5) : q.column_text(6);
@@ -133,7 +133,8 @@ Result<Table> neighbors(sqlite3* db, const std::vector<long long>& ids, const Ne
           distance[other] = hop;
           next.push_back(other);
         }
-      }
+      });
+      if (!read) return Result<Table>::failure(read.error());
     }
     frontier = std::move(next);
   }
@@ -144,23 +145,26 @@ Result<Table> triples(sqlite3* db, const TripleQuery& tq) {
   std::string sql =
       "SELECT s.name AS subject, t.predicate, coalesce(o.name, t.object_literal) AS object, t.date AS date, "
       "t.role AS role, d.uri AS document, t.start, t.\"end\", "
-      "CAST(substr(CAST(d.text AS BLOB), t.start + 1, t.\"end\" - t.start) AS TEXT) AS evidence, t.rule "
+      "CAST(substr(CAST(d.text AS BLOB), t.start + 1, t.\"end\" - t.start) AS TEXT) AS evidence, t.rule, "
+      "t.confidence, " + inferred_sql("t.rule") + " AS inferred "
       "FROM triples t JOIN entities s ON s.id = t.subject_id LEFT JOIN entities o ON o.id = t.object_id "
-      "JOIN documents d ON d.id = t.document_id WHERE (?1 = '' OR t.predicate = ?1) "
-      "AND (?2 = '' OR t.date >= ?2) AND (?3 = '' OR t.date <= ?3 || '~')";
+      "JOIN documents d ON d.id = t.document_id WHERE (?1 = '' OR t.predicate = ?1) AND " +
+      date_overlaps_sql("t.date", 2, 3) + " AND t.confidence >= ?4 AND (?5 = 0 OR NOT " + inferred_sql("t.rule") + ")";
   auto in_list = [](const char* column, const std::vector<long long>& ids, int first) {
     if (ids.empty()) return std::string();
     std::string s = std::string(" AND ") + column + " IN (";
     for (size_t i = 0; i < ids.size(); ++i) s += (i ? ",?" : "?") + std::to_string(first + static_cast<int>(i));
     return s + ")";
   };
-  sql += in_list("t.subject_id", tq.subjects, 4);
-  sql += in_list("t.object_id", tq.objects, 4 + static_cast<int>(tq.subjects.size()));
+  sql += in_list("t.subject_id", tq.subjects, 6);
+  sql += in_list("t.object_id", tq.objects, 6 + static_cast<int>(tq.subjects.size()));
   sql += " ORDER BY t.date, d.uri, t.start";
   Statement q(db, sql);
   if (!q.ok()) return Result<Table>::failure(q.error());
-  q.bind(1, tq.predicate).bind(2, tq.since).bind(3, tq.until);
-  int i = 4;
+  const DateRange range = date_range(tq.since, tq.until);
+  q.bind(1, tq.predicate).bind(2, range.first).bind(3, range.last);
+  q.bind_real(4, tq.min_confidence).bind(5, tq.stated_only ? 1LL : 0LL);
+  int i = 6;
   for (long long s : tq.subjects) q.bind(i++, s);
   for (long long o : tq.objects) q.bind(i++, o);
   auto t = collect(q);
@@ -174,7 +178,9 @@ Result<Table> triples(sqlite3* db, const TripleQuery& tq) {
     if (it == documents.end()) {
       Statement text(db, "SELECT text FROM document WHERE uri = ?");
       text.bind(1, uri);
-      std::string body = text.step() == SQLITE_ROW ? text.column_text(0) : "";
+      auto found = text.next();
+      if (!found) return Result<Table>::failure(found.error());
+      std::string body = *found ? text.column_text(0) : "";
       it = documents.emplace(uri, std::make_pair(body, sentence_spans(body))).first;
     }
     const size_t start = std::stoull(row[6].text);

@@ -4,6 +4,7 @@
 #include <memory>
 
 #include "bilik/query.h"
+#include "statement.h"
 
 namespace bilik {
 namespace {
@@ -152,7 +153,7 @@ Result<SqlOutcome> stream_sql(sqlite3* db, const std::string& sql, const SqlLimi
     return fail("stopped after " + std::to_string(outcome.rows) + " rows: the query ran past --timeout " +
                 seconds_text(limits.timeout_seconds) + " s (raise it, or --timeout 0 for no limit)");
   if ((sqlite3_extended_errcode(db) & 0xFF) == SQLITE_READONLY) return fail(std::string(kWrites) + "; refused");
-  return fail(sqlite3_errmsg(db));
+  return fail(sqlite_problem(db));
 }
 
 Result<Table> run_sql(sqlite3* db, const std::string& sql) {

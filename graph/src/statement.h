@@ -1,11 +1,22 @@
 // Private to the graph module: one prepared SQLite statement, with typed
 // binds and reads. Owned statements are finalized when it goes; borrowed
 // ones (from the store's cache) are reset for their next use.
+//
+// Reads go through each() (every row) or next() (one row): both return the
+// store's error as a value, [[nodiscard]], so an error can never pass for
+// the end of the rows (a damaged store is reported, not read as empty).
+// step() is for statements that write, whose caller checks SQLITE_DONE.
+//
+//   Statement q(db, "SELECT id FROM entity");
+//   if (Status s = q.each([&] { ids.push_back(q.column_int(0)); }); !s) return fail(s.error());
 #pragma once
 
 #include <sqlite3.h>
 
 #include <string>
+#include <type_traits>
+
+#include "bilik/result.h"
 
 namespace bilik {
 
@@ -24,8 +35,14 @@ inline std::string sqlite_problem(sqlite3* db) {
       break;
     case SQLITE_FULL: what = "the disk is full"; break;
     case SQLITE_IOERR: what = "a read or write failed (the disk may be full, over a size limit, or failing)"; break;
-    case SQLITE_CORRUPT:
     case SQLITE_NOTADB: what = "the file is not a bilik store, or it is damaged"; break;
+    case SQLITE_CORRUPT: {
+      // Said in full, with the file's name: the caller may not add it.
+      const char* file = sqlite3_db_filename(db, "main");
+      const std::string name = file && *file ? file : "the store";
+      return "the store " + name + " looks damaged (SQLite: " + own + "); " +
+             "check it with: sqlite3 " + name + " \"PRAGMA integrity_check\"";
+    }
     case SQLITE_CANTOPEN: what = "cannot open the store (a missing folder, or no permission)"; break;
     default: break;
   }
@@ -64,8 +81,34 @@ class Statement {
     sqlite3_bind_null(stmt_, i);
     return *this;
   }
+  // For statements that write: SQLITE_DONE when done, else an error code.
   int step() { return stmt_ ? sqlite3_step(stmt_) : SQLITE_MISUSE; }
-  bool row() { return step() == SQLITE_ROW; }
+  // Calls on_row() for every row; an on_row returning bool stops the rows
+  // early by returning false. Fails with the store's error, whether at
+  // prepare or at any row.
+  template <class OnRow>
+  [[nodiscard]] Status each(OnRow&& on_row) {
+    if (!stmt_) return Status::failure(error());
+    int rc;
+    while ((rc = sqlite3_step(stmt_)) == SQLITE_ROW) {
+      if constexpr (std::is_same_v<std::invoke_result_t<OnRow>, bool>) {
+        if (!on_row()) return {};
+      } else {
+        on_row();
+      }
+    }
+    if (rc != SQLITE_DONE) return Status::failure(error());
+    return {};
+  }
+  // One row: true when there is one (its columns readable), false when there
+  // is none, the store's error otherwise.
+  [[nodiscard]] Result<bool> next() {
+    if (!stmt_) return Result<bool>::failure(error());
+    const int rc = sqlite3_step(stmt_);
+    if (rc == SQLITE_ROW) return true;
+    if (rc == SQLITE_DONE) return false;
+    return Result<bool>::failure(error());
+  }
   int column_count() { return sqlite3_column_count(stmt_); }
   std::string column_name(int i) { return sqlite3_column_name(stmt_, i); }
   void reset() {

@@ -187,12 +187,13 @@ Status Store::mark_dead_runs() {
   std::vector<long long> dead;
   {
     Statement running(db_, "SELECT id, owner FROM run WHERE status = 'running'");
-    while (running.step() == SQLITE_ROW) {
+    Status read = running.each([&] {
       // A run recorded before schema 3 names no owner: no bilik that could
       // still be running it opens a store of this version.
       if (running.is_null(1) || owner_liveness(running.column_text(1)) == Liveness::Dead)
         dead.push_back(running.column_int(0));
-    }
+    });
+    if (!read) return Status::failure(path_ + ": " + read.error());
   }
   for (long long id : dead) {
     Statement update(db_, "UPDATE run SET status = 'interrupted' WHERE id = ? AND status = 'running'");
@@ -397,7 +398,10 @@ Result<Store::StoredDocument> Store::load_document(long long id) {
                                  "rules_hash, ") +
                          (version_ >= 5 ? "coalesce(url, '')" : "''") + " FROM document WHERE id = ?");
   doc.bind(1, id);
-  if (doc.step() != SQLITE_ROW) return Result<StoredDocument>::failure(path_ + ": no document " + std::to_string(id));
+  auto fail = [&](const Status& s) { return Result<StoredDocument>::failure(path_ + ": " + s.error()); };
+  auto found = doc.next();
+  if (!found) return fail(Status::failure(found.error()));
+  if (!*found) return Result<StoredDocument>::failure(path_ + ": no document " + std::to_string(id));
   out.document = {doc.column_text(0), doc.column_text(1), doc.column_text(2), doc.column_text(3), doc.column_text(6)};
   out.content_hash = doc.column_text(4);
   out.rules_hash = doc.column_text(5);
@@ -411,7 +415,7 @@ Result<Store::StoredDocument> Store::load_document(long long id) {
                            (linked ? "n.local" : "0") +
                            " FROM entity_name n JOIN entity e ON e.id = n.entity_id WHERE n.document_id = ? ORDER BY n.rowid");
   names.bind(1, id);
-  while (names.step() == SQLITE_ROW) {
+  Status read = names.each([&] {
     const long long entity = names.column_int(0);
     auto [it, inserted] = index_of.try_emplace(entity, entities.size());
     if (inserted) {
@@ -426,26 +430,28 @@ Result<Store::StoredDocument> Store::load_document(long long id) {
     else if (role == "unconfirmed") e.unconfirmed_names.push_back(name);
     else e.aliases.push_back(name);
     if (role == "alias" && names.column_int(5)) e.local_aliases.push_back(name);
-  }
+  });
+  if (!read) return fail(read);
   // How each entity was identified, so a merge identifies it the same way.
   Statement links(db_, linked ? "SELECT entity_id, via, coalesce(key, ''), coalesce(note, '') FROM entity_link "
                                 "WHERE document_id = ?"
                               : "SELECT 0, '', '', '' WHERE 0 AND ?");
   links.bind(1, id);
-  while (links.step() == SQLITE_ROW) {
+  read = links.each([&] {
     auto it = index_of.find(links.column_int(0));
-    if (it == index_of.end()) continue;
+    if (it == index_of.end()) return;
     DocEntity& e = entities[it->second];
     const std::string via = links.column_text(1);
     if (via == "document") e.scope = IdentityScope::Document;
-    if (via == "key") e.scope = IdentityScope::Key, e.identity_key = links.column_text(2);
-    if (via == "new" && !links.column_text(2).empty()) e.scope = IdentityScope::Key, e.identity_key = links.column_text(2);
+    if (via == "key" || (via == "new" && !links.column_text(2).empty()))
+      e.scope = IdentityScope::Key, e.identity_key = links.column_text(2);
     e.identity_note = links.column_text(3);
-  }
+  });
+  if (!read) return fail(read);
   Statement mentions(db_, "SELECT entity_id, start, \"end\", surface, gram_case, rule FROM mention "
                           "WHERE document_id = ? ORDER BY id");
   mentions.bind(1, id);
-  while (mentions.step() == SQLITE_ROW) {
+  read = mentions.each([&] {
     Mention m;
     m.entity = index_of.at(mentions.column_int(0));
     m.start = static_cast<size_t>(mentions.column_int(1));
@@ -454,12 +460,13 @@ Result<Store::StoredDocument> Store::load_document(long long id) {
     m.gram_case = mentions.column_text(4);
     m.rule = mentions.column_text(5);
     out.extraction.entities.mentions.push_back(m);
-  }
+  });
+  if (!read) return fail(read);
   std::map<long long, size_t> figure_index;
   Statement figures(db_, "SELECT id, start, \"end\", surface, value, coalesce(value_text, ''), range_end, unit, "
                          "qualifier, coalesce(counted, ''), rule FROM figure WHERE document_id = ? ORDER BY id");
   figures.bind(1, id);
-  while (figures.step() == SQLITE_ROW) {
+  read = figures.each([&] {
     Figure f;
     figure_index[figures.column_int(0)] = out.extraction.figures.size();
     f.start = static_cast<size_t>(figures.column_int(1));
@@ -473,11 +480,12 @@ Result<Store::StoredDocument> Store::load_document(long long id) {
     f.counted = figures.column_text(9);
     f.rule = figures.column_text(10);
     out.extraction.figures.push_back(f);
-  }
+  });
+  if (!read) return fail(read);
   Statement dates(db_, "SELECT start, \"end\", surface, coalesce(value, ''), coalesce(expression, ''), rule "
                        "FROM date_expr WHERE document_id = ? ORDER BY id");
   dates.bind(1, id);
-  while (dates.step() == SQLITE_ROW) {
+  read = dates.each([&] {
     DateMention d;
     d.start = static_cast<size_t>(dates.column_int(0));
     d.end = static_cast<size_t>(dates.column_int(1));
@@ -486,12 +494,13 @@ Result<Store::StoredDocument> Store::load_document(long long id) {
     d.expression = dates.column_text(4);
     d.rule = dates.column_text(5);
     out.extraction.dates.push_back(d);
-  }
+  });
+  if (!read) return fail(read);
   Statement triples(db_, "SELECT subject_id, predicate, object_id, coalesce(object_literal, ''), start, \"end\", rule, "
                          "confidence, coalesce(date, ''), amount_id, coalesce(role, '') FROM triple "
                          "WHERE document_id = ? ORDER BY id");
   triples.bind(1, id);
-  while (triples.step() == SQLITE_ROW) {
+  read = triples.each([&] {
     Triple t;
     t.subject = index_of.at(triples.column_int(0));
     t.predicate = triples.column_text(1);
@@ -505,11 +514,12 @@ Result<Store::StoredDocument> Store::load_document(long long id) {
     if (!triples.is_null(9)) t.amount = figure_index.at(triples.column_int(9));
     t.role = triples.column_text(10);
     out.extraction.triples.push_back(t);
-  }
+  });
+  if (!read) return fail(read);
   return out;
 }
 
-Store::Counts Store::counts() {
+Result<Store::Counts> Store::counts() {
   Counts c;
   const std::pair<const char*, long long*> queries[] = {
       {"SELECT count(*) FROM document", &c.documents}, {"SELECT count(*) FROM entity", &c.entities},
@@ -517,7 +527,9 @@ Store::Counts Store::counts() {
       {"SELECT count(*) FROM date_expr", &c.dates},    {"SELECT count(*) FROM triple", &c.triples}};
   for (const auto& [sql, out] : queries) {
     Statement q(db_, sql);
-    if (q.step() == SQLITE_ROW) *out = q.column_int(0);
+    auto row = q.next();
+    if (!row) return Result<Counts>::failure(path_ + ": " + row.error());
+    if (*row) *out = q.column_int(0);
   }
   return c;
 }

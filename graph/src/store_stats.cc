@@ -11,7 +11,8 @@ Result<std::vector<std::pair<std::string, long long>>> counted(sqlite3* db, cons
   Statement q(db, sql);
   if (!q.ok()) return Result<std::vector<std::pair<std::string, long long>>>::failure(q.error());
   std::vector<std::pair<std::string, long long>> out;
-  while (q.row()) out.emplace_back(q.column_text(0), q.column_int(1));
+  if (Status s = q.each([&] { out.emplace_back(q.column_text(0), q.column_int(1)); }); !s)
+    return Result<std::vector<std::pair<std::string, long long>>>::failure(s.error());
   return out;
 }
 
@@ -28,13 +29,13 @@ Result<StoreStats> store_stats(sqlite3* db, size_t most_connected) {
   Statement documents(db,
                       "SELECT count(*), count(*) - count(nullif(published, '')), min(nullif(published, '')), "
                       "max(nullif(published, '')) FROM document");
-  if (!documents.ok() || !documents.row()) return Result<StoreStats>::failure(documents.error());
+  if (auto row = documents.next(); !row || !*row) return Result<StoreStats>::failure(documents.error());
   s.documents = documents.column_int(0);
   s.undated_documents = documents.column_int(1);
   s.first_published = documents.column_text(2);
   s.last_published = documents.column_text(3);
   Statement totals(db, "SELECT (SELECT count(*) FROM entity), (SELECT count(*) FROM mention), (SELECT count(*) FROM triple)");
-  if (!totals.ok() || !totals.row()) return Result<StoreStats>::failure(totals.error());
+  if (auto row = totals.next(); !row || !*row) return Result<StoreStats>::failure(totals.error());
   s.entities = totals.column_int(0);
   s.mentions = totals.column_int(1);
   s.triples = totals.column_int(2);
@@ -50,11 +51,12 @@ Result<StoreStats> store_stats(sqlite3* db, size_t most_connected) {
                       "degree AS (SELECT a AS id, count(*) AS n FROM pair GROUP BY a ORDER BY n DESC, a LIMIT ?1) "
                       "SELECT e.name, e.type, d.n, (SELECT count(*) FROM mention m WHERE m.entity_id = e.id) "
                       "FROM degree d JOIN entity e ON e.id = d.id ORDER BY d.n DESC, e.name");
-  if (!connected.ok()) return Result<StoreStats>::failure(connected.error());
   connected.bind(1, static_cast<long long>(most_connected));
-  while (connected.row())
+  Status read = connected.each([&] {
     s.most_connected.push_back({connected.column_text(0), connected.column_text(1), connected.column_int(2),
                                 connected.column_int(3)});
+  });
+  if (!read) return Result<StoreStats>::failure(read.error());
   if (const char* path = sqlite3_db_filename(db, "main"); path && *path)
     s.bytes = file_size(path) + file_size(std::string(path) + "-wal");
   return s;

@@ -98,6 +98,12 @@ bad export "--since: 'yesterday' is not a date" export --db "$tmp/s.db" --since 
 bad export "--since: '2022-13-45' is not a date" export --db "$tmp/s.db" --since 2022-13-45 --format json -o g.json
 bad export "--until 2021 is before --since 2022" export --db "$tmp/s.db" --since 2022 --until 2021 --format json -o g.json
 bad export "--min-weight: 0 is out of range" export --db "$tmp/s.db" --min-weight 0 --format json -o g.json
+bad export "--min-confidence: 'high' is not a number (a number from 0 to 1" export --db "$tmp/s.db" --min-confidence high --format json -o g.json
+bad export "--min-confidence: 1.5 is out of range" export --db "$tmp/s.db" --min-confidence 1.5 --format json -o g.json
+bad export "--min-confidence: '-0.1' is not a number" export --db "$tmp/s.db" --min-confidence -0.1 --format json -o g.json
+bad export "--stated-only filters the relations graph" export --db "$tmp/s.db" --graph cooccurrence --stated-only --format json -o g.json
+bad export "--min-confidence does not apply to nquads" export --db "$tmp/s.db" --min-confidence 0.5 --format nquads -o g.nq
+bad export "--stated-only does not apply to nquads" export --db "$tmp/s.db" --stated-only --format nquads -o g.nq
 bad export "--gexf-version: '1.4' is not a choice" export --db "$tmp/s.db" --gexf-version 1.4 --format gexf -o g.gexf
 bad export "--window: 'para' is not a choice" export --db "$tmp/s.db" --graph cooccurrence --window para --format json -o g.json
 bad export "--predicates filters the relations graph" \
@@ -119,6 +125,10 @@ bad query "'path' takes two entity names, got 1" query --db "$tmp/s.db" path Tok
 bad query "no COMMAND given" query --db "$tmp/s.db"
 bad query "--timeout: 'soon' is not a number of seconds" query --db "$tmp/s.db" --timeout soon sql "SELECT 1"
 bad query "--timeout: 99999 is out of range" query --db "$tmp/s.db" --timeout 99999 sql "SELECT 1"
+bad query "--min-confidence: 'x' is not a number" query --db "$tmp/s.db" triples --min-confidence x
+bad query "--min-confidence: 2 is out of range" query --db "$tmp/s.db" triples --min-confidence 2
+bad query "--min-confidence does not apply to 'entity'" query --db "$tmp/s.db" entity Bakı --min-confidence 0.5
+bad query "--stated-only does not apply to 'neighbors'" query --db "$tmp/s.db" neighbors Bakı --stated-only
 bad query "--max-rows: -1 is out of range" query --db "$tmp/s.db" --max-rows -1 sql "SELECT 1"
 bad query "--timeout does not apply to 'entity'" query --db "$tmp/s.db" --timeout 2 entity Tokayev
 bad query "'sql' takes one argument (in quotes if it has spaces), got 2" query --db "$tmp/s.db" sql "SELECT 1" "SELECT 2"

@@ -25,8 +25,49 @@ TEST(GraphWriters, GexfKeepsEveryNameAndEdgeKind) {
   const std::string xml = out.str();
   EXPECT_NE(xml.find("label=\"Qasım-Jomart Tokayev\""), std::string::npos);
   EXPECT_NE(xml.find("kind=\"visited\""), std::string::npos);
-  EXPECT_NE(xml.find("<spell start=\"2022-01-01\" end=\"2022-01-01\"/>"), std::string::npos);
+  // "2022" is the whole year, and takes in the day in it (issue 12).
+  EXPECT_NE(xml.find("<spell start=\"2022-01-01\" end=\"2022-12-31\"/>"), std::string::npos) << xml;
+  EXPECT_EQ(xml.find("<spell start=\"2022-05-10\""), std::string::npos) << xml;
   EXPECT_NE(xml.find("mode=\"dynamic\""), std::string::npos);
+}
+
+// An inferred edge, as load_graph makes it.
+Graph provenance_graph() {
+  Graph g;
+  g.nodes = {{1, "Azərbaycan", "STATE", {}, 3, 1, "2023-05", "2023-05"}, {2, "Şuşa Bəyannaməsi", "TREATY", {}, 1, 1, "2023-05", "2023-05"}};
+  GraphEdge e{1, 2, "party_to", 1, {"2023-05"}};
+  e.confidence = 0.8;
+  e.rules = {"infer:signatory-state-party"};
+  e.inferred = true;
+  e.documents = 1;
+  e.first_date = e.last_date = "2023-05";
+  g.edges = {e};
+  return g;
+}
+
+TEST(GraphWriters, EveryFormatCarriesProvenance) {
+  const Graph g = provenance_graph();
+  std::ostringstream gexf, graphml, json, nodes, edges;
+  write_gexf(g, gexf);
+  write_graphml(g, graphml);
+  write_node_link_json(g, json);
+  write_csv_nodes(g, nodes);
+  write_csv_edges(g, edges);
+  EXPECT_NE(gexf.str().find("<attribute id=\"inferred\" title=\"inferred\" type=\"boolean\"/>"), std::string::npos);
+  EXPECT_NE(gexf.str().find("<attvalue for=\"confidence\" value=\"0.8\"/>"), std::string::npos) << gexf.str();
+  EXPECT_NE(gexf.str().find("<attvalue for=\"rules\" value=\"infer:signatory-state-party\"/>"), std::string::npos);
+  EXPECT_NE(gexf.str().find("<spell start=\"2023-05-01\" end=\"2023-05-31\"/>"), std::string::npos);
+  EXPECT_NE(graphml.str().find("<data key=\"inferred\">true</data>"), std::string::npos) << graphml.str();
+  EXPECT_NE(graphml.str().find("<data key=\"edge_first_date\">2023-05</data>"), std::string::npos);
+  const auto doc = nlohmann::json::parse(json.str());
+  EXPECT_EQ(doc["links"][0]["confidence"], 0.8);
+  EXPECT_EQ(doc["links"][0]["inferred"], true);
+  EXPECT_EQ(doc["nodes"][0]["first_date"], "2023-05");
+  EXPECT_EQ(nodes.str(), "Id,Label,Type,Aliases,Mentions,Documents,First Date,Last Date\n"
+                         "n1,Azərbaycan,STATE,,3,1,2023-05,2023-05\nn2,Şuşa Bəyannaməsi,TREATY,,1,1,2023-05,2023-05\n");
+  EXPECT_EQ(edges.str(), "Source,Target,Type,Kind,Label,Weight,Timeset,Confidence,Rules,Inferred,Documents,First Date,Last Date\n"
+                         "n1,n2,Directed,party_to,party_to,1,\"<[2023-05-01, 2023-05-31]>\",0.8,infer:signatory-state-party,true,1,"
+                         "2023-05,2023-05\n");
 }
 
 TEST(GraphWriters, GexfDefaultsToTheVersionNetworkxReads) {
@@ -57,7 +98,7 @@ TEST(GraphWriters, CsvQuotesFieldsThatNeedIt) {
   g.nodes = {{7, "Bakı, \"paytaxt\"", "LOCATION", {}, 1, 1}};
   std::ostringstream out;
   write_csv_nodes(g, out);
-  EXPECT_EQ(out.str(), "Id,Label,Type,Aliases,Mentions,Documents\nn7,\"Bakı, \"\"paytaxt\"\"\",LOCATION,,1,1\n");
+  EXPECT_EQ(out.str(), "Id,Label,Type,Aliases,Mentions,Documents,First Date,Last Date\nn7,\"Bakı, \"\"paytaxt\"\"\",LOCATION,,1,1,,\n");
 }
 
 }  // namespace

@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include <filesystem>
+#include <optional>
 #include <unistd.h>
 
 #include "../extractor/test_pack.h"
@@ -143,6 +144,83 @@ TEST_F(QueryTest, CooccurrenceKeepsTheDocumentsPublishedInTheRange) {
   q.graph = "cooccurrence";
   q.predicates = {"visited"};
   EXPECT_FALSE(load_graph(store_->handle(), q));
+}
+
+// "2022-ci ildə" dates a statement with the year only; the signature is the
+// one the signatory-state-party inference joins (confidence 0.8).
+constexpr const char* kYearAndInference =
+    "Prezident İlham Əliyev 2022-ci ildə Gürcüstanın Baş naziri İrakli Kobaxidze ilə Tbilisidə görüşüb. "
+    "Azərbaycan Prezidenti İlham Əliyev Şuşa Bəyannaməsini imzalayıb.";
+
+TEST_F(QueryTest, AYearOnlyDateIsKeptByEveryRangeItOverlaps) {
+  put("il.txt", "2023-05-10", kYearAndInference);
+  auto dated_2022 = [&](const std::string& since, const std::string& until) {
+    auto t = triples(store_->handle(), {.since = since, .until = until});
+    EXPECT_TRUE(t) << t.error();
+    size_t n = 0;
+    for (const auto& row : t->rows) n += row[0].text == "İrakli Kobaxidze" && row[3].text == "2022";
+    return n;
+  };
+  EXPECT_EQ(dated_2022("", ""), 1u);
+  EXPECT_EQ(dated_2022("2022-01-01", "2022-12-31"), 1u);  // issue 12: was dropped
+  EXPECT_EQ(dated_2022("2022", "2022"), 1u);
+  EXPECT_EQ(dated_2022("2022-06-01", "2022-06-30"), 1u);
+  EXPECT_EQ(dated_2022("2021-12-01", "2022-01-01"), 1u);
+  EXPECT_EQ(dated_2022("2023-01-01", ""), 0u);
+  EXPECT_EQ(dated_2022("", "2021-12-31"), 0u);
+  // The graph's filter is the same: only the 2022 statement of the edge is kept.
+  GraphQuery q;
+  q.since = "2022-03-01";
+  q.until = "2022-03-31";
+  q.predicates = {"holds_position"};
+  auto g = load_graph(store_->handle(), q);
+  ASSERT_TRUE(g) << g.error();
+  ASSERT_EQ(g->edges.size(), 1u);
+  EXPECT_EQ(g->edges[0].dates, std::vector<std::string>{"2022"});
+  EXPECT_EQ(g->edges[0].first_date, "2022");
+  EXPECT_EQ(g->edges[0].last_date, "2022");
+  for (const GraphNode& n : g->nodes) EXPECT_EQ(n.first_date, "2022") << n.label;
+}
+
+TEST_F(QueryTest, EdgesSayWhetherTheyAreInferredAndFiltersDropThem) {
+  put("il.txt", "2023-05-10", kYearAndInference);
+  auto party_to = [&](const GraphQuery& q) -> std::optional<GraphEdge> {
+    auto g = load_graph(store_->handle(), q);
+    EXPECT_TRUE(g) << g.error();
+    for (const GraphEdge& e : g->edges)
+      if (e.kind == "party_to") return e;
+    return std::nullopt;
+  };
+  const auto inferred = party_to({});
+  ASSERT_TRUE(inferred);
+  EXPECT_TRUE(inferred->inferred);
+  EXPECT_DOUBLE_EQ(inferred->confidence, 0.8);
+  EXPECT_EQ(inferred->rules, std::vector<std::string>{"infer:signatory-state-party"});
+  EXPECT_EQ(inferred->documents, 1);
+  EXPECT_EQ(inferred->first_date, "2023-05-10");
+  GraphQuery stated;
+  stated.stated_only = true;
+  EXPECT_FALSE(party_to(stated));
+  GraphQuery confident;
+  confident.min_confidence = 0.85;
+  EXPECT_FALSE(party_to(confident));
+  auto g = load_graph(store_->handle(), confident);
+  ASSERT_TRUE(g);
+  ASSERT_FALSE(g->edges.empty());
+  for (const GraphEdge& e : g->edges) {
+    EXPECT_GE(e.confidence, 0.85);
+    EXPECT_FALSE(e.inferred);
+  }
+  auto t = triples(store_->handle(), {.stated_only = true});
+  ASSERT_TRUE(t) << t.error();
+  for (const auto& row : t->rows) EXPECT_EQ(row[9].text.rfind("infer:", 0), std::string::npos) << row[9].text;
+  auto all = triples(store_->handle(), {});
+  ASSERT_TRUE(all);
+  EXPECT_GT(all->rows.size(), t->rows.size());
+  GraphQuery co;
+  co.graph = "cooccurrence";
+  co.stated_only = true;
+  EXPECT_FALSE(load_graph(store_->handle(), co));
 }
 
 }  // namespace

@@ -79,9 +79,9 @@ TEST_F(StoreTest, StoringTheSameDocumentTwiceChangesNothing) {
   ASSERT_TRUE(store) << store.error();
   const std::string text = "Prezident İlham Əliyev Gürcüstanın Baş naziri İrakli Kobaxidze ilə Tbilisidə görüşüb.";
   put(**store, "a.txt", text);
-  const auto first = (*store)->counts();
+  const auto first = *(*store)->counts();
   put(**store, "a.txt", text);
-  const auto second = (*store)->counts();
+  const auto second = *(*store)->counts();
   EXPECT_EQ(first.mentions, second.mentions);
   EXPECT_EQ(first.entities, second.entities);
   EXPECT_EQ(second.documents, 1);
@@ -191,12 +191,12 @@ TEST_F(StoreTest, OneTextUnderTwoNamesIsOneDocumentWithBothSources) {
   const std::string text = "Prezident İlham Əliyev Bakıda Özbəkistan Prezidenti Şavkat Mirziyoyev ilə görüşüb.";
   const Document first{"/news/a.txt", "Görüş", "2024-05-02", text, "https://xeber.az/a/1"};
   EXPECT_EQ(put_as(**store, first, test::pack().hash), Store::Stored::Extracted);
-  const auto once = (*store)->counts();
+  const auto once = *(*store)->counts();
   const Document second{"/mirror/amp/a.txt", "", "", text, "https://xeber.az/amp/1"};
   EXPECT_TRUE((*store)->holds_text(second, document_hash(second), test::pack().hash));
   EXPECT_FALSE((*store)->holds_text(second, document_hash(second), "another-pack"));
   EXPECT_EQ(put_as(**store, second, test::pack().hash), Store::Stored::Folded);
-  const auto twice = (*store)->counts();
+  const auto twice = *(*store)->counts();
   EXPECT_EQ(twice.documents, 1);
   EXPECT_EQ(twice.mentions, once.mentions);
   EXPECT_EQ(twice.entities, once.entities);
@@ -302,7 +302,9 @@ TEST_F(StoreTest, AStoreFromBeforeSourcesIsReadWithoutUpgrading) {
   }
   auto store = Store::open(path_, Store::Mode::ReadOnly);  // as merge reads its inputs
   ASSERT_TRUE(store) << store.error();
-  const auto sources = (*store)->sources();
+  const auto read = (*store)->sources();
+  ASSERT_TRUE(read) << read.error();
+  const auto& sources = *read;
   ASSERT_EQ(sources.size(), 1u);
   EXPECT_EQ(sources[0].uri, "n/a.txt");
   EXPECT_EQ(sources[0].content_hash, "h");

@@ -1,5 +1,6 @@
 // Walking the store: entities by any name, their neighbours, triples with
-// their evidence, and read-only SQL. Every answer is a Table the CLI prints
+// their evidence, and read-only SQL. A store error (a damaged file) fails
+// the query with it; it is never read as "no more rows". Every answer is a Table the CLI prints
 // aligned, or as JSON, CSV or TSV. User-given values reach SQL only as bound
 // parameters; user SQL goes through bilik/sql_query.h, which refuses any
 // statement that writes.
@@ -58,9 +59,14 @@ struct NeighborQuery {
 };
 Result<Table> neighbors(sqlite3* db, const std::vector<long long>& ids, const NeighborQuery& q);
 
+// A date range keeps a triple whose date, as an interval (a year, a month,
+// a day), overlaps it (bilik/date_interval.h). Columns end with rule,
+// confidence, inferred (1 for a rule "infer:<id>") and the sentence.
 struct TripleQuery {
   std::vector<long long> subjects, objects;  // empty: any
   std::string predicate, since, until;
+  double min_confidence = 0;
+  bool stated_only = false;                  // drop inferred triples
 };
 Result<Table> triples(sqlite3* db, const TripleQuery& q);
 

@@ -116,13 +116,15 @@ class Store {
   };
   // Every source in the store, by name (in a store from before schema 4,
   // read without upgrading, each document is its one source).
-  std::vector<Source> sources();
+  Result<std::vector<Source>> sources();
+  // These reads, and counts, fail with the store's error (a damaged file
+  // names itself and how to check it); a partial answer is never returned.
   Result<StoredDocument> load_document(long long id);
 
   struct Counts {
     long long documents = 0, entities = 0, mentions = 0, figures = 0, dates = 0, triples = 0;
   };
-  Counts counts();
+  Result<Counts> counts();
 
   sqlite3* handle() { return db_; }
 
