@@ -24,6 +24,7 @@
 #include "bilik/stop.h"
 #include "bilik/store.h"
 #include "commands.h"
+#include "curation_options.h"
 #include "option_values.h"
 #include "options.h"
 #include "output_path.h"
@@ -43,6 +44,8 @@ dates. A second run over the same inputs skips what is unchanged.
                 - reads standard input
   --db FILE     the store to write (default graph.db)
   --rules DIR   the rule pack folder (default: the bundled Azerbaijani pack)
+  --curation FILE  fixes to apply after the run (default: STORE.curation if it
+                exists); the store keeps them and applies them after every run
   --jobs N      threads extracting in parallel (1 to 256; default: all cores); the store is the same for any N
   --include GLOB, --exclude GLOB
                 only files whose path matches (repeatable), none that match
@@ -67,6 +70,7 @@ examples:
   bilik extract --db news.db articles/ archive-2022.tar.gz
   curl -s https://example.az/feed.jsonl | bilik extract --db news.db --stdin-format jsonl -
   bilik extract --db part0.db --shard 0/4 --jobs 2 crawl/
+  bilik extract --db news.db --curation fixes.txt articles/
 )";
 
 constexpr size_t kBatchDocuments = 64;
@@ -138,7 +142,7 @@ bool matches_any(const std::vector<std::string>& globs, const std::string& path)
 int run_extract(const Args& args, const std::string& argv0) {
   auto opts = parse_options(args,
                             {"--db", "--rules", "--metadata", "--published", "--jobs", "--include", "--exclude",
-                             "--shard", "--json-field", "--max-errors", "--log-file", "--max-document-mb", "--stdin-format"},
+                             "--shard", "--json-field", "--max-errors", "--log-file", "--max-document-mb", "--stdin-format", "--curation"},
                             {"--quiet", "--verbose", "--help"});
   if (!opts) return usage_error("extract", opts.error());
   if (opts->has("--help")) {
@@ -208,6 +212,12 @@ int run_extract(const Args& args, const std::string& argv0) {
       return 2;
     }
     metadata = std::move(*loaded);
+  }
+  // A bad curation line stops the run before the store is opened.
+  auto curation = read_curation(*opts, opts->get("--db", "graph.db"));
+  if (!curation) {
+    spdlog::error("{}", curation.error());
+    return 2;
   }
   auto store = Store::open(opts->get("--db", "graph.db"), Store::Mode::ReadWrite);
   if (!store) {
@@ -369,6 +379,11 @@ int run_extract(const Args& args, const std::string& argv0) {
   progress.clear();
   if (stored > 0)
     if (Status s = (*store)->remove_orphans(); !s) spdlog::warn("{}", s.error());
+  // After every run, so a fix outlives the documents extracted again.
+  if (Status s = curate_store(**store, *curation); !s) {
+    spdlog::error("{}", s.error());
+    return finish("failed", 2);
+  }
   const Store::Counts counts = (*store)->counts();
   const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   std::printf("bilik extract: %s read (%zu stored, %zu unchanged, %zu empty, %zu failed); store holds %s, %s, %s; %.2f s\n",
