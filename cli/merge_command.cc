@@ -138,17 +138,12 @@ int run_merge(const Args& args, const std::string&) {
   if (merged > 0)
     if (Status s = (*out)->remove_orphans(); !s) spdlog::warn("{}", s.error());
   // The inputs' curation lines first (in input order), then the file's.
-  std::vector<CurationStatement> lines;
-  for (const auto& in : inputs) {
-    auto kept = kept_statements(*in);
-    if (!kept) {
-      spdlog::error("{}", kept.error());
+  for (const auto& in : inputs)
+    if (Status s = carry_curation(*in, **out); !s) {
+      spdlog::error("{}", s.error());
       return fail();
     }
-    lines.insert(lines.end(), kept->begin(), kept->end());
-  }
-  lines.insert(lines.end(), curation->begin(), curation->end());
-  if (Status s = curate_store(**out, lines); !s) {
+  if (Status s = curate_store(**out, *curation); !s) {
     spdlog::error("{}", s.error());
     return fail();
   }

@@ -14,8 +14,10 @@ using Verb = CurationStatement::Verb;
 // Applies one line to the store's rows; counts the rows it changes.
 class Applier {
  public:
-  Applier(sqlite3* db, long long curation_id, const CurationStatement& s, CurationOutcome& out)
-      : db_(db), id_(curation_id), s_(s), out_(out) {}
+  // `applied_before`: the line has changed rows in an earlier application,
+  // so a name it no longer finds is one it merged or dropped, not news.
+  Applier(sqlite3* db, long long curation_id, const CurationStatement& s, bool applied_before, CurationOutcome& out)
+      : db_(db), id_(curation_id), s_(s), applied_before_(applied_before), out_(out) {}
 
   Status apply() {
     switch (s_.verb) {
@@ -66,6 +68,7 @@ class Applier {
   }
 
   void warn_missing(const EntityRef& ref) {
+    if (applied_before_) return;
     out_.warnings.push_back(s_.source + ": no entity in the store is called " + described(ref) +
                             " (it may appear after a later run); the line changed nothing");
   }
@@ -244,6 +247,12 @@ class Applier {
       q.bind(1, id_);
       if (q.row()) made = q.column_int(0);
     }
+    // A split into a name another entity of the type already carries joins it.
+    if (!made && !s_.value.empty()) {
+      EntityRef named{type_of(id), s_.value, fold_key(s_.value), false};
+      const std::vector<long long> ids = resolve(named);
+      if (ids.size() == 1 && ids[0] != id) made = ids[0];
+    }
     if (!made) {
       if (Status s = run("INSERT INTO entity(type, name, known) SELECT type, CASE WHEN ?2 = '' THEN name ELSE ?2 END, 0 "
                          "FROM entity WHERE id = ?1",
@@ -267,6 +276,7 @@ class Applier {
   sqlite3* db_;
   long long id_;
   const CurationStatement& s_;
+  bool applied_before_;
   CurationOutcome& out_;
 };
 
@@ -310,14 +320,17 @@ Result<CurationStatement> reparse(const KeptCuration& k) {
 
 }  // namespace
 
-Result<std::vector<CurationStatement>> kept_statements(Store& store) {
-  std::vector<CurationStatement> out;
-  for (const KeptCuration& k : kept_curation(store)) {
-    auto s = reparse(k);
-    if (!s) return Result<std::vector<CurationStatement>>::failure(s.error());
-    out.push_back(*s);
+Status carry_curation(Store& from, Store& to) {
+  Statement insert(to.handle(), "INSERT INTO curation(statement, source, rows) VALUES(?1, ?2, ?3) "
+                                "ON CONFLICT(statement) DO UPDATE SET rows = max(rows, ?3)");
+  for (const KeptCuration& k : kept_curation(from)) {
+    // A line that does not parse is refused here, not at every later run.
+    if (auto s = reparse(k); !s) return Status::failure(s.error());
+    insert.reset();
+    insert.bind(1, k.statement).bind(2, k.source).bind(3, k.rows);
+    if (insert.step() != SQLITE_DONE) return Status::failure("keeping curation " + k.source + ": " + insert.error());
   }
-  return out;
+  return {};
 }
 
 Result<std::vector<CurationOutcome>> apply_curation(Store& store) {
@@ -333,7 +346,7 @@ Result<std::vector<CurationOutcome>> apply_curation(Store& store) {
       return R::failure(s.error());
     }
     CurationOutcome out{k.statement, k.source, 0, {}};
-    if (Status st = Applier(store.handle(), k.id, *s, out).apply(); !st) {
+    if (Status st = Applier(store.handle(), k.id, *s, k.rows > 0, out).apply(); !st) {
       store.rollback();
       return R::failure(st.error());
     }

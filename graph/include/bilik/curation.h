@@ -6,7 +6,9 @@
 // survivor of a merge (the merged entity's names and keys point to it), and a
 // dropped entity that a new document brings back is dropped again. Lines
 // apply in the order they were first kept. A line whose entity the store
-// does not hold (yet) changes nothing and says so in its outcome's warning;
+// does not hold (yet) changes nothing and says so in its outcome's warning
+// (until it has changed something once: then the name is gone because the
+// line merged or dropped it);
 // a name that several entities carry is applied to none unless the line
 // gives the type (merge's later entities and drop take every match).
 // Everything happens in one transaction: all lines apply or none.
@@ -38,9 +40,9 @@ struct KeptCuration {
 };
 std::vector<KeptCuration> kept_curation(Store& store);
 
-// The kept lines as statements (to carry them into another store); none
-// for a store older than curation.
-Result<std::vector<CurationStatement>> kept_statements(Store& store);
+// Keeps the lines `from` keeps (none for a store older than curation) in
+// `to`, with their source and the rows they changed, as a merge of stores does.
+Status carry_curation(Store& from, Store& to);
 
 // What applying one line did this time.
 struct CurationOutcome {
