@@ -38,10 +38,15 @@ size_t characters(std::string_view s) {
 }
 
 std::string nearest_of(const std::string& word, const std::vector<std::string>& choices) {
+  auto lower = [](std::string w) {
+    for (char& c : w) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+    return w;
+  };
   std::string best;
   size_t best_distance = 3;
   for (const std::string& c : choices) {
-    const size_t d = edit_distance(word, c);
+    // The same word in another case is the nearest miss of all.
+    const size_t d = lower(word) == lower(c) ? 0 : edit_distance(word, c);
     if (d < best_distance) best_distance = d, best = c;
   }
   return best;
@@ -69,7 +74,7 @@ Result<std::pair<std::string, std::string>> split_type(const std::string& word, 
   if (parse_type(prefix)) return std::pair<std::string, std::string>{prefix, word.substr(colon + 1)};
   if (all_upper_ascii(prefix))
     return Result<std::pair<std::string, std::string>>::failure(
-        where + ": '" + prefix + "' is not an entity type (" + "PERSON, STATE, ORGANIZATION, TREATY, LOCATION)" +
+        (where.empty() ? "" : where + ": ") + "'" + prefix + "' is not an entity type (" + "PERSON, STATE, ORGANIZATION, TREATY, LOCATION)" +
         did_you_mean(prefix, all_type_names()));
   return std::pair<std::string, std::string>{"", word};
 }
@@ -148,7 +153,7 @@ Result<CurationStatement> build(const std::vector<Token>& tokens, const Where& w
   if (!found) {
     std::vector<std::string> names;
     for (const auto& [v, name] : kVerbs) names.emplace_back(name);
-    return R::failure(where(verb) + ": '" + verb.text + "' is not a curation verb (" + kShapes + ")" +
+    return R::failure(where(verb) + "'" + verb.text + "' is not a curation verb (" + kShapes + ")" +
                       did_you_mean(verb.text, names));
   }
   s.verb = *found;
@@ -160,7 +165,7 @@ Result<CurationStatement> build(const std::vector<Token>& tokens, const Where& w
   }();
   size_t next = 1;
   auto missing = [&](const std::string& what) {
-    return R::failure(end_place + ": " + std::string(verb_name(s.verb)) + " needs " + what + " (" + shape + ")");
+    return R::failure(end_place + std::string(verb_name(s.verb)) + " needs " + what + " (" + shape + ")");
   };
   auto entity = [&](const Token& t, bool star_allowed) -> Result<EntityRef> {
     EntityRef r;
@@ -171,13 +176,13 @@ Result<CurationStatement> build(const std::vector<Token>& tokens, const Where& w
     r.type = t.type;
     r.name = t.text;
     r.key = fold_key(t.text);
-    if (r.key.empty()) return Result<EntityRef>::failure(where(t) + ": the name is empty");
+    if (r.key.empty()) return Result<EntityRef>::failure(where(t) + "the name is empty");
     return r;
   };
   auto name_value = [&](const Token& t) -> Result<std::string> {
     if (!t.type.empty())
-      return Result<std::string>::failure(where(t) + ": a new name takes no type; to change the type use retype");
-    if (fold_key(t.text).empty()) return Result<std::string>::failure(where(t) + ": the name is empty");
+      return Result<std::string>::failure(where(t) + "a new name takes no type; to change the type use retype");
+    if (fold_key(t.text).empty()) return Result<std::string>::failure(where(t) + "the name is empty");
     return t.text;
   };
   auto take_entity = [&](bool star_allowed) -> Status {
@@ -197,19 +202,19 @@ Result<CurationStatement> build(const std::vector<Token>& tokens, const Where& w
         if (Status st = take_entity(false); !st) return R::failure(st.error());
         const EntityRef& r = s.entities.back();
         if (r.key == s.entities[0].key && r.type == s.entities[0].type)
-          return R::failure(where(t) + ": merges '" + r.name + "' with itself");
+          return R::failure(where(t) + "merges '" + r.name + "' with itself");
       }
       break;
     case Verb::Split: {
       if (next >= tokens.size() || tokens[next].quoted || tokens[next].text != "in")
-        return next >= tokens.size() ? missing("'in' and the documents") : R::failure(where(tokens[next]) + ": expected 'in' (" + shape + ")");
+        return next >= tokens.size() ? missing("'in' and the documents") : R::failure(where(tokens[next]) + "expected 'in' (" + shape + ")");
       ++next;
       while (next < tokens.size() && !(!tokens[next].quoted && tokens[next].text == "as")) {
         if (!tokens[next].type.empty() || tokens[next].text.empty())
-          return R::failure(where(tokens[next]) + ": expected a document (its path or file name)");
+          return R::failure(where(tokens[next]) + "expected a document (its path or file name)");
         s.documents.push_back(tokens[next++].text);
       }
-      if (s.documents.empty()) return next < tokens.size() ? R::failure(where(tokens[next]) + ": no document before 'as'") : missing("a document");
+      if (s.documents.empty()) return next < tokens.size() ? R::failure(where(tokens[next]) + "no document before 'as'") : missing("a document");
       if (next < tokens.size()) {
         ++next;
         if (next >= tokens.size()) return missing("a name after 'as'");
@@ -231,7 +236,7 @@ Result<CurationStatement> build(const std::vector<Token>& tokens, const Where& w
       if (next >= tokens.size()) return missing("a type");
       const Token& t = tokens[next++];
       if (t.quoted || !t.type.empty() || !parse_type(t.text))
-        return R::failure(where(t) + ": '" + t.text + "' is not an entity type (PERSON, STATE, ORGANIZATION, TREATY, "
+        return R::failure(where(t) + "'" + t.text + "' is not an entity type (PERSON, STATE, ORGANIZATION, TREATY, "
                                                       "LOCATION)" + did_you_mean(t.text, all_type_names()));
       s.value = t.text;
       break;
@@ -243,7 +248,7 @@ Result<CurationStatement> build(const std::vector<Token>& tokens, const Where& w
       std::vector<std::string> names;
       for (const auto& [name, spec] : Vocabulary::builtin().predicates) names.push_back(name);
       if (t.quoted || !t.type.empty() || !Vocabulary::builtin().predicates.count(t.text))
-        return R::failure(where(t) + ": '" + t.text + "' is not a predicate of schema/predicates.json" +
+        return R::failure(where(t) + "'" + t.text + "' is not a predicate of schema/predicates.json" +
                           did_you_mean(t.text, names));
       s.value = t.text;
       if (next >= tokens.size()) return missing("an object (an entity, or * for any)");
@@ -252,7 +257,7 @@ Result<CurationStatement> build(const std::vector<Token>& tokens, const Where& w
     }
   }
   if (next < tokens.size())
-    return R::failure(where(tokens[next]) + ": unexpected '" + tokens[next].text + "' after the statement (" + shape +
+    return R::failure(where(tokens[next]) + "unexpected '" + tokens[next].text + "' after the statement (" + shape +
                       ")");
   return s;
 }
@@ -313,7 +318,7 @@ Result<std::vector<CurationStatement>> parse_curation_line(std::string_view line
   while (!content.empty() && (content.back() == ' ' || content.back() == '\r' || content.back() == '\t'))
     content.remove_suffix(1);
   const std::string end_place = at(file, line_number, characters(content) + 1);
-  auto s = build(*tokens, [&](const Token& t) { return at(file, line_number, t.column); }, end_place);
+  auto s = build(*tokens, [&](const Token& t) { return at(file, line_number, t.column) + ": "; }, end_place + ": ");
   if (!s) return R::failure(s.error());
   s->source = file + ":" + std::to_string(line_number);
   return std::vector<CurationStatement>{*s};
@@ -351,14 +356,14 @@ Result<CurationStatement> curation_from_words(const std::vector<std::string>& wo
       return R::failure("argument " + std::to_string(i + 1) + " is not UTF-8");
     Token t;
     t.column = i + 1;
-    auto typed = split_type(words[i], "'" + words[i] + "'");
+    auto typed = split_type(words[i], "");
     if (!typed) return R::failure(typed.error());
     t.type = typed->first;
     t.text = typed->second;
     tokens.push_back(std::move(t));
   }
-  auto s = build(tokens, [&](const Token& t) { return "'" + words[t.column - 1] + "'"; },
-                 "after '" + words.back() + "'");
+  // Each message quotes the word it is about, so it needs no place.
+  auto s = build(tokens, [](const Token&) { return std::string(); }, "");
   if (!s) return s;
   s->source = source;
   return s;

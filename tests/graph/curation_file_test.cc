@@ -63,7 +63,7 @@ TEST(CurationFile, CommentsAndBlankLinesAreSkipped) {
 TEST(CurationFile, TheCanonicalLineParsesToTheSameStatement) {
   for (const std::string line :
        {R"(merge PERSON:"Şavkat Mirziyoyev" "Şövkət \"Mirziyoyev\"")", R"(split "Müdafiə Nazirliyi" in "a b.txt" as "X")",
-        "retype Qarabağ LOCATION", R"(drop-triple "Tokayev" met STATE:"Türkiyə")", R"(drop-triple "Tokayev" visited *)"}) {
+        "retype Qarabağ LOCATION", R"(drop-triple "Tokayev" met_with PERSON:"Ərdoğan")", R"(drop-triple "Tokayev" visited *)"}) {
     const auto s = one(line);
     const auto again = one(s.line());
     EXPECT_EQ(again.line(), s.line()) << line;

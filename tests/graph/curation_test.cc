@@ -93,16 +93,18 @@ TEST_F(CurationTest, RenameRetypeAliasAndDrop) {
 }
 
 TEST_F(CurationTest, SplitMovesOneDocumentsMentionsToANewEntity) {
-  put("xeber/az.txt", "Azərbaycan Müdafiə Nazirliyi təlim keçirib. Müdafiə Nazirliyi məlumat yayıb.");
-  put("xeber/ru.txt", "Rusiya Müdafiə Nazirliyi bəyanat verib. Müdafiə Nazirliyi hücumu təsdiqləyib.");
-  const long long before = scalar("SELECT count(*) FROM entities WHERE name = 'Müdafiə Nazirliyi'");
-  if (before != 1) GTEST_SKIP() << "the rules no longer join the two ministries";
-  auto out = curate(R"(split "Müdafiə Nazirliyi" in ru.txt as "Rusiya Müdafiə Nazirliyi")");
+  put("xeber/ru.txt", "Rusiya Müdafiə Nazirliyi bəyanat yayıb. Müdafiə Nazirliyi təlimlərin başa çatdığını bildirib.");
+  put("xeber/az.txt", "Müdafiə Nazirliyi Naxçıvanda təlim keçirib.");
+  // The bare name in az.txt joined Russia's ministry by its alias.
+  ASSERT_EQ(scalar("SELECT count(DISTINCT m.document_id) FROM mentions m JOIN entities e ON e.id = m.entity_id "
+                   "WHERE e.name = 'Rusiya Müdafiə Nazirliyi'"), 2);
+  auto out = curate(R"(split "Müdafiə Nazirliyi" in az.txt as "Azərbaycan Müdafiə Nazirliyi")");
   EXPECT_TRUE(out[0].warnings.empty());
   EXPECT_EQ(scalar("SELECT count(DISTINCT m.document_id) FROM mentions m JOIN entities e ON e.id = m.entity_id "
-                   "WHERE e.name = 'Müdafiə Nazirliyi'"), 1);
+                   "WHERE e.name = 'Rusiya Müdafiə Nazirliyi'"), 1);
   EXPECT_EQ(scalar("SELECT count(*) FROM mentions m JOIN entities e ON e.id = m.entity_id JOIN documents d "
-                   "ON d.id = m.document_id WHERE e.name = 'Rusiya Müdafiə Nazirliyi' AND d.uri = 'xeber/ru.txt'"), 2);
+                   "ON d.id = m.document_id WHERE e.name = 'Azərbaycan Müdafiə Nazirliyi' AND d.uri = 'xeber/az.txt'"), 1);
+  EXPECT_EQ(scalar("SELECT count(*) FROM entity_curations WHERE statement LIKE 'split%'"), 2);
   const long long entities = scalar("SELECT count(*) FROM entities");
   curate("");
   EXPECT_EQ(scalar("SELECT count(*) FROM entities"), entities);
