@@ -148,6 +148,12 @@ int run_curate(const Args& args, const std::string&) {
     }
   std::unique_ptr<Store> store;
   if (opts->given("--db")) {
+    // A mistyped store name must not become a new, empty store.
+    std::error_code error;
+    if (!std::filesystem::exists(db, error)) {
+      spdlog::error("curate: {}: no such store; nothing was written (extract into it first)", db);
+      return 2;
+    }
     auto opened = Store::open(db, Store::Mode::ReadWrite);
     if (!opened) {
       spdlog::error("{}", opened.error());

@@ -164,6 +164,10 @@ grep -qF "error: bad.curation:2:15: 'CITY' is not an entity type" err || { cat e
 "$bilik" export --db s.db --curation missing.curation --format json -o x.json 2> err
 [ $? = 2 ] && grep -qF "missing.curation: cannot open the curation file" err && [ ! -e x.json ] || fail "missing --curation"
 
+"$bilik" curate --db missing.db drop Bakı > out 2> err
+[ $? = 2 ] && grep -qF "missing.db: no such store" err && [ ! -e missing.db ] && [ ! -e missing.db.curation ] ||
+  fail "curate --db with a missing store"
+
 # --- bad arguments: exit 2, two lines, no stdout, no file written --------------------
 mkdir w
 bad() {

@@ -110,11 +110,22 @@ TEST_F(CurationTest, SplitMovesOneDocumentsMentionsToANewEntity) {
   EXPECT_EQ(scalar("SELECT count(*) FROM entities"), entities);
 }
 
-TEST_F(CurationTest, AnAmbiguousNameIsNotApplied) {
+TEST_F(CurationTest, ANameTwoEntitiesCarryNeedsTheType) {
   put("a.txt", kFirst);
-  auto out = curate(R"(rename "Mirziyoyev" "X")");
-  // A lone surname names the person in a.txt only; it is found through its alias.
-  EXPECT_LE(scalar("SELECT count(*) FROM entities WHERE name = 'X'"), 1);
+  // An organisation of the same name, as another article could bring.
+  ASSERT_EQ(sqlite3_exec(store_->handle(),
+                         "INSERT INTO entity(id, type, name) VALUES(100, 'ORGANIZATION', 'Özbəkistan');"
+                         "INSERT INTO entity_key(key, type, entity_id) VALUES('özbəkistan', 'ORGANIZATION', 100);",
+                         nullptr, nullptr, nullptr),
+            SQLITE_OK);
+  auto out = curate(R"(rename "ÖZBƏKİSTAN" "Özbəkistan Respublikası")");
+  ASSERT_EQ(out[0].warnings.size(), 1u);
+  EXPECT_EQ(out[0].warnings[0], "fix.txt:1: 2 entities are called 'ÖZBƏKİSTAN'; give the type (PERSON:\"...\") to say "
+                                "which; the line was not applied");
+  EXPECT_EQ(scalar("SELECT count(*) FROM entities WHERE name = 'Özbəkistan Respublikası'"), 0);
+  curate(R"(rename STATE:"ÖZBƏKİSTAN" "Özbəkistan Respublikası")");
+  EXPECT_EQ(scalar("SELECT count(*) FROM entities WHERE name = 'Özbəkistan Respublikası' AND type = 'STATE'"), 1);
+  EXPECT_EQ(scalar("SELECT count(*) FROM entities WHERE name = 'Özbəkistan' AND type = 'ORGANIZATION'"), 1);
 }
 
 TEST_F(CurationTest, ACopyInMemoryTakesCurationWithoutTouchingTheStore) {
