@@ -75,6 +75,7 @@ class Applier {
 
   Status run(const std::string& sql, std::initializer_list<std::variant<long long, std::string>> values) {
     Statement q(db_, sql);
+    if (!q.ok()) return Status::failure("curation " + s_.source + ": " + q.error());
     int i = 1;
     for (const auto& v : values) {
       if (std::holds_alternative<long long>(v)) q.bind(i++, std::get<long long>(v));
@@ -284,7 +285,9 @@ class Applier {
 
 Result<size_t> keep_curation(Store& store, const std::vector<CurationStatement>& statements) {
   size_t added = 0;
+  if (statements.empty()) return added;
   Statement insert(store.handle(), "INSERT OR IGNORE INTO curation(statement, source) VALUES(?, ?)");
+  if (!insert.ok()) return Result<size_t>::failure("keeping curation: " + insert.error());
   for (const CurationStatement& s : statements) {
     insert.reset();
     insert.bind(1, s.line()).bind(2, s.source);
@@ -323,6 +326,7 @@ Result<CurationStatement> reparse(const KeptCuration& k) {
 Status carry_curation(Store& from, Store& to) {
   Statement insert(to.handle(), "INSERT INTO curation(statement, source, rows) VALUES(?1, ?2, ?3) "
                                 "ON CONFLICT(statement) DO UPDATE SET rows = max(rows, ?3)");
+  if (!insert.ok()) return Status::failure("keeping curation: " + insert.error());
   for (const KeptCuration& k : kept_curation(from)) {
     // A line that does not parse is refused here, not at every later run.
     if (auto s = reparse(k); !s) return Status::failure(s.error());

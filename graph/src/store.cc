@@ -372,7 +372,7 @@ Status Store::put_document(const Document& doc, const std::string& content_hash,
 }
 
 Status Store::remove_orphans() {
-  return exec(
+  Status s = exec(
       "BEGIN;"
       "DELETE FROM entity WHERE id NOT IN (SELECT entity_id FROM entity_name) "
       "AND id NOT IN (SELECT entity_id FROM mention) "
@@ -384,6 +384,9 @@ Status Store::remove_orphans() {
       // ... unless curation gave the entity that name (alias, rename).
       "AND NOT EXISTS (SELECT 1 FROM curated_name c WHERE c.entity_id = entity_key.entity_id AND c.key = entity_key.key);"
       "COMMIT;");
+  // A failed step leaves the transaction open: end it, so nothing half done stays.
+  if (!s && !sqlite3_get_autocommit(db_)) exec("ROLLBACK;");
+  return s;
 }
 
 std::vector<std::pair<long long, std::string>> Store::document_ids() {
