@@ -19,5 +19,6 @@ int run_merge(const Args& args, const std::string& argv0);
 int run_export(const Args& args, const std::string& argv0);
 int run_query(const Args& args, const std::string& argv0);
 int run_stats(const Args& args, const std::string& argv0);
+int run_curate(const Args& args, const std::string& argv0);
 
 }  // namespace bilik::cli

@@ -6,7 +6,9 @@
 #include <iostream>
 #include <sstream>
 
+#include "bilik/curation_file.h"
 #include "bilik/extraction.h"
+#include "bilik/folded_text.h"
 #include "bilik/rule_pack.h"
 #include "commands.h"
 #include "option_values.h"
@@ -26,11 +28,13 @@ is stored. TEXT words are joined by spaces; - (or --file -) reads standard input
   --rules DIR         the rule pack folder (default: the bundled Azerbaijani pack)
   --published DATE    the text's date (YYYY-MM-DD), for relative dates ("dünən")
   --file FILE         explain the text of FILE
+  --curation FILE     also show what the curation file's lines do to each entity
 
 examples:
   bilik explain "Prezident İlham Əliyev Tbilisiyə səfər edib."
   bilik explain --published 2022-05-10 --file article.txt
   curl -s https://example.az/article.txt | bilik explain -
+  bilik explain --curation news.db.curation "Şövkət Mirziyoyev Bakıya gəlib."
 )";
 
 std::string span_text(const std::string& text, const AnalyzedText& a, size_t start, size_t end) {
@@ -98,10 +102,34 @@ void explain_runs(const std::string& text, const AnalyzedText& a, const Extracti
   }
 }
 
+// What the curation lines do to an entity of the text, one line each.
+void explain_curation(const DocEntity& e, const std::vector<CurationStatement>& lines) {
+  std::vector<std::string> keys{fold_key(e.name)};
+  for (const std::string& a : e.aliases) keys.push_back(fold_key(a));
+  const std::string_view type = type_name(e.type);
+  using Verb = CurationStatement::Verb;
+  for (const CurationStatement& s : lines) {
+    std::string what;
+    for (size_t i = 0; i < s.entities.size() && what.empty(); ++i) {
+      if (s.entities[i].any || !ref_matches(s.entities[i], type, keys)) continue;
+      switch (s.verb) {
+        case Verb::Merge: what = i == 0 ? "other entities join it" : "merged into \"" + s.entities[0].name + "\""; break;
+        case Verb::Split: what = "split: its mentions in the named documents become another entity"; break;
+        case Verb::Rename: what = "renamed \"" + s.value + "\""; break;
+        case Verb::Retype: what = "retyped " + s.value; break;
+        case Verb::Alias: what = "also called \"" + s.value + "\""; break;
+        case Verb::Drop: what = "dropped, with its mentions and triples"; break;
+        case Verb::DropTriple: what = "its " + s.value + " triples " + (i == 0 ? "to " : "from ") + "the named entity are dropped"; break;
+      }
+    }
+    if (!what.empty()) std::printf("               curation %s: %s\n", s.source.c_str(), what.c_str());
+  }
+}
+
 }  // namespace
 
 int run_explain(const Args& args, const std::string& argv0) {
-  auto opts = parse_options(args, {"--rules", "--file", "--published"}, {"--help"});
+  auto opts = parse_options(args, {"--rules", "--file", "--published", "--curation"}, {"--help"});
   if (!opts) return usage_error("explain", opts.error());
   if (opts->has("--help")) {
     std::fputs(kHelp, stdout);
@@ -128,6 +156,15 @@ int run_explain(const Args& args, const std::string& argv0) {
     text = buffer.str();
   } else {
     for (const std::string& p : opts->positional) text += (text.empty() ? "" : " ") + p;
+  }
+  std::vector<CurationStatement> curation;
+  if (opts->given("--curation")) {
+    auto lines = load_curation_file(opts->get("--curation"));
+    if (!lines) {
+      spdlog::error("{}", lines.error());
+      return 2;
+    }
+    curation = std::move(*lines);
   }
   if (text.empty()) return usage_error("explain", from_stdin || opts->given("--file") ? "the text is empty" : "no TEXT given");
   auto pack = load_rule_pack(opts->get("--rules", default_pack_dir(argv0)));
@@ -176,6 +213,7 @@ int run_explain(const Args& args, const std::string& argv0) {
         break;
     }
     if (!e.identity_note.empty()) std::printf("       because %s\n", e.identity_note.c_str());
+    explain_curation(e, curation);
   }
   std::printf("\nfigures (%zu):\n", x.figures.size());
   for (const Figure& f : x.figures) {

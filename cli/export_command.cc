@@ -15,6 +15,7 @@
 #include "bilik/graph_writers.h"
 #include "bilik/store.h"
 #include "commands.h"
+#include "curation_options.h"
 #include "option_values.h"
 #include "options.h"
 #include "output_path.h"
@@ -29,6 +30,8 @@ Writes the store's graph for Gephi (gexf, csv), networkx and igraph
 (graphml, json) or RDF tools (nquads). -o - writes to standard output.
 
   --db FILE            the store (default graph.db), opened read-only
+  --curation FILE      fixes to apply to what is written, not to the store
+                       (default: STORE.curation if it exists)
   -o, --output FILE    where to write; - for standard output
   --graph relations|cooccurrence   (default relations)
   --window sentence|document       cooccurrence unit (default sentence)
@@ -63,6 +66,7 @@ a damaged store is reported (exit 2) and leaves no file behind.
 examples:
   bilik export --db news.db --format gexf -o news.gexf
   bilik export --db news.db --graph cooccurrence --since 2022 --types PERSON,STATE --format graphml -o people.graphml
+  bilik export --db news.db --curation fixes.txt --format csv -o news.csv
   bilik export --db news.db --format json -o - | python3 -c 'import json,sys,networkx; print(networkx.node_link_graph(json.load(sys.stdin)))'
 )";
 
@@ -71,7 +75,7 @@ examples:
 int run_export(const Args& args, const std::string&) {
   auto opts = parse_options(args,
                             {"--db", "--format", "--output", "--graph", "--window", "--types", "--predicates", "--since",
-                             "--until", "--min-weight", "--gexf-version", "--min-confidence"},
+                             "--until", "--min-weight", "--gexf-version", "--min-confidence", "--curation"},
                             {"--help", "--stated-only"});
   if (!opts) return usage_error("export", opts.error());
   if (opts->has("--help")) {
@@ -150,10 +154,28 @@ int run_export(const Args& args, const std::string&) {
     for (const std::string& path : outputs)
       if (Status s = refuse_store_as_output(path, db); !s) return usage_error("export", s.error());
 
+  auto curation = read_curation(*opts, db);
+  if (!curation) {
+    spdlog::error("{}", curation.error());
+    return 2;
+  }
   auto store = Store::open(db, Store::Mode::ReadOnly);
   if (!store) {
     spdlog::error("{}", store.error());
     return 2;
+  }
+  // Curation applies to a copy in memory: an export never writes the store.
+  if (!curation->empty()) {
+    auto copy = (*store)->copy_in_memory();
+    if (!copy) {
+      spdlog::error("{}", copy.error());
+      return 2;
+    }
+    if (Status s = curate_store(**copy, *curation); !s) {
+      spdlog::error("export: {}", s.error());
+      return 2;
+    }
+    *store = std::move(*copy);
   }
   // nquads writes the whole store, not a graph read through the filters.
   auto graph = *format == "nquads" ? Result<Graph>(Graph{}) : load_graph((*store)->handle(), q);

@@ -28,6 +28,7 @@
 #include "bilik/stop.h"
 #include "bilik/store.h"
 #include "commands.h"
+#include "curation_options.h"
 #include "option_values.h"
 #include "options.h"
 #include "output_path.h"
@@ -54,6 +55,8 @@ name and url kept as a source of it ("duplicates folded" in the summary).
                 different texts never replace each other
   --db FILE     the store to write (default graph.db)
   --rules DIR   the rule pack folder (default: the bundled Azerbaijani pack)
+  --curation FILE  fixes to apply after the run (default: STORE.curation if it
+                exists); the store keeps them and applies them after every run
   --jobs N      threads extracting in parallel (1 to 256; default: all cores); the store is the same for any N
   --include GLOB, --exclude GLOB
                 only files whose path matches (repeatable), none that match
@@ -80,6 +83,7 @@ examples:
   curl -s https://example.az/feed.jsonl | bilik extract --db news.db --stdin-format jsonl -
   curl -s https://example.az/2024/05/sammit | bilik extract --db news.db --name sammit.html -
   bilik extract --db part0.db --shard 0/4 --jobs 2 crawl/
+  bilik extract --db news.db --curation fixes.txt articles/
 )";
 
 constexpr size_t kBatchDocuments = 64;
@@ -152,7 +156,7 @@ int run_extract(const Args& args, const std::string& argv0) {
   auto opts = parse_options(args,
                             {"--db", "--rules", "--metadata", "--published", "--jobs", "--include", "--exclude",
                              "--shard", "--json-field", "--max-errors", "--log-file", "--max-document-mb", "--stdin-format",
-                             "--name"},
+                             "--name", "--curation"},
                             {"--quiet", "--verbose", "--help"});
   if (!opts) return usage_error("extract", opts.error());
   if (opts->has("--help")) {
@@ -228,6 +232,12 @@ int run_extract(const Args& args, const std::string& argv0) {
       return 2;
     }
     metadata = std::move(*loaded);
+  }
+  // A bad curation line stops the run before the store is opened.
+  auto curation = read_curation(*opts, opts->get("--db", "graph.db"));
+  if (!curation) {
+    spdlog::error("{}", curation.error());
+    return 2;
   }
   auto store = Store::open(opts->get("--db", "graph.db"), Store::Mode::ReadWrite);
   if (!store) {
@@ -417,6 +427,11 @@ int run_extract(const Args& args, const std::string& argv0) {
   progress.clear();
   if (stored + folded > 0)  // a name that moved to another text may leave its old document's entities behind
     if (Status s = (*store)->remove_orphans(); !s) spdlog::warn("{}", s.error());
+  // After every run, so a fix outlives the documents extracted again.
+  if (Status s = curate_store(**store, *curation); !s) {
+    spdlog::error("{}", s.error());
+    return finish("failed", 2);
+  }
   const auto totals = (*store)->counts();
   if (!totals) {
     spdlog::error("{}", totals.error());

@@ -33,6 +33,8 @@ commands:
               write the graph for Gephi, networkx, igraph, or RDF
   stats [--db FILE]
               what the store holds: documents, dates, entities, triples, size
+  curate merge|split|rename|retype|alias|drop|drop-triple ... | list
+              fix the graph in a curation file that every run applies again
   help COMMAND
               a command's options and examples (the same as bilik COMMAND --help)
 
@@ -40,6 +42,7 @@ examples:
   bilik extract --db news.db articles/
   bilik query --db news.db neighbors "İlham Əliyev" --hops 2
   bilik export --db news.db --format gexf -o news.gexf
+  bilik curate --db news.db merge "Şavkat Mirziyoyev" "Şövkət Mirziyoyev"
 
 options:
   -h, --help     this help
@@ -55,7 +58,7 @@ const std::map<std::string, Command>& commands() {
   static const std::map<std::string, Command> table{
       {"extract", bilik::cli::run_extract}, {"explain", bilik::cli::run_explain}, {"rules", bilik::cli::run_rules},
       {"merge", bilik::cli::run_merge},     {"export", bilik::cli::run_export},   {"query", bilik::cli::run_query},
-      {"stats", bilik::cli::run_stats}};
+      {"stats", bilik::cli::run_stats},     {"curate", bilik::cli::run_curate}};
   return table;
 }
 

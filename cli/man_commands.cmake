@@ -2,7 +2,7 @@
 # page documents each command as `bilik COMMAND --help` does.
 # Usage: cmake -DBILIK=path/to/bilik -DOUT=commands.h2m -P man_commands.cmake
 set(text "[COMMANDS]\n")
-foreach(command extract explain rules merge query export stats)
+foreach(command extract explain rules merge query export stats curate)
   execute_process(COMMAND ${BILIK} ${command} --help OUTPUT_VARIABLE help RESULT_VARIABLE status)
   if(NOT status EQUAL 0)
     message(FATAL_ERROR "bilik ${command} --help failed")

@@ -10,8 +10,10 @@
 #include <cstdio>
 #include <memory>
 
+#include "bilik/curation.h"
 #include "bilik/store.h"
 #include "commands.h"
+#include "curation_options.h"
 #include "options.h"
 #include "output_path.h"
 #include "progress.h"
@@ -20,19 +22,22 @@
 namespace bilik::cli {
 namespace {
 
-constexpr const char* kHelp = R"(usage: bilik merge [--quiet] OUT.db IN.db...
+constexpr const char* kHelp = R"(usage: bilik merge [--quiet] [--curation FILE] OUT.db IN.db...
 
 Joins stores into OUT.db (created if missing), resolving entities as one run
 over all their documents would. A document in several inputs is taken from
 the last; documents OUT.db already holds unchanged are skipped. A text held
 under several names (in one input or across them) is one document with
-every name and url kept as its sources ("duplicates folded").
+every name and url kept as its sources ("duplicates folded"). The curation
+lines the inputs keep are kept in OUT.db, and all of them are applied.
 
-  --quiet    no progress line
+  --quiet            no progress line
+  --curation FILE    more fixes to apply (default: OUT.db.curation if it exists)
 
 examples:
   bilik merge news.db part0.db part1.db part2.db part3.db
   bilik merge all.db 2022.db 2023.db
+  bilik merge --curation fixes.txt all.db 2022.db 2023.db
 )";
 
 constexpr size_t kBatchDocuments = 64;
@@ -45,7 +50,7 @@ struct Source {
 }  // namespace
 
 int run_merge(const Args& args, const std::string&) {
-  auto opts = parse_options(args, {}, {"--help", "--quiet"});
+  auto opts = parse_options(args, {"--curation"}, {"--help", "--quiet"});
   if (!opts) return usage_error("merge", opts.error());
   if (opts->has("--help")) {
     std::fputs(kHelp, stdout);
@@ -60,6 +65,11 @@ int run_merge(const Args& args, const std::string&) {
     if (!refuse_store_as_output(out_path, opts->positional[i]))
       return usage_error("merge", out_path + " is both the output and an input (" + opts->positional[i] +
                                       "); refused, nothing was written");
+  auto curation = read_curation(*opts, out_path);
+  if (!curation) {
+    spdlog::error("{}", curation.error());
+    return 2;
+  }
   std::vector<std::unique_ptr<Store>> inputs;
   std::vector<Source> sources;
   std::string rules_hash;
@@ -144,6 +154,16 @@ int run_merge(const Args& args, const std::string&) {
   }
   if (merged + folded > 0)
     if (Status s = (*out)->remove_orphans(); !s) spdlog::warn("{}", s.error());
+  // The inputs' curation lines first (in input order), then the file's.
+  for (const auto& in : inputs)
+    if (Status s = carry_curation(*in, **out); !s) {
+      spdlog::error("{}", s.error());
+      return fail();
+    }
+  if (Status s = curate_store(**out, *curation); !s) {
+    spdlog::error("{}", s.error());
+    return fail();
+  }
   if (Status s = (*out)->finish_run("finished", counts()); !s) {
     spdlog::error("{}", s.error());
     return 2;

@@ -129,6 +129,26 @@ Result<std::unique_ptr<Store>> Store::open(const std::string& path, Mode mode) {
   return store;
 }
 
+Result<std::unique_ptr<Store>> Store::copy_in_memory() {
+  using R = Result<std::unique_ptr<Store>>;
+  sqlite3* db = nullptr;
+  if (sqlite3_open(":memory:", &db) != SQLITE_OK) {
+    sqlite3_close(db);
+    return R::failure(path_ + ": no memory for a copy of the store");
+  }
+  std::unique_ptr<Store> copy(new Store(db, path_, Mode::ReadWrite));
+  sqlite3_backup* backup = sqlite3_backup_init(db, "main", db_, "main");
+  if (!backup) return R::failure(path_ + ": copying the store: " + sqlite_problem(db));
+  sqlite3_backup_step(backup, -1);
+  if (sqlite3_backup_finish(backup) != SQLITE_OK) return R::failure(path_ + ": copying the store: " + sqlite_problem(db));
+  auto identity = identify_store(db, path_);
+  if (!identity) return R::failure(identity.error());
+  if (Status s = copy->exec("PRAGMA foreign_keys=ON;"); !s) return R::failure(s.error());
+  // An older store's copy gets the tables of this version; the file does not.
+  if (Status s = copy->migrate(*identity); !s) return R::failure(s.error());
+  return copy;
+}
+
 Store::~Store() {
   for (auto& [sql, stmt] : cache_) sqlite3_finalize(stmt);
   // The store stays in WAL mode, so a reader never blocks a writer. A
@@ -377,7 +397,7 @@ Status Store::insert_extraction(long long doc_id, const Extraction& x) {
 }
 
 Status Store::remove_orphans() {
-  return exec(
+  Status s = exec(
       "BEGIN;"
       "DELETE FROM entity WHERE id NOT IN (SELECT entity_id FROM entity_name) "
       "AND id NOT IN (SELECT entity_id FROM mention) "
@@ -387,8 +407,13 @@ Status Store::remove_orphans() {
       "DELETE FROM entity_key WHERE NOT EXISTS (SELECT 1 FROM entity_name n "
       "WHERE n.entity_id = entity_key.entity_id AND n.key = entity_key.key AND n.role <> 'unconfirmed' "
       "AND n.local = 0) AND NOT EXISTS (SELECT 1 FROM entity_link l WHERE l.entity_id = entity_key.entity_id "
-      "AND l.key = entity_key.key AND l.via IN ('new', 'key'));"
+      "AND l.key = entity_key.key AND l.via IN ('new', 'key')) "
+      // ... unless curation gave the entity that name (alias, rename).
+      "AND NOT EXISTS (SELECT 1 FROM curated_name c WHERE c.entity_id = entity_key.entity_id AND c.key = entity_key.key);"
       "COMMIT;");
+  // A failed step leaves the transaction open: end it, so nothing half done stays.
+  if (!s && !sqlite3_get_autocommit(db_)) exec("ROLLBACK;");
+  return s;
 }
 
 Result<Store::StoredDocument> Store::load_document(long long id) {

@@ -11,7 +11,7 @@ source "$here/scratch.sh"
 fail() { echo "FAIL: $*"; exit 1; }
 
 # --- help -------------------------------------------------------------------
-for cmd in extract explain rules merge export query stats; do
+for cmd in extract explain rules merge export query stats curate; do
   "$bilik" "$cmd" --help > "$tmp/help" 2> "$tmp/err" || fail "$cmd --help exits $?"
   [ ! -s "$tmp/err" ] || fail "$cmd --help writes to stderr"
   examples=$(sed -n '/^examples:/,$p' "$tmp/help" | grep -cE '^  (bilik|curl) ')
@@ -20,7 +20,7 @@ for cmd in extract explain rules merge export query stats; do
   "$bilik" help "$cmd" | cmp -s - "$tmp/help" || fail "bilik help $cmd differs from --help"
 done
 "$bilik" --help > "$tmp/help" || fail "bilik --help"
-for word in extract explain "rules test" merge export query stats help entity neighbors triples path match sql \
+for word in extract explain "rules test" merge export query stats curate help entity neighbors triples path match sql \
   gexf graphml csv json nquads --version; do
   grep -q -- "$word" "$tmp/help" || fail "bilik --help does not mention '$word'"
 done
@@ -34,7 +34,7 @@ if command -v help2man > /dev/null; then
   man=$(dirname "$bilik")/bilik.1
   [ -s "$man" ] || fail "help2man is installed but $man was not generated"
   grep -q "bilik export" "$man" || fail "the man page lacks the examples"
-  for cmd in extract explain rules merge export query stats; do
+  for cmd in extract explain rules merge export query stats curate; do
     grep -q "^\.SS $cmd$" "$man" || fail "the man page has no section for $cmd"
   done
 fi

@@ -57,10 +57,13 @@ std::string document_hash(const Document& doc);
 class Store {
  public:
   enum class Mode { ReadWrite, ReadOnly };
-  static constexpr int kSchemaVersion = 5;
+  static constexpr int kSchemaVersion = 6;
 
   static Result<std::unique_ptr<Store>> open(const std::string& path, Mode mode);
   ~Store();
+  // A copy of the whole store in memory, writable and at this schema
+  // version, that never touches the file (export applies curation there).
+  Result<std::unique_ptr<Store>> copy_in_memory();
   Store(const Store&) = delete;
   Store& operator=(const Store&) = delete;
 
@@ -99,7 +102,8 @@ class Store {
   enum class Stored { Extracted, Folded };
   Result<Stored> put_document(const Document& doc, const std::string& content_hash, const std::string& rules_hash,
                               const Extraction& extraction);
-  // Removes entities no document mentions any more.
+  // Removes entities no document mentions any more, and the keys of names
+  // neither a document nor curation gives an entity.
   Status remove_orphans();
 
   // A stored document and everything extracted from it, rebuilt from the
