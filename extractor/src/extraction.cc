@@ -11,6 +11,9 @@ Extraction extract_document(std::string_view text, const RulePack& pack, const s
   Extraction x;
   const AnalyzedText analyzed = analyze(text, pack);
   if ((x.stopped = stop_requested())) return x;
+  for (const Sentence& s : analyzed.sentences)
+    x.sentences.emplace_back(static_cast<uint32_t>(analyzed.folded.origin[s.start]),
+                             static_cast<uint32_t>(analyzed.folded.origin[s.end]));
   x.candidates = find_candidates(text, analyzed, pack);
   if ((x.stopped = stop_requested())) return x;
   resolve_overlaps(x.candidates);

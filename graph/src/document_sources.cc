@@ -4,6 +4,7 @@
 #include <spdlog/spdlog.h>
 
 #include "bilik/store.h"
+#include "sentence_spans.h"
 #include "statement.h"
 
 namespace bilik {
@@ -122,13 +123,13 @@ Result<Store::Stored> Store::put_document(const Document& doc, const std::string
   }
 
   Statement ins(db_, cached("INSERT INTO document(uri, title, published, text, content_hash, rules_hash, run_id, url, "
-                            "text_hash) VALUES(?,?,?,?,?,?,?,?,?)"));
+                            "text_hash, sentences) VALUES(?,?,?,?,?,?,?,?,?,?)"));
   ins.bind(1, doc.uri).bind(2, doc.title);
   bind_optional(ins, 3, doc.published);
   ins.bind(4, doc.text).bind(5, content_hash).bind(6, rules_hash);
   if (run_id_) ins.bind(7, run_id_); else ins.bind_null(7);
   bind_optional(ins, 8, doc.url);
-  ins.bind(9, text_hash(doc.text));
+  ins.bind(9, text_hash(doc.text)).bind_blob(10, encode_sentences(x.sentences));
   if (ins.step() != SQLITE_DONE) return Status::failure(path_ + ": " + doc.uri + ": " + ins.error());
   const long long id = sqlite3_last_insert_rowid(db_);
   const std::optional<long long> run = run_id_ ? std::optional<long long>(run_id_) : std::nullopt;

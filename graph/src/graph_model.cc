@@ -6,10 +6,8 @@
 #include <sstream>
 
 #include "bilik/date_interval.h"
-#include "bilik/entity_matcher.h"
-#include "bilik/folded_text.h"
-#include "bilik/segmenter.h"
 #include "inferred.h"
+#include "sentence_spans.h"
 #include "statement.h"
 
 namespace bilik {
@@ -72,20 +70,15 @@ Result<std::vector<GraphEdge>> relation_edges(sqlite3* db, const GraphQuery& q) 
   return edges;
 }
 
-// The sentence index of each mention of one document, by re-segmenting its text.
-Result<std::vector<std::pair<long long, size_t>>> mentions_by_sentence(sqlite3* db, long long doc, const std::string& text) {
-  const FoldedText f = fold_text(text);
-  const auto words = split_words(f);
-  const auto sentences = split_sentences(f, words, {});
+// The sentence index of each mention of one document, from the sentences
+// its extraction stored.
+Result<std::vector<std::pair<long long, size_t>>> mentions_by_sentence(sqlite3* db, long long doc,
+                                                                      const SentenceSpans& sentences) {
   std::vector<std::pair<long long, size_t>> out;
   Statement q(db, "SELECT entity_id, start FROM mention WHERE document_id = ?");
   q.bind(1, doc);
   Status read = q.each([&] {
-    const size_t original = static_cast<size_t>(q.column_int(1));
-    const size_t folded = std::lower_bound(f.origin.begin(), f.origin.end(), original) - f.origin.begin();
-    auto s = std::upper_bound(sentences.begin(), sentences.end(), folded,
-                              [](size_t pos, const Sentence& sent) { return pos < sent.end; });
-    out.emplace_back(q.column_int(0), static_cast<size_t>(s - sentences.begin()));
+    out.emplace_back(q.column_int(0), sentence_at(sentences, static_cast<size_t>(q.column_int(1))));
   });
   if (!read) return Result<std::vector<std::pair<long long, size_t>>>::failure(read.error());
   return out;
@@ -100,7 +93,7 @@ Result<std::vector<GraphEdge>> cooccurrence_edges(sqlite3* db, const GraphQuery&
   std::map<std::pair<long long, long long>, Pair> pairs;
   // A date range keeps the documents whose publication date overlaps it;
   // one without a date is outside every range.
-  Statement docs(db, "SELECT id, text, coalesce(published, '') FROM document WHERE " +
+  Statement docs(db, "SELECT id, text, coalesce(published, ''), sentences FROM document WHERE " +
                          date_overlaps_sql("published", 1, 2) + " ORDER BY id");
   const DateRange range = date_range(q.since, q.until);
   docs.bind(1, range.first).bind(2, range.last);
@@ -114,7 +107,7 @@ Result<std::vector<GraphEdge>> cooccurrence_edges(sqlite3* db, const GraphQuery&
       m.bind(1, doc);
       inner = m.each([&] { groups[0].insert(m.column_int(0)); });
     } else {
-      auto mentions = mentions_by_sentence(db, doc, docs.column_text(1));
+      auto mentions = mentions_by_sentence(db, doc, stored_sentences(docs.column_blob(3), docs.column_text(1)));
       if (!mentions) inner = Status::failure(mentions.error());
       else
         for (const auto& [entity, sentence] : *mentions) groups[sentence].insert(entity);

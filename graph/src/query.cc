@@ -5,8 +5,8 @@
 
 #include "bilik/date_interval.h"
 #include "bilik/folded_text.h"
-#include "bilik/segmenter.h"
 #include "inferred.h"
+#include "sentence_spans.h"
 #include "statement.h"
 
 namespace bilik {
@@ -35,14 +35,6 @@ Result<Table> collect(Statement& q) {
   });
   if (!read) return Result<Table>::failure(read.error());
   return t;
-}
-
-// Original byte spans of the sentences of a text.
-std::vector<std::pair<size_t, size_t>> sentence_spans(const std::string& text) {
-  const FoldedText f = fold_text(text);
-  std::vector<std::pair<size_t, size_t>> out;
-  for (const Sentence& s : split_sentences(f, split_words(f), {})) out.emplace_back(f.origin[s.start], f.origin[s.end]);
-  return out;
 }
 
 }  // namespace
@@ -171,17 +163,18 @@ Result<Table> triples(sqlite3* db, const TripleQuery& tq) {
   if (!t) return t;
   // The whole sentence around each piece of evidence.
   t->columns.push_back("sentence");
-  std::map<std::string, std::pair<std::string, std::vector<std::pair<size_t, size_t>>>> documents;
+  std::map<std::string, std::pair<std::string, SentenceSpans>> documents;
   for (auto& row : t->rows) {
     const std::string& uri = row[5].text;
     auto it = documents.find(uri);
     if (it == documents.end()) {
-      Statement text(db, "SELECT text FROM document WHERE uri = ?");
+      Statement text(db, "SELECT text, sentences FROM document WHERE uri = ?");
       text.bind(1, uri);
       auto found = text.next();
       if (!found) return Result<Table>::failure(found.error());
       std::string body = *found ? text.column_text(0) : "";
-      it = documents.emplace(uri, std::make_pair(body, sentence_spans(body))).first;
+      SentenceSpans spans = stored_sentences(*found ? text.column_blob(1) : "", body);
+      it = documents.emplace(uri, std::make_pair(std::move(body), std::move(spans))).first;
     }
     const size_t start = std::stoull(row[6].text);
     std::string sentence;

@@ -77,6 +77,10 @@ class Statement {
     sqlite3_bind_double(stmt_, i, v);
     return *this;
   }
+  Statement& bind_blob(int i, const std::string& v) {
+    sqlite3_bind_blob(stmt_, i, v.data(), static_cast<int>(v.size()), SQLITE_TRANSIENT);
+    return *this;
+  }
   Statement& bind_null(int i) {
     sqlite3_bind_null(stmt_, i);
     return *this;
@@ -123,6 +127,10 @@ class Statement {
   std::string column_text(int i) {
     const auto* t = sqlite3_column_text(stmt_, i);
     return t ? reinterpret_cast<const char*>(t) : "";
+  }
+  std::string column_blob(int i) {
+    const auto* b = static_cast<const char*>(sqlite3_column_blob(stmt_, i));
+    return b ? std::string(b, static_cast<size_t>(sqlite3_column_bytes(stmt_, i))) : "";
   }
   std::string error() const { return sqlite_problem(db_); }
 

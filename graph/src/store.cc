@@ -12,6 +12,7 @@
 
 #include "run_owner.h"
 #include "schema_sql.h"
+#include "sentence_spans.h"
 #include "statement.h"
 #include "store_marker.h"
 
@@ -421,13 +422,16 @@ Result<Store::StoredDocument> Store::load_document(long long id) {
   // A store read before its upgrade to schema 5 has no urls.
   Statement doc(db_, std::string("SELECT uri, coalesce(title, ''), coalesce(published, ''), text, content_hash, "
                                  "rules_hash, ") +
-                         (version_ >= 5 ? "coalesce(url, '')" : "''") + " FROM document WHERE id = ?");
+                         (version_ >= 5 ? "coalesce(url, '')" : "''") + ", " +
+                         (version_ >= 7 ? "sentences" : "NULL") + " FROM document WHERE id = ?");
   doc.bind(1, id);
   auto fail = [&](const Status& s) { return Result<StoredDocument>::failure(path_ + ": " + s.error()); };
   auto found = doc.next();
   if (!found) return fail(Status::failure(found.error()));
   if (!*found) return Result<StoredDocument>::failure(path_ + ": no document " + std::to_string(id));
   out.document = {doc.column_text(0), doc.column_text(1), doc.column_text(2), doc.column_text(3), doc.column_text(6)};
+  // The sentences travel with the document (a store from before schema 7 has none).
+  out.extraction.sentences = stored_sentences(doc.column_blob(7), out.document.text);
   out.content_hash = doc.column_text(4);
   out.rules_hash = doc.column_text(5);
 

@@ -7,7 +7,9 @@
 //   for (const Mention& m : x.entities.mentions) ...
 #pragma once
 
+#include <cstdint>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "bilik/coreference.h"
@@ -25,6 +27,9 @@ struct Extraction {
   std::vector<DateMention> dates;
   std::vector<Triple> triples;
   std::vector<Candidate> candidates;  // every candidate, winners and losers (for explain)
+  // The sentences' original byte spans, in order: stored with the document,
+  // so the graph reads the sentences extraction used instead of cutting again.
+  std::vector<std::pair<uint32_t, uint32_t>> sentences;
   bool stopped = false;               // request_stop() cut it short: partial, store none of it
 };
 
