@@ -1,9 +1,6 @@
-// bilik extract: read articles into the store, in batches: read and check
-// sequentially, extract on `--jobs` threads, write in input order in one
-// transaction per batch: while one batch is read, the one before it is
-// extracted and the one before that written. A text already stored, or read
-// earlier in the run, under another name is not extracted again: the writer
-// records the name as another source of its document.
+// bilik extract: read articles (files, folders, archives, standard input),
+// name them and apply metadata, and hand them to the library's Ingest
+// (graph/include/bilik/ingest.h), which extracts and stores them in batches.
 #include <fnmatch.h>
 #include <spdlog/sinks/basic_file_sink.h>
 #include <spdlog/spdlog.h>
@@ -14,14 +11,11 @@
 #include <csignal>
 #include <filesystem>
 #include <cstdio>
-#include <future>
 #include <map>
 #include <memory>
 #include <thread>
-#include <unordered_set>
 
-#include "bilik/extraction.h"
-#include "bilik/parallel_extraction.h"
+#include "bilik/ingest.h"
 #include "bilik/reader.h"
 #include "bilik/rule_pack.h"
 #include "bilik/sources.h"
@@ -85,8 +79,6 @@ examples:
   bilik extract --db part0.db --shard 0/4 --jobs 2 crawl/
   bilik extract --db news.db --curation fixes.txt articles/
 )";
-
-constexpr size_t kBatchDocuments = 64;
 
 std::atomic<bool> interrupted{false};
 
@@ -256,101 +248,14 @@ int run_extract(const Args& args, const std::string& argv0) {
     if (f == "-" || ((includes.empty() || matches_any(includes, f)) && !matches_any(excludes, f))) files.push_back(f);
   for (const InputError& e : errors) spdlog::error("{}: {}", e.path, e.message);
   if (files.empty() && errors.empty()) spdlog::warn("extract: no file to read in {}", describe(opts->positional));
-  size_t failed = errors.size(), stored = 0, folded = 0, skipped = 0, empty = 0, bytes = 0, documents = 0, emitted = 0;
+  size_t failed = errors.size(), empty = 0, bytes = 0, documents = 0, emitted = 0;
   // The ETA is by input bytes: documents are not known before they are read.
   uint64_t input_bytes = 0, inputs_done = 0;
   for (const std::string& f : files) input_bytes += size_of(f);
   Progress progress(input_bytes, Progress::Unit::InputBytes, !opts->has("--quiet"));
   auto show = [&] { progress.update({documents, bytes, inputs_done, failed}); };
 
-  // A document whose text is stored, or sent to be stored earlier in this
-  // run, is a duplicate: it is not extracted, only recorded as a source.
-  struct Pending {
-    Document document;
-    std::string hash;
-    bool duplicate = false;
-  };
-  std::vector<Pending> pending;
-  std::unordered_set<std::string> texts_sent;
-  ExtractionPool pool(*pack, static_cast<unsigned>(*jobs));
-  struct Batch {
-    std::vector<Pending> documents;
-    std::vector<Extraction> extracted;  // empty for duplicates
-  };
-  // Writes a batch in one transaction.
-  auto write = [&](const Batch& batch) -> bool {
-    if (Status s = (*store)->begin(); !s) {
-      spdlog::error("{}", s.error());
-      return false;
-    }
-    size_t batch_stored = 0, batch_folded = 0;
-    auto fail = [&](const std::string& error) {
-      spdlog::error("{}", error);
-      (*store)->rollback();
-      return false;
-    };
-    for (size_t d = 0; d < batch.documents.size(); ++d) {
-      const Pending& p = batch.documents[d];
-      if (p.duplicate) {
-        auto recorded = (*store)->put_source(p.document, p.hash, pack->hash);
-        if (!recorded) return fail(recorded.error());
-        if (*recorded) {
-          ++batch_folded;
-          spdlog::debug("{}: the text of a stored document; recorded as its source", p.document.uri);
-          continue;
-        }
-      }
-      // A duplicate whose first copy was not stored as the reader expected
-      // (its text differs after all, or it changed meanwhile) is extracted here.
-      const Extraction extracted = p.duplicate ? extract_document(p.document.text, *pack, p.document.published)
-                                               : Extraction{};
-      const Extraction& x = p.duplicate ? extracted : batch.extracted[d];
-      auto outcome = (*store)->put_document(p.document, p.hash, pack->hash, x);
-      if (!outcome) return fail(outcome.error());
-      ++(*outcome == Store::Stored::Folded ? batch_folded : batch_stored);
-      spdlog::debug("{}: {} entities, {} mentions", p.document.uri, x.entities.entities.size(),
-                    x.entities.mentions.size());
-    }
-    if (Status s = (*store)->commit(); !s) {
-      spdlog::error("{}", s.error());
-      return false;
-    }
-    stored += batch_stored;
-    folded += batch_folded;
-    return true;
-  };
-  // Three batches move at once: one is read here, the one before it is
-  // extracted by the pool, and the one before that is written.
-  std::future<bool> writing;
-  auto written = [&]() -> bool { return !writing.valid() || writing.get(); };
-  std::shared_ptr<Batch> extracting;
-  // Collects the batch in extraction and hands it to the writer.
-  auto pass_on = [&]() -> bool {
-    if (!extracting) return true;
-    std::shared_ptr<Batch> batch = std::move(extracting);
-    extracting.reset();
-    std::vector<Extraction> extracted = pool.collect();
-    batch->extracted.resize(batch->documents.size());
-    for (size_t d = 0, next = 0; d < batch->documents.size(); ++d)
-      if (!batch->documents[d].duplicate) batch->extracted[d] = std::move(extracted[next++]);
-    if (stop_requested()) return true;  // cut short by Ctrl-C: none of it is stored, the next run extracts it
-    if (!written()) return false;
-    writing = std::async(std::launch::async, [&write, batch] { return write(*batch); });
-    return true;
-  };
-  // Sends the pending documents to the pool.
-  auto flush = [&]() -> bool {
-    if (pending.empty()) return true;
-    if (!pass_on()) return false;
-    extracting = std::make_shared<Batch>();
-    extracting->documents = std::move(pending);
-    pending.clear();
-    std::vector<const Document*> pointers;
-    for (const Pending& p : extracting->documents)
-      if (!p.duplicate) pointers.push_back(&p.document);
-    pool.submit(std::move(pointers));
-    return true;
-  };
+  Ingest ingest(**store, &*pack, static_cast<unsigned>(*jobs));
   bool stop = false;
   auto take = [&](Result<Document> doc) {
     if (stop || interrupted) return;  // a batch failed to store, or Ctrl-C: read no further, even inside this file
@@ -373,14 +278,7 @@ int run_extract(const Args& args, const std::string& argv0) {
     apply_metadata(*doc, metadata);
     if (doc->published.empty()) doc->published = opts->get("--published");
     std::string hash = document_hash(*doc);
-    if ((*store)->is_current(doc->uri, hash, pack->hash)) {
-      spdlog::debug("{}: unchanged, skipped", doc->uri);
-      ++skipped;
-      return;
-    }
-    const bool duplicate = !texts_sent.insert(text_hash(doc->text)).second || (*store)->holds_text(*doc, hash, pack->hash);
-    pending.push_back({std::move(*doc), std::move(hash), duplicate});
-    if (pending.size() >= kBatchDocuments && !flush()) stop = true;
+    if (!ingest.add(std::move(*doc), std::move(hash))) stop = true;
   };
 
   int status = 0;
@@ -402,6 +300,8 @@ int run_extract(const Args& args, const std::string& argv0) {
       break;
     }
   }
+  const bool all_written = ingest.finish() && !stop;
+  const size_t stored = ingest.counts().stored, folded = ingest.counts().folded, skipped = ingest.counts().unchanged;
   // Writes the run's outcome; a failed write is reported, the run's own
   // status stands.
   auto finish = [&](const char* outcome, int code) {
@@ -411,9 +311,6 @@ int run_extract(const Args& args, const std::string& argv0) {
       spdlog::error("{}", s.error());
     return code;
   };
-  bool all_written = !stop && (interrupted || flush()) && pass_on();
-  if (extracting) pool.collect();          // a batch left behind by a failure
-  all_written = written() && all_written;  // always wait for the writer
   if (interrupted && status != 130) {      // Ctrl-C during the last batch
     spdlog::error("extract: interrupted; the batches stored before stay, the next run goes on from here");
     status = 130;

@@ -11,6 +11,7 @@
 #include <memory>
 
 #include "bilik/curation.h"
+#include "bilik/ingest.h"
 #include "bilik/store.h"
 #include "commands.h"
 #include "curation_options.h"
@@ -39,8 +40,6 @@ examples:
   bilik merge all.db 2022.db 2023.db
   bilik merge --curation fixes.txt all.db 2022.db 2023.db
 )";
-
-constexpr size_t kBatchDocuments = 64;
 
 struct Source {
   Store::Source source;
@@ -105,9 +104,12 @@ int run_merge(const Args& args, const std::string&) {
     spdlog::error("{}", run.error());
     return 2;
   }
-  size_t merged = 0, unchanged = 0, folded = 0;
+  // The stored extractions go through the same writer as extract's.
+  Ingest ingest(**out, nullptr, 1);
+  const Ingest::Counts& done = ingest.counts();
   auto counts = [&]() -> Store::RunCounts {
-    return {static_cast<long long>(merged), static_cast<long long>(unchanged), 0, static_cast<long long>(folded)};
+    return {static_cast<long long>(done.stored), static_cast<long long>(done.unchanged), 0,
+            static_cast<long long>(done.folded)};
   };
   auto fail = [&] {
     if (Status s = (*out)->finish_run("failed", counts()); !s)
@@ -115,43 +117,27 @@ int run_merge(const Args& args, const std::string&) {
     return 2;
   };
   Progress progress(unique.size(), Progress::Unit::Documents, !opts->has("--quiet"));
-  for (size_t first = 0; first < unique.size(); first += kBatchDocuments) {
-    progress.update({.documents = first, .done = first});
-    if (Status s = (*out)->begin(); !s) {
-      spdlog::error("{}", s.error());
+  for (size_t i = 0; i < unique.size(); ++i) {
+    if (i % Ingest::kBatchDocuments == 0) progress.update({.documents = i, .done = i});
+    const Store::Source& source = unique[i].source;
+    auto doc = inputs[unique[i].input]->load_document(source.document_id);
+    if (!doc) {
+      spdlog::error("{}", doc.error());
+      ingest.finish();
       return fail();
     }
-    for (size_t i = first; i < std::min(unique.size(), first + kBatchDocuments); ++i) {
-      const Store::Source& source = unique[i].source;
-      auto doc = inputs[unique[i].input]->load_document(source.document_id);
-      if (!doc) {
-        spdlog::error("{}", doc.error());
-        (*out)->rollback();
-        return fail();
-      }
-      if (!rules_hash.empty() && doc->rules_hash != rules_hash)
-        spdlog::warn("merge: {} was extracted with another rule pack than the documents before it", source.uri);
-      rules_hash = doc->rules_hash;
-      if ((*out)->is_current(source.uri, source.content_hash, doc->rules_hash)) {
-        ++unchanged;
-        continue;
-      }
-      // Under this name, with its own url and content hash.
-      doc->document.uri = source.uri;
-      doc->document.url = source.url;
-      auto stored = (*out)->put_document(doc->document, source.content_hash, doc->rules_hash, doc->extraction);
-      if (!stored) {
-        spdlog::error("{}", stored.error());
-        (*out)->rollback();
-        return fail();
-      }
-      ++(*stored == Store::Stored::Folded ? folded : merged);
-    }
-    if (Status s = (*out)->commit(); !s) {
-      spdlog::error("{}", s.error());
-      return fail();
-    }
+    if (!rules_hash.empty() && doc->rules_hash != rules_hash)
+      spdlog::warn("merge: {} was extracted with another rule pack than the documents before it", source.uri);
+    rules_hash = doc->rules_hash;
+    // Under this name, with its own url and content hash.
+    doc->document.uri = source.uri;
+    doc->document.url = source.url;
+    if (!ingest.add_extracted(std::move(doc->document), source.content_hash, doc->rules_hash,
+                              std::move(doc->extraction)))
+      return ingest.finish(), fail();
   }
+  if (!ingest.finish()) return fail();
+  const size_t merged = done.stored, folded = done.folded, unchanged = done.unchanged;
   if (merged + folded > 0)
     if (Status s = (*out)->remove_orphans(); !s) spdlog::warn("{}", s.error());
   // The inputs' curation lines first (in input order), then the file's.

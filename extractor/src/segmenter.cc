@@ -76,9 +76,9 @@ std::vector<Sentence> split_sentences(const FoldedText& f, const std::vector<Wor
     while (e - start > kMaxSentenceBytes) {
       size_t cut = start + kMaxSentenceBytes;
       while (cut > start && !blank(cut)) --cut;
-      if (cut == start) {  // one word longer than the bound: cut between characters
+      if (cut == start) {  // one word longer than the bound stays whole
         cut = start + kMaxSentenceBytes;
-        while ((static_cast<unsigned char>(s[cut]) & 0xC0) == 0x80) --cut;
+        while (cut < e && !blank(cut)) ++cut;
       }
       emit(start, cut);
       start = cut;

@@ -39,7 +39,8 @@ std::vector<Word> split_words(const FoldedText& text);
 
 // No sentence is longer than this: a longer run with no sentence end is cut
 // at spaces, so no rule searches megabytes at once and a stop request is
-// heard between pieces. News sentences are a few hundred bytes.
+// heard between pieces (a single word longer than this stays whole). News
+// sentences are a few hundred bytes.
 inline constexpr size_t kMaxSentenceBytes = 16 * 1024;
 
 std::vector<Sentence> split_sentences(const FoldedText& text, const std::vector<Word>& words,

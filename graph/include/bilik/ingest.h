@@ -1,0 +1,84 @@
+// Documents into a store, the way `extract` and `merge` both write them.
+//
+// Documents are taken in batches of kBatchDocuments. A batch is extracted on
+// a pool of threads (documents that come with their extraction, as merge's
+// do, skip this) while the next one is read, and written in input order in
+// one transaction while the one after it is extracted: three batches move at
+// once. A document stored unchanged under its name is skipped; a text already
+// stored, or taken earlier in the run, under another name is not extracted
+// again but recorded as another source of its document. After stop_requested()
+// (Ctrl-C) the batch in extraction is dropped and nothing more is written; the
+// batches written stay, so the next run goes on from there.
+//
+//   Ingest ingest(store, &pack, jobs);
+//   for (Document d : read) if (!ingest.add(std::move(d), document_hash(d))) break;
+//   bool ok = ingest.finish();   // false: a batch failed to store (logged)
+#pragma once
+
+#include <cstddef>
+#include <future>
+#include <memory>
+#include <string>
+#include <unordered_set>
+#include <vector>
+
+#include "bilik/document.h"
+#include "bilik/extraction.h"
+#include "bilik/parallel_extraction.h"
+#include "bilik/store.h"
+
+namespace bilik {
+
+class Ingest {
+ public:
+  static constexpr size_t kBatchDocuments = 64;
+
+  struct Counts {
+    size_t stored = 0, folded = 0, unchanged = 0;
+  };
+
+  // `pack` may be null when every document comes with its extraction.
+  Ingest(Store& store, const RulePack* pack, unsigned jobs);
+  ~Ingest();
+  Ingest(const Ingest&) = delete;
+  Ingest& operator=(const Ingest&) = delete;
+
+  // A document read by extract: extracted with the pack unless its name or
+  // its text is stored already. False once a batch has failed to store.
+  bool add(Document document, std::string content_hash);
+  // A document with its extraction, made with the pack `rules_hash` names
+  // (merge's stored documents).
+  bool add_extracted(Document document, std::string content_hash, std::string rules_hash, Extraction extraction);
+  // Stores what is left and waits for the writer. False when a batch failed.
+  bool finish();
+  const Counts& counts() const { return counts_; }
+
+ private:
+  struct Pending {
+    Document document;
+    std::string content_hash, rules_hash;
+    bool duplicate = false;  // its text is stored or taken already: recorded as a source
+    bool extracted = false;  // came with its extraction
+  };
+  struct Batch {
+    std::vector<Pending> documents;
+    std::vector<Extraction> extractions;  // one per document; empty for duplicates
+  };
+  bool take(Pending pending, Extraction extraction);
+  bool flush();    // sends the pending documents to extraction
+  bool pass_on();  // hands the batch in extraction to the writer
+  bool written();  // waits for the writer: false when its batch failed
+  bool write(const Batch& batch);
+
+  Store& store_;
+  const RulePack* pack_;
+  std::unique_ptr<ExtractionPool> pool_;
+  Batch pending_;
+  std::shared_ptr<Batch> extracting_;
+  std::future<bool> writing_;
+  std::unordered_set<std::string> texts_taken_;
+  Counts counts_;
+  bool failed_ = false;
+};
+
+}  // namespace bilik

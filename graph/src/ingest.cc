@@ -1,0 +1,122 @@
+#include "bilik/ingest.h"
+
+#include <spdlog/spdlog.h>
+
+#include "bilik/stop.h"
+
+namespace bilik {
+
+Ingest::Ingest(Store& store, const RulePack* pack, unsigned jobs)
+    : store_(store), pack_(pack), pool_(pack ? std::make_unique<ExtractionPool>(*pack, jobs) : nullptr) {}
+
+Ingest::~Ingest() {
+  if (extracting_ && pool_) pool_->collect();  // a batch left behind by a failure
+  written();
+}
+
+bool Ingest::add(Document document, std::string content_hash) {
+  if (store_.is_current(document.uri, content_hash, pack_->hash)) {
+    spdlog::debug("{}: unchanged, skipped", document.uri);
+    ++counts_.unchanged;
+    return !failed_;
+  }
+  const bool duplicate = !texts_taken_.insert(text_hash(document.text)).second ||
+                         store_.holds_text(document, content_hash, pack_->hash);
+  return take({std::move(document), std::move(content_hash), pack_->hash, duplicate, false}, Extraction{});
+}
+
+bool Ingest::add_extracted(Document document, std::string content_hash, std::string rules_hash, Extraction extraction) {
+  if (store_.is_current(document.uri, content_hash, rules_hash)) {
+    ++counts_.unchanged;
+    return !failed_;
+  }
+  return take({std::move(document), std::move(content_hash), std::move(rules_hash), false, true}, std::move(extraction));
+}
+
+bool Ingest::take(Pending pending, Extraction extraction) {
+  if (failed_) return false;
+  pending_.documents.push_back(std::move(pending));
+  pending_.extractions.push_back(std::move(extraction));
+  if (pending_.documents.size() >= kBatchDocuments && !flush()) failed_ = true;
+  return !failed_;
+}
+
+bool Ingest::flush() {
+  if (pending_.documents.empty()) return true;
+  if (!pass_on()) return false;
+  extracting_ = std::make_shared<Batch>(std::move(pending_));
+  pending_ = Batch{};
+  std::vector<const Document*> to_extract;
+  for (const Pending& p : extracting_->documents)
+    if (!p.duplicate && !p.extracted) to_extract.push_back(&p.document);
+  if (pool_) pool_->submit(std::move(to_extract));
+  return true;
+}
+
+bool Ingest::pass_on() {
+  if (!extracting_) return true;
+  std::shared_ptr<Batch> batch = std::move(extracting_);
+  extracting_.reset();
+  std::vector<Extraction> extracted = pool_ ? pool_->collect() : std::vector<Extraction>{};
+  for (size_t d = 0, next = 0; d < batch->documents.size(); ++d)
+    if (!batch->documents[d].duplicate && !batch->documents[d].extracted)
+      batch->extractions[d] = std::move(extracted[next++]);
+  if (stop_requested()) return true;  // cut short by Ctrl-C: none of it is stored, the next run extracts it
+  if (!written()) return false;
+  writing_ = std::async(std::launch::async, [this, batch] { return write(*batch); });
+  return true;
+}
+
+bool Ingest::written() { return !writing_.valid() || writing_.get(); }
+
+bool Ingest::finish() {
+  bool ok = !failed_ && (stop_requested() || flush()) && pass_on();
+  if (extracting_ && pool_) pool_->collect();  // a batch left behind by a failure
+  extracting_.reset();
+  ok = written() && ok;  // always wait for the writer
+  failed_ = failed_ || !ok;
+  return ok;
+}
+
+bool Ingest::write(const Batch& batch) {
+  if (Status s = store_.begin(); !s) {
+    spdlog::error("{}", s.error());
+    return false;
+  }
+  Counts added;
+  auto fail = [&](const std::string& error) {
+    spdlog::error("{}", error);
+    store_.rollback();
+    return false;
+  };
+  for (size_t d = 0; d < batch.documents.size(); ++d) {
+    const Pending& p = batch.documents[d];
+    if (p.duplicate) {
+      auto recorded = store_.put_source(p.document, p.content_hash, p.rules_hash);
+      if (!recorded) return fail(recorded.error());
+      if (*recorded) {
+        ++added.folded;
+        spdlog::debug("{}: the text of a stored document; recorded as its source", p.document.uri);
+        continue;
+      }
+    }
+    // A duplicate whose first copy was not stored as the reader expected
+    // (its text differs after all, or it changed meanwhile) is extracted here.
+    const Extraction extracted = p.duplicate ? extract_document(p.document.text, *pack_, p.document.published)
+                                             : Extraction{};
+    const Extraction& x = p.duplicate ? extracted : batch.extractions[d];
+    auto outcome = store_.put_document(p.document, p.content_hash, p.rules_hash, x);
+    if (!outcome) return fail(outcome.error());
+    ++(*outcome == Store::Stored::Folded ? added.folded : added.stored);
+    spdlog::debug("{}: {} entities, {} mentions", p.document.uri, x.entities.entities.size(), x.entities.mentions.size());
+  }
+  if (Status s = store_.commit(); !s) {
+    spdlog::error("{}", s.error());
+    return false;
+  }
+  counts_.stored += added.stored;
+  counts_.folded += added.folded;
+  return true;
+}
+
+}  // namespace bilik
