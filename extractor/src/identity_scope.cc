@@ -77,11 +77,21 @@ void settle_body(Extraction& x, size_t index, std::string_view original, const R
   e.identity_note = "\"" + generic + "\" of " + x.entities.entities[state].name + ", by \"" + words + "\"";
 }
 
-void settle_treaty(Extraction& x, size_t index, std::string_view original) {
+// "Anlaşma Memorandumu", "Birgə Bəyannamə": every word names a kind of paper.
+bool names_only_a_kind(const std::string& name, const RulePack& pack) {
+  const std::vector<std::string> words = key_words(fold_key(name));
+  return !words.empty() && std::all_of(words.begin(), words.end(), [&](const std::string& w) {
+    return std::any_of(pack.treaty_kind_words.begin(), pack.treaty_kind_words.end(),
+                       [&](const std::string& kind) { return w.rfind(kind, 0) == 0; });
+  });
+}
+
+void settle_treaty(Extraction& x, size_t index, std::string_view original, const RulePack& pack) {
   DocEntity& e = x.entities.entities[index];
   if (e.gazetteer_entry >= 0) return;
-  for (const Mention& m : x.entities.mentions)
-    if (m.entity == index && written_as_title(original, m)) return;
+  if (!names_only_a_kind(e.name, pack))
+    for (const Mention& m : x.entities.mentions)
+      if (m.entity == index && written_as_title(original, m)) return;
   std::set<std::string> parties;
   std::string year;
   for (const Triple& t : x.triples) {
@@ -124,7 +134,7 @@ void settle_identity(Extraction& x, std::string_view original, const RulePack& p
   for (size_t i = 0; i < x.entities.entities.size(); ++i) {
     switch (x.entities.entities[i].type) {
       case EntityType::Organization: settle_body(x, i, original, pack); break;
-      case EntityType::Treaty: settle_treaty(x, i, original); break;
+      case EntityType::Treaty: settle_treaty(x, i, original, pack); break;
       default: break;
     }
   }

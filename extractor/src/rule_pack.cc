@@ -503,7 +503,7 @@ Result<RulePack> load_rule_pack(const std::string& dir) {
   if (!manifest) return Result<RulePack>::failure(manifest.error());
   if (Status s = known_keys(*manifest,
                             {"language", "morphology", "gazetteers", "figures", "dates", "lexicon", "word_lists",
-                             "demonyms", "demonym_heads", "state_bodies", "state_body_heads", "patterns", "abbreviations", "treaty_subject_ends", "number_words"},
+                             "demonyms", "demonym_heads", "state_bodies", "state_body_heads", "treaty_kind_words", "patterns", "abbreviations", "treaty_subject_ends", "number_words"},
                             manifest_file->path + ": ");
       !s)
     return Result<RulePack>::failure(s.error());
@@ -578,6 +578,7 @@ Result<RulePack> load_rule_pack(const std::string& dir) {
       }
     }
     for (const std::string& w : strings(*manifest, "state_body_heads")) pack.state_body_heads.insert(fold_key(w));
+    for (const std::string& w : strings(*manifest, "treaty_kind_words")) pack.treaty_kind_words.push_back(fold_key(w));
     if (manifest->contains("word_lists")) {
       for (auto& [list, file] : manifest->at("word_lists").items()) {
         auto text = read_file(root / file.get<std::string>());

@@ -89,6 +89,14 @@ TEST(IdentityScope, ATreatyWrittenAsATitleJoinsByName) {
   EXPECT_EQ(treaties, 1);
 }
 
+TEST(IdentityScope, ATreatyNamedOnlyByItsKindIsKnownByItsParties) {
+  const Extraction x = extract_document(
+      "Azərbaycan ilə Gürcüstan arasında Anlaşma Memorandumu imzalanıb.", test::pack());
+  const DocEntity* treaty = find(x, EntityType::Treaty, "Anlaşma Memorandumu");
+  ASSERT_NE(treaty, nullptr);
+  EXPECT_EQ(treaty->scope, IdentityScope::Key);
+}
+
 TEST(IdentityScope, MentionsSayWhyTheyAreTheirEntity) {
   const Extraction x = extract_document(
       "Qasım-Jomart Tokayev Ankaraya gəlib. Tokayev Ərdoğanla görüşüb.", test::pack());

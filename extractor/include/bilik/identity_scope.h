@@ -10,9 +10,10 @@
 //   otherwise it stays within its document. A generic alias of a named body
 //   ("Müdafiə Nazirliyi" of "Qazaxıstan Müdafiə Nazirliyi") is shown but
 //   never compared.
-// - A treaty known only by its subject ("strateji tərəfdaşlıq haqqında
-//   saziş": no mention writes a capital letter inside a sentence, no
-//   gazetteer entry). It joins only a treaty with the same subject, the same
+// - A treaty known only by its subject or kind ("strateji tərəfdaşlıq
+//   haqqında saziş": no mention writes a capital letter inside a sentence;
+//   "Anlaşma Memorandumu": every word names a kind of paper,
+//   pack.treaty_kind_words), with no gazetteer entry. It joins only a treaty with the same subject, the same
 //   parties and the same date (one key of the three); with no party it stays
 //   within its document.
 // Every decision is written to the entity's identity_note.

@@ -142,6 +142,10 @@ struct RulePack {
   // their names identify nothing across documents (identity_scope.h). Folded.
   std::unordered_set<std::string> state_bodies;
   std::unordered_set<std::string> state_body_heads;
+  // Word beginnings that name a kind of paper ("memorandum", "anlaşma"): a
+  // treaty named only by them ("Anlaşma Memorandumu") is known by its kind,
+  // not its title (identity_scope.h). Folded.
+  std::vector<std::string> treaty_kind_words;
   FigureGrammar figures;
   DateGrammar dates;
   std::vector<RelationRule> relation_rules;
