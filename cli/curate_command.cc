@@ -47,7 +47,7 @@ LOCATION). See docs/curation.md.
 
 examples:
   bilik curate --db news.db merge "Şavkat Mirziyoyev" "Şövkət Mirziyoyev"
-  bilik curate --db news.db split "Əli Həsənov" in komekci.txt as "Əli Həsənov (köməkçi)"
+  bilik curate --db news.db split "Əli Həsənov" in komekci.txt as "Əli Həsənov, köməkçi"
   bilik curate --db news.db retype "Qarabağ" LOCATION
   bilik curate --db news.db drop-triple PERSON:"Tokayev" visited "Ankara"
   bilik curate list --db news.db
