@@ -53,19 +53,24 @@ class RuleRunner {
     }
   }
 
+  // Finds each match's span first (RE2's DFA alone) and its groups only for
+  // a span that may yield a name: groups cost RE2 far more than the span.
   void run(const EntityRule& rule, const Sentence& sentence) {
     const RE2& re = *rule.pattern;
     const int groups = re.NumberOfCapturingGroups() + 1;
-    std::vector<re2::StringPiece> match(groups);
+    std::vector<re2::StringPiece>& match = match_;
+    match.resize(std::max<size_t>(match.size(), groups));
     const std::string& s = text_.folded.text;
     const NameWalk::Source source = rule.walk ? rule.walk->source : NameWalk::Source::Group;
     const bool before = source == NameWalk::Source::BeforeSpaces || source == NameWalk::Source::BeforeCommas;
     const bool after = source == NameWalk::Source::After;
+    const std::unordered_set<std::string>* leading =
+        rule.leading_list.empty() ? nullptr : &pack_.word_lists.at(rule.leading_list);
     size_t pos = sentence.start;
     size_t floor = pos;  // a run before an anchor starts here or later: after the last
                          // name produced, and not before the last anchor tried
     while (pos < sentence.end && !stop_requested() &&
-           re.Match(s, pos, sentence.end, RE2::UNANCHORED, match.data(), groups)) {
+           re.Match(s, pos, sentence.end, RE2::UNANCHORED, match.data(), 1)) {
       const size_t start = match[0].data() - s.data();
       const size_t end = start + match[0].size();
       Span run;
@@ -87,13 +92,37 @@ class RuleRunner {
       // Resume after what the rule produced; when its name walk kept
       // nothing, retry from the next word ("direktor müavini Yohan
       // Engvall": the walk after "direktor" fails, "müavini" works).
-      const size_t produced_end = apply(rule, match, run);
+      size_t produced_end = 0;
+      if ((!leading || starts_with_word(start, end, *leading)) &&
+          re.Match(s, start, end, RE2::ANCHOR_BOTH, match.data(), groups))  // the same span: its groups
+        produced_end = apply(rule, match, run);
       pos = produced_end > start ? produced_end : (before ? next_char(start) : next_word_start(start));
       floor = std::max(floor, produced_end);
     }
   }
 
  private:
+  // Whether the letters opening [start, end) may begin with a word of
+  // `words` (folded keys): false only when no run of them is such a word.
+  bool starts_with_word(size_t start, size_t end, const std::unordered_set<std::string>& words) const {
+    const std::string& s = text_.folded.text;
+    size_t run_end = start;  // letters end at the first ASCII byte that is not one
+    while (run_end < end) {
+      const unsigned char c = static_cast<unsigned char>(s[run_end]);
+      if (c < 0x80 && !((c | 0x20) >= 'a' && (c | 0x20) <= 'z')) break;
+      ++run_end;
+    }
+    const std::string_view run(s.data() + start, run_end - start);
+    if (fold_key(run) != run) return true;  // a word's key is not its text: cannot tell
+    std::string& prefix = scratch_;
+    for (size_t k = 1; k <= run.size(); ++k) {
+      if (k < run.size() && (static_cast<unsigned char>(run[k]) & 0xC0) == 0x80) continue;
+      prefix.assign(run.substr(0, k));
+      if (words.count(prefix)) return true;
+    }
+    return false;
+  }
+
   // The start of the first word after the one holding `pos` (or after `pos`).
   size_t next_word_start(size_t pos) const {
     size_t w = word_at_or_after(text_.words, pos);
@@ -679,6 +708,8 @@ class RuleRunner {
   const AnalyzedText& text_;
   const RulePack& pack_;
   std::vector<Candidate>& found_;
+  std::vector<re2::StringPiece> match_;     // the current match and its groups, reused
+  mutable std::string scratch_;             // reused by starts_with_word
   std::multimap<size_t, size_t> by_start_;  // found_ indexes by start
   size_t longest_ = 0;                      // the longest span in found_
 };

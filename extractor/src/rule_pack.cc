@@ -478,6 +478,76 @@ Result<Inference> parse_inference(const json& node, const std::string& file) {
   return inf;
 }
 
+// The index after the group or class opening at `open` ('(' or '['), or npos.
+size_t after_closing(const std::string& p, size_t open) {
+  int depth = 0;
+  for (size_t i = open; i < p.size(); ++i) {
+    if (p[i] == '\\') {
+      ++i;
+    } else if (p[i] == '[') {
+      size_t j = i + 1;
+      if (j < p.size() && p[j] == '^') ++j;
+      if (j < p.size() && p[j] == ']') ++j;  // a ']' first in a class is a member
+      for (; j < p.size() && p[j] != ']'; ++j)
+        if (p[j] == '\\') ++j;
+      if (j >= p.size()) return std::string::npos;
+      if (depth == 0) return j + 1;
+      i = j;
+    } else if (p[i] == '(') {
+      ++depth;
+    } else if (p[i] == ')' && --depth == 0) {
+      return i + 1;
+    }
+  }
+  return std::string::npos;
+}
+
+// True when `p[from, to)` has a '|' outside every group and class in it.
+bool has_top_level_bar(const std::string& p, size_t from, size_t to) {
+  for (size_t i = from; i < to; ++i) {
+    if (p[i] == '\\') {
+      ++i;
+    } else if (p[i] == '(' || p[i] == '[') {
+      const size_t after = after_closing(p, i);
+      if (after == std::string::npos) return true;
+      i = after - 1;
+    } else if (p[i] == '|') {
+      return true;
+    }
+  }
+  return false;
+}
+
+// True when every match of `p` starts with group `group`, written
+// "(?P<group>\p{L}+)", taken once: the pattern opens with it, inside groups
+// that are neither alternatives nor repeated nor optional.
+bool opens_with_letters(const std::string& p, const std::string& group) {
+  const std::string target = "(?P<" + group + ">\\p{L}+)";
+  std::vector<size_t> openers;
+  size_t pos = 0;
+  while (p.compare(pos, target.size(), target) != 0) {
+    if (p.compare(pos, 3, "(?:") == 0) {
+      openers.push_back(pos);
+      pos += 3;
+    } else if (p.compare(pos, 4, "(?P<") == 0 && p.find('>', pos) != std::string::npos) {
+      openers.push_back(pos);
+      pos = p.find('>', pos) + 1;
+    } else {
+      return false;
+    }
+  }
+  auto taken_once = [&](size_t after) { return after >= p.size() || std::string_view("?*+{").find(p[after]) == std::string_view::npos; };
+  if (!taken_once(pos + target.size())) return false;
+  if (has_top_level_bar(p, 0, p.size())) return false;
+  for (size_t open : openers) {
+    const size_t after = after_closing(p, open);
+    if (after == std::string::npos || !taken_once(after)) return false;
+    const size_t body = p[open + 2] == ':' ? open + 3 : p.find('>', open) + 1;
+    if (has_top_level_bar(p, body, after - 1)) return false;
+  }
+  return true;
+}
+
 // Finishes a rule filter: the atoms to look for, one automaton finding them
 // all in a pass, and where each filter id's rule sits after sorting.
 template <class Rule>
@@ -625,6 +695,8 @@ Result<RulePack> load_rule_pack(const std::string& dir) {
           if (!pack.word_lists.count(list))
             return Result<RulePack>::failure(path + ": rule " + rule->id + ": in_list names the word list '" + list +
                                              "', which pack.json's \"word_lists\" does not define");
+        for (const auto& [group, list] : rule->in_list)
+          if (opens_with_letters(rule->pattern->pattern(), group)) rule->leading_list = list;
         if (!ids.insert(rule->id).second)
           return Result<RulePack>::failure(path + ": rule " + rule->id + ": the id is used twice");
         pack.entity_rules.push_back(std::move(*rule));

@@ -104,6 +104,11 @@ struct EntityRule {
   // group -> word list (pack.json "word_lists"): the group's text, folded,
   // must be in that list ("given": "given_names" for "Hulusi Akar").
   std::map<std::string, std::string> in_list;
+  // The word list of an in_list group that opens every match as a run of
+  // letters ("(?P<given>\p{L}+)"), else empty: a match passes in_list only
+  // if its text starts with a word of that list, which is checked before
+  // RE2 is asked for the groups.
+  std::string leading_list;
   std::vector<RuleExample> examples;
   std::vector<std::string> counter_examples;
 };
