@@ -84,11 +84,18 @@ class RuleRunner {
     const bool after = source == NameWalk::Source::After;
     const std::unordered_set<std::string>* leading =
         rule.leading_list.empty() ? nullptr : &pack_.word_lists.at(rule.leading_list);
+    // A match yielding a name then starts a word (its boundary is checked)
+    // with a list word, so the search may skip to the next such word; a walk
+    // before the anchor remembers the anchors tried, so it skips none.
+    const bool skip_to_list_words = leading && !before;
     size_t pos = sentence.start;
     size_t floor = pos;  // a run before an anchor starts here or later: after the last
                          // name produced, and not before the last anchor tried
-    while (pos < sentence.end && !stop_requested() &&
-           re.Match(s, pos, sentence.end, RE2::UNANCHORED, match.data(), 1)) {
+    for (;;) {
+      if (skip_to_list_words) pos = next_word_starting_with(pos, sentence.end, *leading);
+      if (pos >= sentence.end || stop_requested() ||
+          !re.Match(s, pos, sentence.end, RE2::UNANCHORED, match.data(), 1))
+        break;
       const size_t start = match[0].data() - s.data();
       const size_t end = start + match[0].size();
       Span run;
@@ -139,6 +146,14 @@ class RuleRunner {
       if (words.count(prefix)) return true;
     }
     return false;
+  }
+
+  // The start of the first word at or after `from` (and before `limit`) that
+  // may begin with a word of `words`, else `limit`.
+  size_t next_word_starting_with(size_t from, size_t limit, const std::unordered_set<std::string>& words) const {
+    for (size_t w = word_at_or_after(text_.words, from); w < text_.words.size() && text_.words[w].start < limit; ++w)
+      if (text_.words[w].start >= from && starts_with_word(text_.words[w].start, limit, words)) return text_.words[w].start;
+    return limit;
   }
 
   // The start of the first word after the one holding `pos` (or after `pos`).
