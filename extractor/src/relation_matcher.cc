@@ -34,6 +34,11 @@ struct Item {
 Rewritten rewrite(const AnalyzedText& t, const Sentence& s, std::vector<Item> items) {
   std::sort(items.begin(), items.end(), [](const Item& a, const Item& b) { return a.start < b.start; });
   Rewritten r;
+  size_t capacity = s.end - s.start;
+  for (const Item& item : items) capacity += item.placeholder.size();
+  r.text.reserve(capacity);
+  r.from.reserve(capacity);
+  r.to.reserve(capacity);
   size_t pos = s.start;
   // Runs of spaces and line breaks become one space, so rules write " ".
   auto copy = [&](size_t from, size_t to) {

@@ -740,10 +740,14 @@ std::string default_pack_dir(const std::string& argv0, const std::string& langua
 namespace bilik {
 
 std::vector<int> RulePack::RuleFilter::candidates(std::string_view text) const {
-  std::vector<int> found_atoms, ids, rules;
+  thread_local std::vector<int> found_atoms, ids;
+  found_atoms.clear();
+  ids.clear();
+  std::vector<int> rules;
   if (!filter || filter->NumRegexps() == 0) return rules;
   // Atoms are lower case; placeholders (<<PERSON:...>>) are the only capitals.
-  std::string lower(text);
+  thread_local std::string lower;
+  lower.assign(text);
   for (char& c : lower)
     if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
   if (atom_set) {
