@@ -153,8 +153,7 @@ class RelationFinder {
     if (items.empty()) return;
     Rewritten r = rewrite(t_, s, std::move(items));
     read_sentence_facts(r);
-    for (int i : pack_.relation_filter.candidates(r.text))
-      if (pack_.relation_rules[i].window == window) apply(pack_.relation_rules[i], r, k);
+    for (int i : pack_.relation_filters[window - 1].candidates(r.text)) apply(pack_.relation_rules[i], r, k);
   }
 
   // The mention's case; a name followed by the postposition "ilə" is read

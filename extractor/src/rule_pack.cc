@@ -339,7 +339,7 @@ std::string type_list(const std::vector<EntityType>& types) {
 
 Result<RelationRule> parse_relation_rule(const json& node, const std::string& file,
                                          const std::map<std::string, std::string>& defines,
-                                         const std::shared_ptr<re2::FilteredRE2>& filter) {
+                                         RulePack::RuleFilter (&filters)[2]) {
   RelationRule rule;
   rule.file = file;
   rule.id = node.value("id", "");
@@ -359,6 +359,10 @@ Result<RelationRule> parse_relation_rule(const json& node, const std::string& fi
     if (spec == vocabulary.end())
       return Result<RelationRule>::failure(where + "unknown predicate '" + rule.predicate +
                                            "' (the vocabulary is schema/predicates.json)");
+    rule.window = node.value("window", 1);
+    if (rule.window != 1 && rule.window != 2)
+      return Result<RelationRule>::failure(where + "\"window\" is 1 or 2 sentences");
+    const std::shared_ptr<re2::FilteredRE2>& filter = filters[rule.window - 1].filter;
     rule.filter_id = filter->NumRegexps();
     auto re = compile_pattern(node, defines, *filter, filter);
     if (!re) return Result<RelationRule>::failure(where + re.error());
@@ -374,9 +378,6 @@ Result<RelationRule> parse_relation_rule(const json& node, const std::string& fi
     }
     rule.among = node.value("among", false);
     rule.in_order = node.value("in_order", false);
-    rule.window = node.value("window", 1);
-    if (rule.window != 1 && rule.window != 2)
-      return Result<RelationRule>::failure(where + "\"window\" is 1 or 2 sentences");
     if (rule.among && !spec->second.symmetric)
       return Result<RelationRule>::failure(where + "\"among\" is only for symmetric predicates (met_with, trade_with)");
     rule.amount_from_sentence = node.value("amount", "") == "sentence";
@@ -550,11 +551,13 @@ bool opens_with_letters(const std::string& p, const std::string& group) {
 
 // Finishes a rule filter: the atoms to look for, one automaton finding them
 // all in a pass, and where each filter id's rule sits after sorting.
-template <class Rule>
-void finish_filter(RulePack::RuleFilter& f, const std::vector<Rule>& rules) {
-  f.rule_of_id.assign(rules.size(), 0);
-  for (size_t i = 0; i < rules.size(); ++i) f.rule_of_id[rules[i].filter_id] = static_cast<int>(i);
-  if (rules.empty()) return;
+// `belongs` tells the rules whose patterns this filter holds.
+template <class Rule, class Belongs>
+void finish_filter(RulePack::RuleFilter& f, const std::vector<Rule>& rules, Belongs belongs) {
+  f.rule_of_id.assign(f.filter->NumRegexps(), 0);
+  for (size_t i = 0; i < rules.size(); ++i)
+    if (belongs(rules[i])) f.rule_of_id[rules[i].filter_id] = static_cast<int>(i);
+  if (f.filter->NumRegexps() == 0) return;
   f.filter->Compile(&f.atoms);
   RE2::Options options;
   options.set_log_errors(false);
@@ -583,7 +586,7 @@ Result<RulePack> load_rule_pack(const std::string& dir) {
   RulePack pack;
   pack.dir = dir;
   pack.entity_filter.filter = std::make_shared<re2::FilteredRE2>(3);
-  pack.relation_filter.filter = std::make_shared<re2::FilteredRE2>(3);
+  for (RulePack::RuleFilter& f : pack.relation_filters) f.filter = std::make_shared<re2::FilteredRE2>(3);
   try {
     const fs::path morphology_path = root / manifest->at("morphology").get<std::string>();
     auto morphology = Morphology::load(morphology_path.string());
@@ -673,7 +676,7 @@ Result<RulePack> load_rule_pack(const std::string& dir) {
     for (const auto& [path, doc] : rule_files) {
       if (doc.contains("relation_rules")) {
         for (const auto& node : doc.at("relation_rules")) {
-          auto rule = parse_relation_rule(node, path, defines, pack.relation_filter.filter);
+          auto rule = parse_relation_rule(node, path, defines, pack.relation_filters);
           if (!rule) return Result<RulePack>::failure(rule.error());
           if (!ids.insert(rule->id).second)
             return Result<RulePack>::failure(path + ": rule " + rule->id + ": the id is used twice");
@@ -707,8 +710,10 @@ Result<RulePack> load_rule_pack(const std::string& dir) {
   }
   std::stable_sort(pack.entity_rules.begin(), pack.entity_rules.end(),
                    [](const EntityRule& a, const EntityRule& b) { return a.stage < b.stage; });
-  finish_filter(pack.entity_filter, pack.entity_rules);
-  finish_filter(pack.relation_filter, pack.relation_rules);
+  finish_filter(pack.entity_filter, pack.entity_rules, [](const EntityRule&) { return true; });
+  for (int window : {1, 2})
+    finish_filter(pack.relation_filters[window - 1], pack.relation_rules,
+                  [&](const RelationRule& r) { return r.window == window; });
   char hex[17];
   std::snprintf(hex, sizeof hex, "%016llx", static_cast<unsigned long long>(hash));
   pack.hash = hex;

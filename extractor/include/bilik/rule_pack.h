@@ -129,7 +129,8 @@ struct RulePack {
     // Indices of the rules that may match `text` (folded), ascending.
     std::vector<int> candidates(std::string_view text) const;
   };
-  RuleFilter entity_filter, relation_filter;
+  RuleFilter entity_filter;
+  RuleFilter relation_filters[2];  // the relation rules reading one sentence, and two
   std::unordered_set<std::string> abbreviations;
   std::unordered_set<std::string> common_words;  // lower-case words: no name starts a sentence with them
   std::map<std::string, long long> number_words;
