@@ -138,6 +138,27 @@ void fold_each(std::string_view original, Emit emit) {
     pos = fold_one(original, pos, cluster, emit);
 }
 
+// The Azerbaijani letters outside ASCII, lower-cased (İ → i), with whether
+// they were upper case; false for any other character.
+bool azerbaijani_letter(char32_t c, char32_t& lower, bool& up) {
+  switch (c) {
+    case U'ə': case U'ı': case U'ö': case U'ü': case U'ç': case U'ş': case U'ğ':
+      lower = c;
+      up = false;
+      return true;
+    case U'Ə': lower = U'ə'; break;
+    case U'İ': lower = U'i'; break;
+    case U'Ö': lower = U'ö'; break;
+    case U'Ü': lower = U'ü'; break;
+    case U'Ç': lower = U'ç'; break;
+    case U'Ş': lower = U'ş'; break;
+    case U'Ğ': lower = U'ğ'; break;
+    default: return false;
+  }
+  up = true;
+  return true;
+}
+
 // A plain ASCII byte folds to one byte, itself lower-cased ('I' becomes the
 // two bytes of 'ı'), when no combining mark follows it: fold_one's quick
 // case, without decoding.
@@ -173,6 +194,16 @@ FoldedText fold_text(std::string_view original) {
       f.origin.push_back(static_cast<uint32_t>(pos));
       f.upper.push_back(up);
       ++pos;
+      continue;
+    }
+    // An Azerbaijani letter with no combining mark after it folds without ICU.
+    char32_t c, lower;
+    bool up;
+    const size_t len = decode_utf8(original, pos, c);
+    if (len == 2 && (pos + 2 >= original.size() || static_cast<unsigned char>(original[pos + 2]) < 0xCC) &&
+        azerbaijani_letter(c, lower, up)) {
+      emit(lower, pos, up);
+      pos += 2;
     } else {
       pos = fold_one(original, pos, cluster, emit);
     }
