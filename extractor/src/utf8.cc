@@ -96,8 +96,6 @@ void append_utf8_sequence(std::string& out, char32_t c) {
   }
 }
 
-namespace {
-
 std::u32string code_points(std::string_view s) {
   std::u32string out;
   for (size_t pos = 0; pos < s.size();) {
@@ -108,8 +106,6 @@ std::u32string code_points(std::string_view s) {
   }
   return out;
 }
-
-}  // namespace
 
 size_t edit_distance(std::string_view a8, std::string_view b8) {
   const std::u32string a = code_points(a8), b = code_points(b8);

@@ -26,6 +26,9 @@ inline size_t decode_utf8(std::string_view text, size_t pos, char32_t& out) {
   return decode_utf8_sequence(text, pos, out);
 }
 
+// The code points of `text`, an invalid byte read as U+FFFD.
+std::u32string code_points(std::string_view text);
+
 // Byte offset of the first invalid sequence, or std::string_view::npos.
 size_t first_invalid_utf8(std::string_view text);
 
