@@ -119,6 +119,7 @@ class RuleRunner {
       // Engvall": the walk after "direktor" fails, "müavini" works).
       size_t produced_end = 0;
       if ((!leading || starts_with_word(start, end, *leading)) &&
+          (rule.capitalized_whole.empty() || all_capitalized({start, end})) &&
           re.Match(s, start, end, RE2::ANCHOR_BOTH, match.data(), groups))  // the same span: its groups
         produced_end = apply(rule, match, run);
       pos = produced_end > start ? produced_end : (before ? next_char(start) : next_word_start(start));
@@ -355,6 +356,14 @@ class RuleRunner {
       return false;
     });
     return out;
+  }
+
+  // Every word of the span capitalised, but for suffixes glued to one.
+  bool all_capitalized(Span span) const {
+    auto [first, last] = words_in(text_, span);
+    for (size_t i = first; i < last; ++i)
+      if (!glued_suffix(i) && !text_.words[i].capitalized) return false;
+    return true;
   }
 
   bool glued_suffix(size_t i) const {
@@ -652,11 +661,8 @@ class RuleRunner {
 
   // Adds the match's candidates; returns the end of the last one, or 0.
   size_t apply(const EntityRule& rule, const std::vector<re2::StringPiece>& match, Span run_before = {}) {
-    for (const std::string& g : rule.capitalized_groups) {
-      auto [first, last] = words_in(text_, group(rule, match, g));
-      for (size_t i = first; i < last; ++i)
-        if (!glued_suffix(i) && !text_.words[i].capitalized) return 0;
-    }
+    for (const std::string& g : rule.capitalized_groups)
+      if (!all_capitalized(group(rule, match, g))) return 0;
     for (const std::string& g : rule.first_capitalized_groups) {
       auto [first, last] = words_in(text_, group(rule, match, g));
       if (first >= last) return 0;

@@ -549,6 +549,13 @@ bool opens_with_letters(const std::string& p, const std::string& group) {
   return true;
 }
 
+// True when the pattern is group `group` and nothing else: the group spans
+// every match.
+bool is_whole_pattern(const std::string& p, const std::string& group) {
+  const std::string open = "(?P<" + group + ">";
+  return p.compare(0, open.size(), open) == 0 && after_closing(p, 0) == p.size();
+}
+
 // Finishes a rule filter: the atoms to look for, one automaton finding them
 // all in a pass, and where each filter id's rule sits after sorting.
 // `belongs` tells the rules whose patterns this filter holds.
@@ -700,6 +707,8 @@ Result<RulePack> load_rule_pack(const std::string& dir) {
                                              "', which pack.json's \"word_lists\" does not define");
         for (const auto& [group, list] : rule->in_list)
           if (opens_with_letters(rule->pattern->pattern(), group)) rule->leading_list = list;
+        for (const std::string& group : rule->capitalized_groups)
+          if (is_whole_pattern(rule->pattern->pattern(), group)) rule->capitalized_whole = group;
         if (!ids.insert(rule->id).second)
           return Result<RulePack>::failure(path + ": rule " + rule->id + ": the id is used twice");
         pack.entity_rules.push_back(std::move(*rule));

@@ -103,16 +103,17 @@ TEST(RulePack, ARelationRuleOfTheWrongTypeIsALoadError) {
   EXPECT_NE(load_rule_pack(unknown.string()).error().find("unknown predicate 'admires'"), std::string::npos);
 }
 
-TEST(RulePack, AListGroupOpeningEveryMatchIsMarkedLeading) {
+TEST(RulePack, GroupsThatOpenOrSpanEveryMatchAreMarked) {
   // Only where every match starts with the group may the matcher skip to
   // words of the list: not in an alternative, not when the group is optional.
+  // A capitalized group that is the whole pattern is checked on the match.
   const auto dir = pack_with("rules/entities.json", R"J({"entity_rules": [
     {"id": "given-first", "type": "PERSON", "pattern": "(?P<name>(?P<given>\\p{L}+)(?: {W}){1,2})",
-     "in_list": {"given": "given_names"}},
+     "in_list": {"given": "given_names"}, "capitalized": ["name"]},
     {"id": "given-or-title", "type": "PERSON", "pattern": "(?P<name>(?P<given>\\p{L}+) {W}|cənab {W})",
      "in_list": {"given": "given_names"}},
     {"id": "given-optional", "type": "PERSON", "pattern": "(?:(?P<given>\\p{L}+) )?(?P<name>{W})",
-     "in_list": {"given": "given_names"}}]})J");
+     "in_list": {"given": "given_names"}, "capitalized": ["name"]}]})J");
   auto pack = load_rule_pack(dir.string());
   ASSERT_TRUE(pack) << pack.error();
   std::map<std::string, std::string> leading;
@@ -120,6 +121,8 @@ TEST(RulePack, AListGroupOpeningEveryMatchIsMarkedLeading) {
   EXPECT_EQ(leading["given-first"], "given_names");
   EXPECT_EQ(leading["given-or-title"], "");
   EXPECT_EQ(leading["given-optional"], "");
+  EXPECT_EQ(pack->entity_rules[0].capitalized_whole, "name");
+  EXPECT_EQ(pack->entity_rules[2].capitalized_whole, "");
 }
 
 TEST(RulePack, ChangingAnyFileChangesTheHash) {

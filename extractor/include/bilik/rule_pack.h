@@ -109,6 +109,9 @@ struct EntityRule {
   // if its text starts with a word of that list, which is checked before
   // RE2 is asked for the groups.
   std::string leading_list;
+  // The capitalized group that is the whole pattern ("(?P<name>...)"), so
+  // spans the whole match, else empty: checked before RE2 computes groups.
+  std::string capitalized_whole;
   std::vector<RuleExample> examples;
   std::vector<std::string> counter_examples;
 };
