@@ -161,58 +161,59 @@ ResolvedEntities resolve_entities(std::string_view original, const AnalyzedText&
       if (why[g].empty()) why[g] = reason;
     uf.join(into, from);
   };
-  auto longest_key = [&](size_t g) {
-    std::string best;
+  // Each group's longest name (the first of the most words) and its key's
+  // words, found once: the comparisons below take every pair of groups.
+  std::vector<std::vector<std::string>> longest_keys(entities.size());
+  std::vector<std::string> longest_names(entities.size());
+  for (size_t g = 0; g < entities.size(); ++g) {
+    size_t most = 0;
     for (const std::string& n : names[g]) {
-      const std::string k = fold_key(n);
-      if (key_words(k).size() > key_words(best).size()) best = k;
+      std::vector<std::string> words = key_words(fold_key(n));
+      if (words.size() > most) {
+        most = words.size();
+        longest_keys[g] = std::move(words);
+        longest_names[g] = n;
+      }
     }
-    return key_words(best);
-  };
-  auto longest_name = [&](size_t g) {
-    std::string best;
-    for (const std::string& n : names[g])
-      if (key_words(fold_key(n)).size() > key_words(fold_key(best)).size()) best = n;
-    return best;
-  };
+  }
   // People first: a shorter full name inside a longer one ("Cavad Zərif" in
   // "Məhəmməd Cavad Zərif") and an initial before a surname ("Z.Həsənov",
   // "İ. Əliyev") are the person named in full, where only one fits.
   for (size_t a = 0; a < entities.size(); ++a) {
     if (entities[a].type != EntityType::Person) continue;
-    const auto wa = longest_key(a);
+    const auto& wa = longest_keys[a];
     const auto initial = initial_and_surname(wa);
     std::set<size_t> fits;
     for (size_t b = 0; b < entities.size(); ++b) {
       if (a == b || entities[b].type != EntityType::Person) continue;
-      const auto wb = longest_key(b);
+      const auto& wb = longest_keys[b];
       if (wa.size() >= 2 && ends_with_words(wb, wa)) fits.insert(b);
       if (initial && wb.size() >= 2 && wb.back() == initial->second && wb[0].rfind(initial->first, 0) == 0 &&
           !initial_and_surname(wb))
         fits.insert(b);
     }
-    if (fits.size() == 1) join(*fits.begin(), a, "a shorter form of \"" + longest_name(*fits.begin()) + "\"");
+    if (fits.size() == 1) join(*fits.begin(), a, "a shorter form of \"" + longest_names[*fits.begin()] + "\"");
   }
   for (size_t a = 0; a < entities.size(); ++a) {
-    const auto wa = longest_key(a);
+    const auto& wa = longest_keys[a];
     if (wa.empty()) continue;
     std::vector<size_t> hosts, places;
     for (size_t b = 0; b < entities.size(); ++b) {
       if (a == b || entities[a].type != entities[b].type) continue;
-      const auto wb = longest_key(b);
+      const auto& wb = longest_keys[b];
       const EntityType type = entities[a].type;
       if (type == EntityType::Person) {
         if (wa.size() == 1 && wb.size() > 1 && wb.back() == wa[0]) hosts.push_back(b);
         if (wa.size() > 1 && wb.size() > 1 && a < b && wa.back() == wb.back() && edit_distance(wa[0], wb[0]) <= 1)
-          join(a, b, "the same surname, the first name spelled as in \"" + longest_name(a) + "\"");
+          join(a, b, "the same surname, the first name spelled as in \"" + longest_names[a] + "\"");
       } else if (type == EntityType::Organization && wa.size() >= 2 &&
                  (ends_with_words(wb, wa) || ends_with_possessive(wb, wa))) {
         hosts.push_back(b);
-      } else if (type == EntityType::Location && starts_with_words(wb, wa) && tail_in_lowercase(longest_name(b), wa.size())) {
+      } else if (type == EntityType::Location && starts_with_words(wb, wa) && tail_in_lowercase(longest_names[b], wa.size())) {
         places.push_back(b);  // "Füzuli" in "Füzuli rayonu", "Bakı-Tbilisi-Qars" in "... dəmir yolu"
       } else if (type == EntityType::Treaty && a < b) {
         const auto sa = treaty_subject(wa, pack), sb = treaty_subject(wb, pack);
-        if (!sa.empty() && sa == sb) join(a, b, "the same subject as \"" + longest_name(a) + "\"");
+        if (!sa.empty() && sa == sb) join(a, b, "the same subject as \"" + longest_names[a] + "\"");
       }
     }
     std::set<size_t> host_roots;
@@ -220,8 +221,8 @@ ResolvedEntities resolve_entities(std::string_view original, const AnalyzedText&
     if (host_roots.size() == 1 && entities[a].gazetteer_entry < 0)
       join(*host_roots.begin(), a,
            std::string(entities[a].type == EntityType::Person ? "the surname of \"" : "the end of \"") +
-               longest_name(hosts[0]) + "\"");
-    if (places.size() == 1) join(places[0], a, "named in \"" + longest_name(places[0]) + "\"");
+               longest_names[hosts[0]] + "\"");
+    if (places.size() == 1) join(places[0], a, "named in \"" + longest_names[places[0]] + "\"");
   }
 
   // An acronym in brackets right after an organisation: "... Təşkilatı (KTMT)".
@@ -261,8 +262,14 @@ ResolvedEntities resolve_entities(std::string_view original, const AnalyzedText&
     if (entity.gazetteer_entry >= 0) {
       entity.name = pack.gazetteer.entry(entity.gazetteer_entry).canonical;
     } else {
-      for (const std::string& n : all_names[e])
-        if (key_words(fold_key(n)).size() > key_words(fold_key(entity.name)).size()) entity.name = n;
+      size_t most = key_words(fold_key(entity.name)).size();
+      for (const std::string& n : all_names[e]) {
+        const size_t words = key_words(fold_key(n)).size();
+        if (words > most) {
+          entity.name = n;
+          most = words;
+        }
+      }
     }
     // One alias per key; of two spellings of one key, the one not in capitals
     // ("Tokayev", not the headline's "TOKAYEV").

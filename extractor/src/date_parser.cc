@@ -69,7 +69,9 @@ std::string shift_days(const Published& p, int days) {
 class DateFinder {
  public:
   DateFinder(std::string_view original, const AnalyzedText& t, const RulePack& pack, const std::string& published)
-      : original_(original), t_(t), pack_(pack), g_(pack.dates), pub_(parse_published(published)) {}
+      : original_(original), t_(t), pack_(pack), g_(pack.dates), pub_(parse_published(published)) {
+    for (const auto& [phrase, days] : g_.day_relative) day_phrases_.emplace_back(key_words(phrase), days);
+  }
 
   std::vector<DateMention> run() {
     return scan_words<DateMention>(
@@ -241,8 +243,7 @@ class DateFinder {
       }
     }
     // Relative: "ötən il", "bu ilin oktyabrında", "keçən ay", "dünən", "bu gün".
-    const std::string w(word(i));
-    if (auto rel = g_.relative.find(w); rel != g_.relative.end() && i + 1 < s.end_word) {
+    if (auto rel = g_.relative.find(word(i)); rel != g_.relative.end() && i + 1 < s.end_word) {
       if (is_year_word(i + 1, s)) {
         if (int m = month_at(i + 2, s)) {
           const std::string expr = "year" + signed_offset(rel->second) + "-" + two(m);
@@ -265,8 +266,7 @@ class DateFinder {
         return i + 2;
       }
     }
-    for (const auto& [phrase, days] : g_.day_relative) {
-      const auto parts = key_words(phrase);
+    for (const auto& [parts, days] : day_phrases_) {
       if (i + parts.size() > s.end_word) continue;
       bool ok = true;
       for (size_t k = 0; k < parts.size() && ok; ++k) ok = word(i + k) == parts[k];
@@ -284,6 +284,7 @@ class DateFinder {
   const RulePack& pack_;
   const DateGrammar& g_;
   Published pub_;
+  std::vector<std::pair<std::vector<std::string>, int>> day_phrases_;  // day_relative's words, in its order
   WordStems words_{t_, pack_.morphology};
 };
 

@@ -26,6 +26,24 @@ std::string original_of(std::string_view original, const FoldedText& f, size_t s
   return std::string(original.substr(from, to - from));
 }
 
+// True when fold_key(word) == word; quick for lower-case ASCII and
+// Azerbaijani letters.
+bool folds_to_itself(std::string_view word) {
+  static constexpr std::string_view kLetters[] = {"ç", "ğ", "ı", "ö", "ş", "ü", "ə"};
+  for (size_t i = 0; i < word.size();) {
+    const char c = word[i];
+    if (c >= 'a' && c <= 'z') {
+      ++i;
+      continue;
+    }
+    auto letter = std::find_if(std::begin(kLetters), std::end(kLetters),
+                               [&](std::string_view l) { return word.compare(i, l.size(), l) == 0; });
+    if (letter == std::end(kLetters)) return fold_key(word) == word;
+    i += letter->size();
+  }
+  return true;
+}
+
 // The words of [start, end), as an index range.
 std::pair<size_t, size_t> words_in(const AnalyzedText& t, Span s) {
   size_t first = word_at_or_after(t.words, s.start);
@@ -53,19 +71,31 @@ class RuleRunner {
     }
   }
 
+  // Finds each match's span first (RE2's DFA alone) and its groups only for
+  // a span that may yield a name: groups cost RE2 far more than the span.
   void run(const EntityRule& rule, const Sentence& sentence) {
     const RE2& re = *rule.pattern;
     const int groups = re.NumberOfCapturingGroups() + 1;
-    std::vector<re2::StringPiece> match(groups);
+    std::vector<re2::StringPiece>& match = match_;
+    match.resize(std::max<size_t>(match.size(), groups));
     const std::string& s = text_.folded.text;
     const NameWalk::Source source = rule.walk ? rule.walk->source : NameWalk::Source::Group;
     const bool before = source == NameWalk::Source::BeforeSpaces || source == NameWalk::Source::BeforeCommas;
     const bool after = source == NameWalk::Source::After;
+    const std::unordered_set<std::string>* leading =
+        rule.leading_list.empty() ? nullptr : &pack_.word_lists.at(rule.leading_list);
+    // A match yielding a name then starts a word (its boundary is checked)
+    // with a list word, so the search may skip to the next such word; a walk
+    // before the anchor remembers the anchors tried, so it skips none.
+    const bool skip_to_list_words = leading && !before;
     size_t pos = sentence.start;
     size_t floor = pos;  // a run before an anchor starts here or later: after the last
                          // name produced, and not before the last anchor tried
-    while (pos < sentence.end && !stop_requested() &&
-           re.Match(s, pos, sentence.end, RE2::UNANCHORED, match.data(), groups)) {
+    for (;;) {
+      if (skip_to_list_words) pos = next_word_starting_with(pos, sentence.end, *leading);
+      if (pos >= sentence.end || stop_requested() ||
+          !re.Match(s, pos, sentence.end, RE2::UNANCHORED, match.data(), 1))
+        break;
       const size_t start = match[0].data() - s.data();
       const size_t end = start + match[0].size();
       Span run;
@@ -87,13 +117,46 @@ class RuleRunner {
       // Resume after what the rule produced; when its name walk kept
       // nothing, retry from the next word ("direktor müavini Yohan
       // Engvall": the walk after "direktor" fails, "müavini" works).
-      const size_t produced_end = apply(rule, match, run);
+      size_t produced_end = 0;
+      if ((!leading || starts_with_word(start, end, *leading)) &&
+          (rule.capitalized_whole.empty() || all_capitalized({start, end})) &&
+          re.Match(s, start, end, RE2::ANCHOR_BOTH, match.data(), groups))  // the same span: its groups
+        produced_end = apply(rule, match, run);
       pos = produced_end > start ? produced_end : (before ? next_char(start) : next_word_start(start));
       floor = std::max(floor, produced_end);
     }
   }
 
  private:
+  // Whether the letters opening [start, end) may begin with a word of
+  // `words` (folded keys): false only when no run of them is such a word.
+  bool starts_with_word(size_t start, size_t end, const std::unordered_set<std::string>& words) const {
+    const std::string& s = text_.folded.text;
+    size_t run_end = start;  // letters end at the first ASCII byte that is not one
+    while (run_end < end) {
+      const unsigned char c = static_cast<unsigned char>(s[run_end]);
+      if (c < 0x80 && !((c | 0x20) >= 'a' && (c | 0x20) <= 'z')) break;
+      ++run_end;
+    }
+    const std::string_view run(s.data() + start, run_end - start);
+    if (!folds_to_itself(run)) return true;  // a word's key is not its text: cannot tell
+    std::string& prefix = scratch_;
+    for (size_t k = 1; k <= run.size(); ++k) {
+      if (k < run.size() && (static_cast<unsigned char>(run[k]) & 0xC0) == 0x80) continue;
+      prefix.assign(run.substr(0, k));
+      if (words.count(prefix)) return true;
+    }
+    return false;
+  }
+
+  // The start of the first word at or after `from` (and before `limit`) that
+  // may begin with a word of `words`, else `limit`.
+  size_t next_word_starting_with(size_t from, size_t limit, const std::unordered_set<std::string>& words) const {
+    for (size_t w = word_at_or_after(text_.words, from); w < text_.words.size() && text_.words[w].start < limit; ++w)
+      if (text_.words[w].start >= from && starts_with_word(text_.words[w].start, limit, words)) return text_.words[w].start;
+    return limit;
+  }
+
   // The start of the first word after the one holding `pos` (or after `pos`).
   size_t next_word_start(size_t pos) const {
     size_t w = word_at_or_after(text_.words, pos);
@@ -293,6 +356,14 @@ class RuleRunner {
       return false;
     });
     return out;
+  }
+
+  // Every word of the span capitalised, but for suffixes glued to one.
+  bool all_capitalized(Span span) const {
+    auto [first, last] = words_in(text_, span);
+    for (size_t i = first; i < last; ++i)
+      if (!glued_suffix(i) && !text_.words[i].capitalized) return false;
+    return true;
   }
 
   bool glued_suffix(size_t i) const {
@@ -590,11 +661,8 @@ class RuleRunner {
 
   // Adds the match's candidates; returns the end of the last one, or 0.
   size_t apply(const EntityRule& rule, const std::vector<re2::StringPiece>& match, Span run_before = {}) {
-    for (const std::string& g : rule.capitalized_groups) {
-      auto [first, last] = words_in(text_, group(rule, match, g));
-      for (size_t i = first; i < last; ++i)
-        if (!glued_suffix(i) && !text_.words[i].capitalized) return 0;
-    }
+    for (const std::string& g : rule.capitalized_groups)
+      if (!all_capitalized(group(rule, match, g))) return 0;
     for (const std::string& g : rule.first_capitalized_groups) {
       auto [first, last] = words_in(text_, group(rule, match, g));
       if (first >= last) return 0;
@@ -679,6 +747,8 @@ class RuleRunner {
   const AnalyzedText& text_;
   const RulePack& pack_;
   std::vector<Candidate>& found_;
+  std::vector<re2::StringPiece> match_;     // the current match and its groups, reused
+  mutable std::string scratch_;             // reused by starts_with_word
   std::multimap<size_t, size_t> by_start_;  // found_ indexes by start
   size_t longest_ = 0;                      // the longest span in found_
 };

@@ -71,8 +71,7 @@ char32_t turkic_lower(char32_t c) {
   return static_cast<char32_t>(u_tolower(static_cast<UChar32>(c)));
 }
 
-bool is_word_char(char32_t c) {
-  if (c < 0x80) return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+bool is_word_char_unicode(char32_t c) {
   const auto u = static_cast<UChar32>(c);
   return u_isalpha(u) || u_isdigit(u) || u_charType(u) == U_NON_SPACING_MARK ||
          u_charType(u) == U_COMBINING_SPACING_MARK;
@@ -89,47 +88,84 @@ bool is_vowel_letter(char32_t c) {
 
 namespace {
 
-// Folds `original` one character at a time: emit(folded, start of its source
-// character, upper) for each character kept.
+// Folds the character at `pos` of `original` with the combining marks after
+// it: emit(folded, start of its source character, upper) for each character
+// kept. Returns where the next character starts.
+template <typename Emit>
+size_t fold_one(std::string_view original, size_t pos, std::u32string& cluster, Emit emit) {
+  const size_t start = pos;
+  char32_t c;
+  size_t len = decode_utf8(original, pos, c);
+  if (len == 0) len = 1;  // invalid byte: folded as U+FFFD
+  pos += len;
+  // Nothing below U+0300 combines, and its UTF-8 starts below 0xCC: the
+  // common case (ASCII, Azerbaijani letters) skips ICU entirely.
+  const bool marks_follow = pos < original.size() && static_cast<unsigned char>(original[pos]) >= 0xCC;
+  if (!marks_follow && c < 0x80 && c != '*' && c != '\t' && c != '\r' && c != '`') {
+    const bool up = c >= 'A' && c <= 'Z';
+    emit(up ? turkic_lower(c) : c, start, up);
+    return pos;
+  }
+  cluster.assign(1, c);
+  while (marks_follow && pos < original.size()) {
+    char32_t mark;
+    const size_t mlen = decode_utf8(original, pos, mark);
+    if (mlen == 0 || !is_combining(mark)) break;
+    cluster += mark;
+    pos += mlen;
+  }
+  const std::u32string composed = cluster.size() > 1 ? compose(cluster) : cluster;
+  for (char32_t ch : composed) {
+    char32_t folded;
+    const Fold kind = classify(ch, folded);
+    if (kind == Fold::Drop) continue;
+    if (kind == Fold::Space) folded = U' ';
+    const bool up = kind == Fold::Keep && (u_isupper(static_cast<UChar32>(ch)) ||
+                                           u_istitle(static_cast<UChar32>(ch)));
+    if (kind == Fold::Keep) folded = turkic_lower(folded);
+    emit(folded, start, up);
+  }
+  return pos;
+}
+
+// Folds `original` one character at a time (see fold_one).
 template <typename Emit>
 void fold_each(std::string_view original, Emit emit) {
   size_t pos = 0, steps = 0;
   std::u32string cluster;
   // A stopped extraction is dropped, so its folding may end early.
-  while (pos < original.size() && ((++steps & 0xFFFF) != 0 || !stop_requested())) {
-    const size_t start = pos;
-    char32_t c;
-    size_t len = decode_utf8(original, pos, c);
-    if (len == 0) len = 1;  // invalid byte: folded as U+FFFD
-    pos += len;
-    // Nothing below U+0300 combines, and its UTF-8 starts below 0xCC: the
-    // common case (ASCII, Azerbaijani letters) skips ICU entirely.
-    const bool marks_follow = pos < original.size() && static_cast<unsigned char>(original[pos]) >= 0xCC;
-    if (!marks_follow && c < 0x80 && c != '*' && c != '\t' && c != '\r' && c != '`') {
-      const bool up = c >= 'A' && c <= 'Z';
-      emit(up ? turkic_lower(c) : c, start, up);
-      continue;
-    }
-    cluster.assign(1, c);
-    while (marks_follow && pos < original.size()) {
-      char32_t mark;
-      const size_t mlen = decode_utf8(original, pos, mark);
-      if (mlen == 0 || !is_combining(mark)) break;
-      cluster += mark;
-      pos += mlen;
-    }
-    const std::u32string composed = cluster.size() > 1 ? compose(cluster) : cluster;
-    for (char32_t ch : composed) {
-      char32_t folded;
-      const Fold kind = classify(ch, folded);
-      if (kind == Fold::Drop) continue;
-      if (kind == Fold::Space) folded = U' ';
-      const bool up = kind == Fold::Keep && (u_isupper(static_cast<UChar32>(ch)) ||
-                                             u_istitle(static_cast<UChar32>(ch)));
-      if (kind == Fold::Keep) folded = turkic_lower(folded);
-      emit(folded, start, up);
-    }
+  while (pos < original.size() && ((++steps & 0xFFFF) != 0 || !stop_requested()))
+    pos = fold_one(original, pos, cluster, emit);
+}
+
+// The Azerbaijani letters outside ASCII, lower-cased (İ → i), with whether
+// they were upper case; false for any other character.
+bool azerbaijani_letter(char32_t c, char32_t& lower, bool& up) {
+  switch (c) {
+    case U'ə': case U'ı': case U'ö': case U'ü': case U'ç': case U'ş': case U'ğ':
+      lower = c;
+      up = false;
+      return true;
+    case U'Ə': lower = U'ə'; break;
+    case U'İ': lower = U'i'; break;
+    case U'Ö': lower = U'ö'; break;
+    case U'Ü': lower = U'ü'; break;
+    case U'Ç': lower = U'ç'; break;
+    case U'Ş': lower = U'ş'; break;
+    case U'Ğ': lower = U'ğ'; break;
+    default: return false;
   }
+  up = true;
+  return true;
+}
+
+// A plain ASCII byte folds to one byte, itself lower-cased ('I' becomes the
+// two bytes of 'ı'), when no combining mark follows it: fold_one's quick
+// case, without decoding.
+bool plain_ascii(std::string_view original, size_t pos) {
+  const unsigned char c = static_cast<unsigned char>(original[pos]);
+  if (c >= 0x80 || c == '*' || c == '\t' || c == '\r' || c == '`' || c == 'I') return false;
+  return pos + 1 >= original.size() || static_cast<unsigned char>(original[pos + 1]) < 0xCC;
 }
 
 }  // namespace
@@ -139,14 +175,39 @@ FoldedText fold_text(std::string_view original) {
   f.text.reserve(original.size());
   f.origin.reserve(original.size() + 1);
   f.upper.reserve(original.size());
-  fold_each(original, [&](char32_t folded, size_t start, bool up) {
+  auto emit = [&](char32_t folded, size_t start, bool up) {
     const size_t before = f.text.size();
     append_utf8(f.text, folded);
     for (size_t i = before; i < f.text.size(); ++i) {
       f.origin.push_back(static_cast<uint32_t>(start));
       f.upper.push_back(up);
     }
-  });
+  };
+  size_t pos = 0, steps = 0;
+  std::u32string cluster;
+  // A stopped extraction is dropped, so its folding may end early.
+  while (pos < original.size() && ((++steps & 0xFFFF) != 0 || !stop_requested())) {
+    if (plain_ascii(original, pos)) {
+      const char c = original[pos];
+      const bool up = c >= 'A' && c <= 'Z';
+      f.text.push_back(up ? static_cast<char>(c + 32) : c);
+      f.origin.push_back(static_cast<uint32_t>(pos));
+      f.upper.push_back(up);
+      ++pos;
+      continue;
+    }
+    // An Azerbaijani letter with no combining mark after it folds without ICU.
+    char32_t c, lower;
+    bool up;
+    const size_t len = decode_utf8(original, pos, c);
+    if (len == 2 && (pos + 2 >= original.size() || static_cast<unsigned char>(original[pos + 2]) < 0xCC) &&
+        azerbaijani_letter(c, lower, up)) {
+      emit(lower, pos, up);
+      pos += 2;
+    } else {
+      pos = fold_one(original, pos, cluster, emit);
+    }
+  }
   f.origin.push_back(static_cast<uint32_t>(original.size()));
   return f;
 }

@@ -12,17 +12,6 @@
 namespace bilik {
 namespace {
 
-std::u32string to_u32(std::string_view s) {
-  std::u32string out;
-  for (size_t pos = 0; pos < s.size();) {
-    char32_t c;
-    size_t len = decode_utf8(s, pos, c);
-    out += c;
-    pos += len ? len : 1;
-  }
-  return out;
-}
-
 size_t char_count(std::string_view s) {
   size_t n = 0;
   for (unsigned char c : s) n += (c & 0xC0) != 0x80;
@@ -51,11 +40,11 @@ Result<Morphology> Morphology::load(const std::string& path) {
   static std::atomic<uint64_t> loaded{0};
   m.id_ = ++loaded;
   try {
-    m.vowels_ = to_u32(doc.at("vowels").get<std::string>());
+    m.vowels_ = code_points(doc.at("vowels").get<std::string>());
     for (auto& [vowel, allowed] : doc.at("harmony").items()) {
-      const std::u32string v = to_u32(vowel);
+      const std::u32string v = code_points(vowel);
       if (v.size() != 1) return Result<Morphology>::failure(path + ": harmony key '" + vowel + "' is not one letter");
-      m.harmony_.emplace_back(v[0], to_u32(allowed.get<std::string>()));
+      m.harmony_.emplace_back(v[0], code_points(allowed.get<std::string>()));
     }
     for (const auto& s : doc.at("suffixes")) {
       Suffix suffix;
@@ -72,7 +61,7 @@ Result<Morphology> Morphology::load(const std::string& path) {
       suffix.harmonic = s.value("harmony", true);
       if (s.contains("after_forms")) suffix.after_forms = s.at("after_forms").get<std::vector<std::string>>();
       if (suffix.gram_case == "possessive") m.possessive_forms_.push_back(suffix.form);
-      for (char32_t c : to_u32(suffix.form))
+      for (char32_t c : code_points(suffix.form))
         if (m.vowels_.find(c) != std::u32string::npos) suffix.vowels += c;
       m.suffixes_.push_back(std::move(suffix));
     }

@@ -31,9 +31,14 @@ struct Item {
   std::string placeholder;
 };
 
-Rewritten rewrite(const AnalyzedText& t, const Sentence& s, std::vector<Item> items) {
-  std::sort(items.begin(), items.end(), [](const Item& a, const Item& b) { return a.start < b.start; });
+Rewritten rewrite(const AnalyzedText& t, const Sentence& s, std::vector<const Item*>& items) {
+  std::sort(items.begin(), items.end(), [](const Item* a, const Item* b) { return a->start < b->start; });
   Rewritten r;
+  size_t capacity = s.end - s.start;
+  for (const Item* item : items) capacity += item->placeholder.size();
+  r.text.reserve(capacity);
+  r.from.reserve(capacity);
+  r.to.reserve(capacity);
   size_t pos = s.start;
   // Runs of spaces and line breaks become one space, so rules write " ".
   auto copy = [&](size_t from, size_t to) {
@@ -46,15 +51,15 @@ Rewritten rewrite(const AnalyzedText& t, const Sentence& s, std::vector<Item> it
       r.to.push_back(static_cast<uint32_t>(i + 1));
     }
   };
-  for (const Item& item : items) {
-    if (item.start < pos || item.end > s.end) continue;  // overlaps one already written
-    copy(pos, item.start);
-    for (char c : item.placeholder) {
+  for (const Item* item : items) {
+    if (item->start < pos || item->end > s.end) continue;  // overlaps one already written
+    copy(pos, item->start);
+    for (char c : item->placeholder) {
       r.text += c;
-      r.from.push_back(static_cast<uint32_t>(item.start));
-      r.to.push_back(static_cast<uint32_t>(item.end));
+      r.from.push_back(static_cast<uint32_t>(item->start));
+      r.to.push_back(static_cast<uint32_t>(item->end));
     }
-    pos = item.end;
+    pos = item->end;
   }
   copy(pos, s.end);
   return r;
@@ -142,14 +147,13 @@ class RelationFinder {
   void match_span(const Sentence& s, size_t k, int window) {
     auto it = std::lower_bound(items_.begin(), items_.end(), s.start,
                                [](const Item& item, size_t pos) { return item.start < pos; });
-    std::vector<Item> items;
+    std::vector<const Item*> items;
     for (; it != items_.end() && it->start < s.end; ++it)
-      if (it->end <= s.end) items.push_back(*it);
+      if (it->end <= s.end) items.push_back(&*it);
     if (items.empty()) return;
-    Rewritten r = rewrite(t_, s, std::move(items));
+    Rewritten r = rewrite(t_, s, items);
     read_sentence_facts(r);
-    for (int i : pack_.relation_filter.candidates(r.text))
-      if (pack_.relation_rules[i].window == window) apply(pack_.relation_rules[i], r, k);
+    for (int i : pack_.relation_filters[window - 1].candidates(r.text)) apply(pack_.relation_rules[i], r, k);
   }
 
   // The mention's case; a name followed by the postposition "ilə" is read

@@ -339,7 +339,7 @@ std::string type_list(const std::vector<EntityType>& types) {
 
 Result<RelationRule> parse_relation_rule(const json& node, const std::string& file,
                                          const std::map<std::string, std::string>& defines,
-                                         const std::shared_ptr<re2::FilteredRE2>& filter) {
+                                         RulePack::RuleFilter (&filters)[2]) {
   RelationRule rule;
   rule.file = file;
   rule.id = node.value("id", "");
@@ -359,6 +359,10 @@ Result<RelationRule> parse_relation_rule(const json& node, const std::string& fi
     if (spec == vocabulary.end())
       return Result<RelationRule>::failure(where + "unknown predicate '" + rule.predicate +
                                            "' (the vocabulary is schema/predicates.json)");
+    rule.window = node.value("window", 1);
+    if (rule.window != 1 && rule.window != 2)
+      return Result<RelationRule>::failure(where + "\"window\" is 1 or 2 sentences");
+    const std::shared_ptr<re2::FilteredRE2>& filter = filters[rule.window - 1].filter;
     rule.filter_id = filter->NumRegexps();
     auto re = compile_pattern(node, defines, *filter, filter);
     if (!re) return Result<RelationRule>::failure(where + re.error());
@@ -374,9 +378,6 @@ Result<RelationRule> parse_relation_rule(const json& node, const std::string& fi
     }
     rule.among = node.value("among", false);
     rule.in_order = node.value("in_order", false);
-    rule.window = node.value("window", 1);
-    if (rule.window != 1 && rule.window != 2)
-      return Result<RelationRule>::failure(where + "\"window\" is 1 or 2 sentences");
     if (rule.among && !spec->second.symmetric)
       return Result<RelationRule>::failure(where + "\"among\" is only for symmetric predicates (met_with, trade_with)");
     rule.amount_from_sentence = node.value("amount", "") == "sentence";
@@ -478,13 +479,92 @@ Result<Inference> parse_inference(const json& node, const std::string& file) {
   return inf;
 }
 
+// The index after the group or class opening at `open` ('(' or '['), or npos.
+size_t after_closing(const std::string& p, size_t open) {
+  int depth = 0;
+  for (size_t i = open; i < p.size(); ++i) {
+    if (p[i] == '\\') {
+      ++i;
+    } else if (p[i] == '[') {
+      size_t j = i + 1;
+      if (j < p.size() && p[j] == '^') ++j;
+      if (j < p.size() && p[j] == ']') ++j;  // a ']' first in a class is a member
+      for (; j < p.size() && p[j] != ']'; ++j)
+        if (p[j] == '\\') ++j;
+      if (j >= p.size()) return std::string::npos;
+      if (depth == 0) return j + 1;
+      i = j;
+    } else if (p[i] == '(') {
+      ++depth;
+    } else if (p[i] == ')' && --depth == 0) {
+      return i + 1;
+    }
+  }
+  return std::string::npos;
+}
+
+// True when `p[from, to)` has a '|' outside every group and class in it.
+bool has_top_level_bar(const std::string& p, size_t from, size_t to) {
+  for (size_t i = from; i < to; ++i) {
+    if (p[i] == '\\') {
+      ++i;
+    } else if (p[i] == '(' || p[i] == '[') {
+      const size_t after = after_closing(p, i);
+      if (after == std::string::npos) return true;
+      i = after - 1;
+    } else if (p[i] == '|') {
+      return true;
+    }
+  }
+  return false;
+}
+
+// True when every match of `p` starts with group `group`, written
+// "(?P<group>\p{L}+)", taken once: the pattern opens with it, inside groups
+// that are neither alternatives nor repeated nor optional.
+bool opens_with_letters(const std::string& p, const std::string& group) {
+  const std::string target = "(?P<" + group + ">\\p{L}+)";
+  std::vector<size_t> openers;
+  size_t pos = 0;
+  while (p.compare(pos, target.size(), target) != 0) {
+    if (p.compare(pos, 3, "(?:") == 0) {
+      openers.push_back(pos);
+      pos += 3;
+    } else if (p.compare(pos, 4, "(?P<") == 0 && p.find('>', pos) != std::string::npos) {
+      openers.push_back(pos);
+      pos = p.find('>', pos) + 1;
+    } else {
+      return false;
+    }
+  }
+  auto taken_once = [&](size_t after) { return after >= p.size() || std::string_view("?*+{").find(p[after]) == std::string_view::npos; };
+  if (!taken_once(pos + target.size())) return false;
+  if (has_top_level_bar(p, 0, p.size())) return false;
+  for (size_t open : openers) {
+    const size_t after = after_closing(p, open);
+    if (after == std::string::npos || !taken_once(after)) return false;
+    const size_t body = p[open + 2] == ':' ? open + 3 : p.find('>', open) + 1;
+    if (has_top_level_bar(p, body, after - 1)) return false;
+  }
+  return true;
+}
+
+// True when the pattern is group `group` and nothing else: the group spans
+// every match.
+bool is_whole_pattern(const std::string& p, const std::string& group) {
+  const std::string open = "(?P<" + group + ">";
+  return p.compare(0, open.size(), open) == 0 && after_closing(p, 0) == p.size();
+}
+
 // Finishes a rule filter: the atoms to look for, one automaton finding them
 // all in a pass, and where each filter id's rule sits after sorting.
-template <class Rule>
-void finish_filter(RulePack::RuleFilter& f, const std::vector<Rule>& rules) {
-  f.rule_of_id.assign(rules.size(), 0);
-  for (size_t i = 0; i < rules.size(); ++i) f.rule_of_id[rules[i].filter_id] = static_cast<int>(i);
-  if (rules.empty()) return;
+// `belongs` tells the rules whose patterns this filter holds.
+template <class Rule, class Belongs>
+void finish_filter(RulePack::RuleFilter& f, const std::vector<Rule>& rules, Belongs belongs) {
+  f.rule_of_id.assign(f.filter->NumRegexps(), 0);
+  for (size_t i = 0; i < rules.size(); ++i)
+    if (belongs(rules[i])) f.rule_of_id[rules[i].filter_id] = static_cast<int>(i);
+  if (f.filter->NumRegexps() == 0) return;
   f.filter->Compile(&f.atoms);
   RE2::Options options;
   options.set_log_errors(false);
@@ -513,7 +593,7 @@ Result<RulePack> load_rule_pack(const std::string& dir) {
   RulePack pack;
   pack.dir = dir;
   pack.entity_filter.filter = std::make_shared<re2::FilteredRE2>(3);
-  pack.relation_filter.filter = std::make_shared<re2::FilteredRE2>(3);
+  for (RulePack::RuleFilter& f : pack.relation_filters) f.filter = std::make_shared<re2::FilteredRE2>(3);
   try {
     const fs::path morphology_path = root / manifest->at("morphology").get<std::string>();
     auto morphology = Morphology::load(morphology_path.string());
@@ -616,7 +696,7 @@ Result<RulePack> load_rule_pack(const std::string& dir) {
     for (const auto& [path, doc] : rule_files) {
       if (doc.contains("relation_rules")) {
         for (const auto& node : doc.at("relation_rules")) {
-          auto rule = parse_relation_rule(node, path, defines, pack.relation_filter.filter);
+          auto rule = parse_relation_rule(node, path, defines, pack.relation_filters);
           if (!rule) return Result<RulePack>::failure(rule.error());
           if (!ids.insert(rule->id).second)
             return Result<RulePack>::failure(path + ": rule " + rule->id + ": the id is used twice");
@@ -638,6 +718,10 @@ Result<RulePack> load_rule_pack(const std::string& dir) {
           if (!pack.word_lists.count(list))
             return Result<RulePack>::failure(path + ": rule " + rule->id + ": in_list names the word list '" + list +
                                              "', which pack.json's \"word_lists\" does not define");
+        for (const auto& [group, list] : rule->in_list)
+          if (opens_with_letters(rule->pattern->pattern(), group)) rule->leading_list = list;
+        for (const std::string& group : rule->capitalized_groups)
+          if (is_whole_pattern(rule->pattern->pattern(), group)) rule->capitalized_whole = group;
         if (!ids.insert(rule->id).second)
           return Result<RulePack>::failure(path + ": rule " + rule->id + ": the id is used twice");
         pack.entity_rules.push_back(std::move(*rule));
@@ -648,8 +732,10 @@ Result<RulePack> load_rule_pack(const std::string& dir) {
   }
   std::stable_sort(pack.entity_rules.begin(), pack.entity_rules.end(),
                    [](const EntityRule& a, const EntityRule& b) { return a.stage < b.stage; });
-  finish_filter(pack.entity_filter, pack.entity_rules);
-  finish_filter(pack.relation_filter, pack.relation_rules);
+  finish_filter(pack.entity_filter, pack.entity_rules, [](const EntityRule&) { return true; });
+  for (int window : {1, 2})
+    finish_filter(pack.relation_filters[window - 1], pack.relation_rules,
+                  [&](const RelationRule& r) { return r.window == window; });
   char hex[17];
   std::snprintf(hex, sizeof hex, "%016llx", static_cast<unsigned long long>(hash));
   pack.hash = hex;
@@ -681,10 +767,14 @@ std::string default_pack_dir(const std::string& argv0, const std::string& langua
 namespace bilik {
 
 std::vector<int> RulePack::RuleFilter::candidates(std::string_view text) const {
-  std::vector<int> found_atoms, ids, rules;
+  thread_local std::vector<int> found_atoms, ids;
+  found_atoms.clear();
+  ids.clear();
+  std::vector<int> rules;
   if (!filter || filter->NumRegexps() == 0) return rules;
   // Atoms are lower case; placeholders (<<PERSON:...>>) are the only capitals.
-  std::string lower(text);
+  thread_local std::string lower;
+  lower.assign(text);
   for (char& c : lower)
     if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
   if (atom_set) {

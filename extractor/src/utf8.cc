@@ -7,7 +7,7 @@
 
 namespace bilik {
 
-size_t decode_utf8(std::string_view s, size_t pos, char32_t& out) {
+size_t decode_utf8_sequence(std::string_view s, size_t pos, char32_t& out) {
   out = 0xFFFD;
   if (pos >= s.size()) return 0;
   const auto b0 = static_cast<unsigned char>(s[pos]);
@@ -78,7 +78,7 @@ std::string describe_invalid_utf8(std::string_view s, size_t pos) {
   return "an overlong encoding";
 }
 
-void append_utf8(std::string& out, char32_t c) {
+void append_utf8_sequence(std::string& out, char32_t c) {
   if (c < 0x80) {
     out += static_cast<char>(c);
   } else if (c < 0x800) {
@@ -96,8 +96,6 @@ void append_utf8(std::string& out, char32_t c) {
   }
 }
 
-namespace {
-
 std::u32string code_points(std::string_view s) {
   std::u32string out;
   for (size_t pos = 0; pos < s.size();) {
@@ -108,8 +106,6 @@ std::u32string code_points(std::string_view s) {
   }
   return out;
 }
-
-}  // namespace
 
 size_t edit_distance(std::string_view a8, std::string_view b8) {
   const std::u32string a = code_points(a8), b = code_points(b8);

@@ -55,6 +55,17 @@ TEST(Extraction, FindsUnknownPeopleAfterTitlesAndStopsAtOtherNames) {
   EXPECT_NE(find(x, EntityType::State, "Türkiyə"), nullptr);
 }
 
+TEST(Extraction, FindsAGivenNameAmongWordsThatOnlyContainOne) {
+  // "Bakıdan" ends in and "Danimarkanın" starts with the given name "Dan":
+  // neither opens a name, the real "Dan" after them does.
+  const std::string text =
+      "Bakıdan gələn Danimarkanın nümayəndələri arasında Dan Rasmussen və Leyla Sultanlı da olub.";
+  const Extraction x = extract_document(text, test::pack());
+  EXPECT_NE(find(x, EntityType::Person, "Dan Rasmussen"), nullptr);
+  EXPECT_NE(find(x, EntityType::Person, "Leyla Sultanlı"), nullptr);
+  EXPECT_EQ(count(x, EntityType::Person), 2u);
+}
+
 TEST(Extraction, KeepsNamesThatOnlyLookSuffixed) {
   const Extraction x = extract_document("Tədbirdə jurnalist Gülər Aydın çıxış edib.", test::pack());
   EXPECT_NE(find(x, EntityType::Person, "Gülər Aydın"), nullptr);

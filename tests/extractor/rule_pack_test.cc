@@ -4,6 +4,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <unistd.h>
 
 namespace bilik {
@@ -100,6 +101,28 @@ TEST(RulePack, ARelationRuleOfTheWrongTypeIsALoadError) {
   const auto unknown = pack_with("rules/relations.json",
                                  R"J({"relation_rules": [{"id": "r", "predicate": "admires", "pattern": "x"}]})J");
   EXPECT_NE(load_rule_pack(unknown.string()).error().find("unknown predicate 'admires'"), std::string::npos);
+}
+
+TEST(RulePack, GroupsThatOpenOrSpanEveryMatchAreMarked) {
+  // Only where every match starts with the group may the matcher skip to
+  // words of the list: not in an alternative, not when the group is optional.
+  // A capitalized group that is the whole pattern is checked on the match.
+  const auto dir = pack_with("rules/entities.json", R"J({"entity_rules": [
+    {"id": "given-first", "type": "PERSON", "pattern": "(?P<name>(?P<given>\\p{L}+)(?: {W}){1,2})",
+     "in_list": {"given": "given_names"}, "capitalized": ["name"]},
+    {"id": "given-or-title", "type": "PERSON", "pattern": "(?P<name>(?P<given>\\p{L}+) {W}|cənab {W})",
+     "in_list": {"given": "given_names"}},
+    {"id": "given-optional", "type": "PERSON", "pattern": "(?:(?P<given>\\p{L}+) )?(?P<name>{W})",
+     "in_list": {"given": "given_names"}, "capitalized": ["name"]}]})J");
+  auto pack = load_rule_pack(dir.string());
+  ASSERT_TRUE(pack) << pack.error();
+  std::map<std::string, std::string> leading;
+  for (const EntityRule& r : pack->entity_rules) leading[r.id] = r.leading_list;
+  EXPECT_EQ(leading["given-first"], "given_names");
+  EXPECT_EQ(leading["given-or-title"], "");
+  EXPECT_EQ(leading["given-optional"], "");
+  EXPECT_EQ(pack->entity_rules[0].capitalized_whole, "name");
+  EXPECT_EQ(pack->entity_rules[2].capitalized_whole, "");
 }
 
 TEST(RulePack, ChangingAnyFileChangesTheHash) {

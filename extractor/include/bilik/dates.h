@@ -28,8 +28,8 @@ struct DateGrammar {
   std::vector<std::string> month_abbreviations;  // same order; written with or without a dot
   std::vector<std::string> year_words;
   std::string month_word;
-  std::map<std::string, int> relative;      // "ötən" → -1
-  std::map<std::string, int> day_relative;  // "dünən" → -1
+  std::map<std::string, int, std::less<>> relative;  // "ötən" → -1
+  std::map<std::string, int> day_relative;           // "dünən" → -1
   int min_year = 1000, max_year = 2200;
 
   static Result<DateGrammar> load(const std::string& path);

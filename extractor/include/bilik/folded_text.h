@@ -43,7 +43,12 @@ std::string display_name(std::string_view original_span);
 
 // Turkic lower-casing of one code point (I→ı, İ→i, otherwise Unicode simple).
 char32_t turkic_lower(char32_t c);
-bool is_word_char(char32_t c);
+bool is_word_char_unicode(char32_t c);
+// A letter, digit or combining mark (ICU's classes; ASCII inline).
+inline bool is_word_char(char32_t c) {
+  if (c < 0x80) return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+  return is_word_char_unicode(c);
+}
 bool is_vowel_letter(char32_t c);
 
 }  // namespace bilik

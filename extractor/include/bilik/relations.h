@@ -63,7 +63,7 @@ struct RelationExample {
 
 struct RelationRule {
   std::string id, file, predicate;
-  int filter_id = 0;  // this rule's pattern in the pack's filter
+  int filter_id = 0;  // this rule's pattern in the pack's filter for its window
   std::shared_ptr<const RE2> pattern;
   // A match is dropped when this finds something in it or in the 160 bytes
   // after it in its sentence ("dəvəti ilə" inside a visit, "planlaşdırılır"

@@ -104,6 +104,14 @@ struct EntityRule {
   // group -> word list (pack.json "word_lists"): the group's text, folded,
   // must be in that list ("given": "given_names" for "Hulusi Akar").
   std::map<std::string, std::string> in_list;
+  // The word list of an in_list group that opens every match as a run of
+  // letters ("(?P<given>\p{L}+)"), else empty: a match passes in_list only
+  // if its text starts with a word of that list, which is checked before
+  // RE2 is asked for the groups.
+  std::string leading_list;
+  // The capitalized group that is the whole pattern ("(?P<name>...)"), so
+  // spans the whole match, else empty: checked before RE2 computes groups.
+  std::string capitalized_whole;
   std::vector<RuleExample> examples;
   std::vector<std::string> counter_examples;
 };
@@ -124,7 +132,8 @@ struct RulePack {
     // Indices of the rules that may match `text` (folded), ascending.
     std::vector<int> candidates(std::string_view text) const;
   };
-  RuleFilter entity_filter, relation_filter;
+  RuleFilter entity_filter;
+  RuleFilter relation_filters[2];  // the relation rules reading one sentence, and two
   std::unordered_set<std::string> abbreviations;
   std::unordered_set<std::string> common_words;  // lower-case words: no name starts a sentence with them
   std::map<std::string, long long> number_words;

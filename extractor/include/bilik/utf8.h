@@ -17,7 +17,17 @@ namespace bilik {
 
 // Decodes the code point at `pos`; returns its length in bytes (1..4), or 0
 // when the bytes there are not valid UTF-8 (then `out` is U+FFFD).
-size_t decode_utf8(std::string_view text, size_t pos, char32_t& out);
+size_t decode_utf8_sequence(std::string_view text, size_t pos, char32_t& out);
+inline size_t decode_utf8(std::string_view text, size_t pos, char32_t& out) {
+  if (pos < text.size() && static_cast<unsigned char>(text[pos]) < 0x80) {  // ASCII, inline
+    out = static_cast<unsigned char>(text[pos]);
+    return 1;
+  }
+  return decode_utf8_sequence(text, pos, out);
+}
+
+// The code points of `text`, an invalid byte read as U+FFFD.
+std::u32string code_points(std::string_view text);
 
 // Byte offset of the first invalid sequence, or std::string_view::npos.
 size_t first_invalid_utf8(std::string_view text);
@@ -26,7 +36,11 @@ size_t first_invalid_utf8(std::string_view text);
 // encoding", "an encoded UTF-16 surrogate", "a 3-byte sequence cut short ...".
 std::string describe_invalid_utf8(std::string_view text, size_t pos);
 
-void append_utf8(std::string& out, char32_t c);
+void append_utf8_sequence(std::string& out, char32_t c);
+inline void append_utf8(std::string& out, char32_t c) {
+  if (c < 0x80) out += static_cast<char>(c);  // ASCII, inline
+  else append_utf8_sequence(out, c);
+}
 
 // Levenshtein distance between two UTF-8 strings, counted in code points
 // ("Sezər" and "Sezəri" are 1 apart), for near-miss spellings and "did you
