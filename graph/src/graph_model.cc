@@ -55,7 +55,9 @@ Result<std::vector<GraphEdge>> relation_edges(sqlite3* db, const GraphQuery& q) 
   query.bind(i, q.min_weight);
   std::vector<GraphEdge> edges;
   Status read = query.each([&] {
-    GraphEdge e{query.column_int(0), query.column_int(1), query.column_text(2), query.column_int(3), {}};
+    GraphEdge e;
+    e.source = query.column_int(0), e.target = query.column_int(1), e.kind = query.column_text(2);
+    e.weight = query.column_int(3);
     for (const std::string& d : split(query.column_text(4))) {
       e.dates.push_back(d);
       widen(e.first_date, e.last_date, d, d);
@@ -130,7 +132,8 @@ Result<std::vector<GraphEdge>> cooccurrence_edges(sqlite3* db, const GraphQuery&
   std::vector<GraphEdge> edges;
   for (const auto& [ends, p] : pairs) {
     if (p.weight < q.min_weight) continue;
-    GraphEdge e{ends.first, ends.second, "cooccurs", p.weight, {}};
+    GraphEdge e;
+    e.source = ends.first, e.target = ends.second, e.kind = "cooccurs", e.weight = p.weight;
     e.documents = p.documents;
     e.first_date = p.first_date;
     e.last_date = p.last_date;
@@ -168,8 +171,10 @@ Result<Graph> load_graph(sqlite3* db, const GraphQuery& q) {
                 "FROM mention GROUP BY entity_id) m ON m.entity_id = e.id");
   Status read = all.each([&] {
     auto it = nodes.find(all.column_int(0));
-    if (it != nodes.end())
-      it->second = GraphNode{all.column_int(0), all.column_text(2), all.column_text(1), {}, all.column_int(3), all.column_int(4)};
+    if (it == nodes.end()) return;
+    GraphNode& n = it->second;
+    n.id = all.column_int(0), n.label = all.column_text(2), n.type = all.column_text(1);
+    n.mentions = all.column_int(3), n.documents = all.column_int(4);
   });
   if (!read) return Result<Graph>::failure(read.error());
   Statement aliases(db, "SELECT entity_id, alias FROM aliases ORDER BY entity_id, alias");
