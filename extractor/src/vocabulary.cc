@@ -1,6 +1,6 @@
 #include <nlohmann/json.hpp>
 
-#include "bilik/relations.h"
+#include "bilik/vocabulary.h"
 #include "predicates_json.h"
 
 namespace bilik {

@@ -1,6 +1,6 @@
 // Private to the graph module: what makes a statement inferred. The
 // relation matcher names a triple that an inference rule derived from other
-// triples "infer:<rule id>" (extractor/src/relation_matcher.cc,
+// triples "infer:<rule id>" (extractor/src/relations.cc,
 // docs/relations.md); every other triple was stated by the text. Exports,
 // filters and queries all ask this one question, this one way.
 #pragma once

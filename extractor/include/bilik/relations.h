@@ -34,6 +34,7 @@
 
 #include "bilik/entity_type.h"
 #include "bilik/result.h"
+#include "bilik/vocabulary.h"
 
 namespace bilik {
 
@@ -42,19 +43,6 @@ struct RulePack;
 struct ResolvedEntities;
 struct Figure;
 struct DateMention;
-
-struct PredicateSpec {
-  std::vector<EntityType> subject, object;
-  bool literal_object = false;
-  bool symmetric = false;
-};
-
-struct Vocabulary {
-  std::map<std::string, PredicateSpec> predicates;
-  // The vocabulary compiled from schema/predicates.json.
-  static const Vocabulary& builtin();
-  static Result<Vocabulary> parse(std::string_view json, const std::string& where);
-};
 
 struct RelationExample {
   std::string text;
