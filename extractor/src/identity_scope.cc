@@ -89,7 +89,8 @@ bool names_only_a_kind(const std::string& name, const RulePack& pack) {
 void settle_treaty(Extraction& x, size_t index, std::string_view original, const RulePack& pack) {
   DocEntity& e = x.entities.entities[index];
   if (e.gazetteer_entry >= 0) return;
-  if (!names_only_a_kind(e.name, pack))
+  const bool kind_only = names_only_a_kind(e.name, pack);
+  if (!kind_only)
     for (const Mention& m : x.entities.mentions)
       if (m.entity == index && written_as_title(original, m)) return;
   std::set<std::string> parties;
@@ -101,14 +102,16 @@ void settle_treaty(Extraction& x, size_t index, std::string_view original, const
   }
   if (parties.empty()) {
     e.scope = IdentityScope::Document;
-    e.identity_note = "\"" + e.name + "\" names a subject, not a treaty, and the text names no party";
+    e.identity_note = "\"" + e.name + "\" names " + std::string(kind_only ? "a kind of paper" : "a subject") +
+                      ", not a treaty, and the text names no party";
     return;
   }
   std::string listed;
   for (const std::string& p : parties) listed += (listed.empty() ? "" : ", ") + p;
   e.scope = IdentityScope::Key;
   e.identity_key = fold_key(e.name) + " | " + fold_key(listed) + " | " + (year.empty() ? "undated" : year);
-  e.identity_note = "a treaty known by its subject: joins only one with the same parties (" + listed + ") and " +
+  e.identity_note = std::string("a treaty known by its ") + (kind_only ? "kind" : "subject") +
+                    ": joins only one with the same parties (" + listed + ") and " +
                     (year.empty() ? "no date" : "year " + year);
 }
 
