@@ -15,6 +15,7 @@
 #include <memory>
 #include <thread>
 
+#include "bilik/fnv1a.h"
 #include "bilik/ingest.h"
 #include "bilik/reader.h"
 #include "bilik/rule_pack.h"
@@ -94,18 +95,9 @@ void on_interrupt(int signal) {
   }
 }
 
-uint64_t fnv1a(std::string_view s) {
-  uint64_t h = 1469598103934665603ULL;
-  for (unsigned char c : s) {
-    h ^= c;
-    h *= 1099511628211ULL;
-  }
-  return h;
-}
-
 struct Shard {
   uint64_t index = 0, count = 1;
-  bool takes(const std::string& uri) const { return count <= 1 || fnv1a(uri) % count == index; }
+  bool takes(const std::string& uri) const { return count <= 1 || fnv1a(kFnv1aOffset, uri) % count == index; }
 };
 
 Result<Shard> parse_shard(const std::string& spec) {

@@ -8,7 +8,7 @@
 #include <memory>
 #include <string>
 
-#include "bilik/reader.h"
+#include "bilik/document.h"
 #include "bilik/sources.h"
 
 namespace bilik {

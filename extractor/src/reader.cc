@@ -23,39 +23,12 @@ std::string trim(std::string s) {
   return a == std::string::npos ? "" : s.substr(a, b - a + 1);
 }
 
-// "---\nkey: value\n---\n" at the very start.
-void take_front_matter(Document& doc) {
-  if (doc.text.rfind("---\n", 0) != 0) return;
-  const size_t close = doc.text.find("\n---", 3);
-  if (close == std::string::npos) return;
-  std::istringstream block(doc.text.substr(4, close - 4));
-  std::string line;
-  while (std::getline(block, line)) {
-    const size_t colon = line.find(':');
-    if (colon == std::string::npos) continue;
-    const std::string key = trim(line.substr(0, colon));
-    std::string value = trim(line.substr(colon + 1));
-    if (value.size() >= 2 && (value.front() == '"' || value.front() == '\'') && value.back() == value.front())
-      value = value.substr(1, value.size() - 2);
-    if (key == "title") doc.title = value;
-    if (key == "published" || key == "date") doc.published = value;
-  }
-  size_t body = close + 4;
-  if (body < doc.text.size() && doc.text[body] == '\n') ++body;
-  doc.text.erase(0, body);
-}
-
 // True when `path` is `root` or lies below it (both canonical).
 bool inside(const fs::path& path, const fs::path& root) {
   auto p = path.begin();
   for (auto r = root.begin(); r != root.end(); ++r, ++p)
     if (p == path.end() || *p != *r) return false;
   return true;
-}
-
-// The 1-based line holding byte `pos`.
-size_t line_at(const std::string& bytes, size_t pos) {
-  return 1 + static_cast<size_t>(std::count(bytes.begin(), bytes.begin() + static_cast<long>(pos), '\n'));
 }
 
 }  // namespace
@@ -112,40 +85,6 @@ std::vector<std::string> list_inputs(const std::vector<std::string>& inputs, std
     files.insert(files.end(), found.begin(), found.end());
   }
   return files;
-}
-
-Result<Document> parse_document(const std::string& uri, std::string bytes) {
-  Document doc;
-  doc.uri = uri;
-  if (bytes.empty()) return doc;  // empty: the caller decides what that means
-  if (const size_t nul = bytes.find('\0'); nul != std::string::npos)
-    return Result<Document>::failure(uri + ": byte " + std::to_string(nul) + " (line " + std::to_string(line_at(bytes, nul)) +
-                                     "): NUL byte; this looks like a binary file, not text");
-  if (const size_t bad = first_invalid_utf8(bytes); bad != std::string_view::npos)
-    return Result<Document>::failure(uri + ": byte " + std::to_string(bad) + " (line " + std::to_string(line_at(bytes, bad)) +
-                                     "): invalid UTF-8, " + describe_invalid_utf8(bytes, bad) +
-                                     "; convert the file to UTF-8 first");
-  doc.text = std::move(bytes);
-  if (doc.text.rfind("\xEF\xBB\xBF", 0) == 0) doc.text.erase(0, 3);  // byte order mark
-  take_front_matter(doc);
-  if (!doc.published.empty() && !is_publication_date(doc.published))
-    return Result<Document>::failure(uri + ": the front matter's date '" + doc.published +
-                                     "' is not a date (YYYY-MM-DD, or an ISO 8601 date and time)");
-  if (trim(doc.text).empty()) {
-    doc.text.clear();
-    return doc;
-  }
-  if (doc.title.empty()) {
-    std::istringstream lines(doc.text);
-    std::string line;
-    while (std::getline(lines, line)) {
-      line = trim(line);
-      if (line.empty()) continue;
-      if (line.size() <= 200) doc.title = line;
-      break;
-    }
-  }
-  return doc;
 }
 
 Result<Document> read_document(const std::string& path) {

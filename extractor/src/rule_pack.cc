@@ -1,3 +1,4 @@
+#include "bilik/fnv1a.h"
 #include "bilik/rule_pack.h"
 
 #include <spdlog/spdlog.h>
@@ -51,14 +52,6 @@ Result<json> parse_json(const FileText& file) {
     return Result<json>::failure(file.path + ":" + place(file.text, e.byte ? e.byte - 1 : 0) +
                                  ": JSON syntax error: " + e.what());
   }
-}
-
-uint64_t fnv1a(uint64_t hash, std::string_view bytes) {
-  for (unsigned char c : bytes) {
-    hash ^= c;
-    hash *= 1099511628211ULL;
-  }
-  return hash;
 }
 
 // Replaces {NAME} with (?:definition), recursively; RE2 counted repetitions
@@ -588,7 +581,7 @@ Result<RulePack> load_rule_pack(const std::string& dir) {
       !s)
     return Result<RulePack>::failure(s.error());
   // The extractor's version is part of the fingerprint: a new bilik re-extracts.
-  uint64_t hash = fnv1a(fnv1a(1469598103934665603ULL, BILIK_VERSION), manifest_file->text);
+  uint64_t hash = fnv1a(fnv1a(kFnv1aOffset, BILIK_VERSION), manifest_file->text);
 
   RulePack pack;
   pack.dir = dir;

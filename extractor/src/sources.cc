@@ -16,7 +16,7 @@
 #include <cstring>
 #include <unordered_map>
 
-#include "bilik/reader.h"
+#include "bilik/document.h"
 
 namespace bilik {
 namespace {

@@ -10,6 +10,7 @@
 #include <set>
 #include <vector>
 
+#include "bilik/fnv1a.h"
 #include "run_owner.h"
 #include "schema_sql.h"
 #include "sentence_spans.h"
@@ -23,14 +24,6 @@ static_assert(schema::kMigrations.size() == Store::kSchemaVersion, "one schema/*
 namespace {
 
 
-uint64_t fnv1a(uint64_t hash, std::string_view bytes) {
-  for (unsigned char c : bytes) {
-    hash ^= c;
-    hash *= 1099511628211ULL;
-  }
-  return hash;
-}
-
 size_t word_count(const std::string& key) {
   if (key.empty()) return 0;
   size_t n = 1;
@@ -41,7 +34,7 @@ size_t word_count(const std::string& key) {
 }  // namespace
 
 std::string document_hash(const Document& doc) {
-  uint64_t h = 1469598103934665603ULL;
+  uint64_t h = kFnv1aOffset;
   for (const std::string* part : {&doc.title, &doc.published, &doc.text}) {
     h = fnv1a(h, *part);
     h = fnv1a(h, std::string_view("\x1f", 1));

@@ -9,6 +9,8 @@
 #include <string>
 #include <string_view>
 
+#include "bilik/result.h"
+
 namespace bilik {
 
 struct Document {
@@ -27,5 +29,12 @@ std::string text_hash(std::string_view text);
 // years counted), alone or followed by an ISO 8601 time ("T10:00:00Z" or a
 // space and a time); the day is the first 10 bytes.
 bool is_publication_date(std::string_view text);
+
+// A document from bytes already read, named `uri`: refuses NUL bytes and bad
+// UTF-8 (naming the byte and line), drops a byte order mark, takes a
+// front-matter block ("---", "title: ...", "published: ...", "---") as
+// metadata, and titles the document with its first short line. Only blanks:
+// the document comes back with empty text (the caller decides).
+Result<Document> parse_document(const std::string& uri, std::string bytes);
 
 }  // namespace bilik

@@ -47,7 +47,5 @@ Result<std::map<std::string, Metadata>> load_metadata_tsv(const std::string& pat
 // Sets the document's title from the index, and its publication date and
 // url where it has none.
 void apply_metadata(Document& doc, const std::map<std::string, Metadata>& index);
-// Checks and parses bytes already read (used for stdin and by tests).
-Result<Document> parse_document(const std::string& uri, std::string bytes);
 
 }  // namespace bilik
