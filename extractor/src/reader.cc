@@ -8,7 +8,6 @@
 #include <sstream>
 
 #include "bilik/sources.h"
-#include "bilik/utf8.h"
 
 namespace bilik {
 namespace {
