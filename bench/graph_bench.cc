@@ -37,7 +37,7 @@ int main(int argc, char** argv) {
   auto subjects = bilik::run_sql(db, "SELECT DISTINCT subject_id FROM triple ORDER BY random() LIMIT 1000");
   auto t0 = Clock::now();
   size_t rows = 0;
-  for (const auto& r : subjects->rows) rows += bilik::neighbors(db, {std::stoll(r[0].text)}, {.hops = 1})->rows.size();
+  for (const auto& r : subjects->rows) rows += bilik::neighbors(db, {std::stoll(r[0].text)}, bilik::NeighborQuery{})->rows.size();
   const double per = since(t0) / subjects->rows.size();
   std::printf("neighbors (1 hop): %.3f ms per lookup over %zu entities, %.1f rows each\n", per * 1000,
               subjects->rows.size(), static_cast<double>(rows) / subjects->rows.size());

@@ -47,7 +47,8 @@ std::string span_text(const std::string& text, const AnalyzedText& a, size_t sta
 // no rule read it. A run is capitalised words joined by spaces or hyphens
 // within a sentence; a sentence's first word counts when only its capital
 // is in question.
-void explain_runs(const std::string& text, const AnalyzedText& a, const Extraction& x) {
+void explain_runs(const std::string& text, const AnalyzedText& a, const Extraction& x,
+                  const std::vector<Candidate>& candidates) {
   std::printf("\ncapitalised runs:\n");
   const std::string& f = a.folded.text;
   auto joined = [&](size_t i) {  // word i follows word i-1 within one name's reach
@@ -80,7 +81,7 @@ void explain_runs(const std::string& text, const AnalyzedText& a, const Extracti
         std::printf("     became %s \"%s\" from \"%s\" (rule %s)\n", std::string(type_name(e.type)).c_str(),
                     e.name.c_str(), m.surface.c_str(), m.rule.c_str());
       }
-      for (const Candidate& c : x.candidates) {
+      for (const Candidate& c : candidates) {
         if (c.accepted || c.end <= start || c.start >= end) continue;
         if (!c.type) {
           std::printf("     hidden by IGNORE rule %s\n", c.rule.c_str());
@@ -173,11 +174,12 @@ int run_explain(const Args& args, const std::string& argv0) {
     return 2;
   }
   const AnalyzedText analyzed = analyze(text, *pack);
-  const Extraction x = extract_document(text, *pack, opts->get("--published"));
+  std::vector<Candidate> candidates;
+  const Extraction x = extract_document(text, *pack, opts->get("--published"), &candidates);
 
   std::printf("sentences: %zu, words: %zu\n\n", analyzed.sentences.size(), analyzed.words.size());
-  std::printf("entity candidates (%zu):\n", x.candidates.size());
-  for (const Candidate& c : x.candidates) {
+  std::printf("entity candidates (%zu):\n", candidates.size());
+  for (const Candidate& c : candidates) {
     const std::string type = c.type ? std::string(type_name(*c.type)) : "IGNORE";
     std::printf("  %s [%zu,%zu) \"%s\" %s name=\"%s\" case=%s rule=%s\n", c.accepted ? "WIN " : "lose",
                 static_cast<size_t>(analyzed.folded.origin[c.start]), static_cast<size_t>(analyzed.folded.origin[c.end]),
@@ -185,7 +187,7 @@ int run_explain(const Args& args, const std::string& argv0) {
                 c.rule.c_str());
     if (!c.accepted) std::printf("       %s\n", c.verdict.c_str());
   }
-  explain_runs(text, analyzed, x);
+  explain_runs(text, analyzed, x, candidates);
   std::printf("\nentities (%zu):\n", x.entities.entities.size());
   for (size_t i = 0; i < x.entities.entities.size(); ++i) {
     const DocEntity& e = x.entities.entities[i];

@@ -26,8 +26,9 @@ examples:
   bilik rules test --rules my-pack/az --verbose
 )";
 
-bool produces(const Extraction& x, const std::string& rule, const std::string& name) {
-  for (const Candidate& c : x.candidates)
+bool produces(const Extraction& x, const std::vector<Candidate>& candidates, const std::string& rule,
+              const std::string& name) {
+  for (const Candidate& c : candidates)
     if (!c.type && c.accepted && c.rule == rule) return true;  // an IGNORE rule won its span
   for (const Mention& m : x.entities.mentions) {
     if (m.rule != rule) continue;
@@ -85,8 +86,9 @@ int run_rules(const Args& args, const std::string& argv0) {
     if (rule.examples.empty()) ++rules_without_examples;
     for (const RuleExample& ex : rule.examples) {
       ++checked;
-      const Extraction x = extract_document(ex.text, *pack);
-      if (!produces(x, rule.id, ex.name)) {
+      std::vector<Candidate> candidates;
+      const Extraction x = extract_document(ex.text, *pack, "", &candidates);
+      if (!produces(x, candidates, rule.id, ex.name)) {
         ++failed;
         std::printf("FAIL %s (%s): \"%s\" should give \"%s\"; got:", rule.id.c_str(), rule.file.c_str(),
                     ex.text.c_str(), ex.name.c_str());
@@ -98,8 +100,9 @@ int run_rules(const Args& args, const std::string& argv0) {
     }
     for (const std::string& text : rule.counter_examples) {
       ++checked;
-      const Extraction x = extract_document(text, *pack);
-      if (produces(x, rule.id, "")) {
+      std::vector<Candidate> candidates;
+      const Extraction x = extract_document(text, *pack, "", &candidates);
+      if (produces(x, candidates, rule.id, "")) {
         ++failed;
         std::printf("FAIL %s (%s): \"%s\" must not match, but gave:", rule.id.c_str(), rule.file.c_str(), text.c_str());
         for (const Mention& m : x.entities.mentions)

@@ -7,19 +7,22 @@
 
 namespace bilik {
 
-Extraction extract_document(std::string_view text, const RulePack& pack, const std::string& published) {
+Extraction extract_document(std::string_view text, const RulePack& pack, const std::string& published,
+                            std::vector<Candidate>* kept) {
   Extraction x;
+  std::vector<Candidate> candidates;
   const AnalyzedText analyzed = analyze(text, pack);
   if ((x.stopped = stop_requested())) return x;
   for (const Sentence& s : analyzed.sentences)
     x.sentences.emplace_back(static_cast<uint32_t>(analyzed.folded.origin[s.start]),
                              static_cast<uint32_t>(analyzed.folded.origin[s.end]));
-  x.candidates = find_candidates(text, analyzed, pack);
+  candidates = find_candidates(text, analyzed, pack);
   if ((x.stopped = stop_requested())) return x;
-  resolve_overlaps(x.candidates);
-  add_document_names(text, analyzed, pack, x.candidates);
-  resolve_overlaps(x.candidates);
-  x.entities = resolve_entities(text, analyzed, x.candidates, pack);
+  resolve_overlaps(candidates);
+  add_document_names(text, analyzed, pack, candidates);
+  resolve_overlaps(candidates);
+  x.entities = resolve_entities(text, analyzed, candidates, pack);
+  if (kept) *kept = candidates;
   if ((x.stopped = stop_requested())) return x;
   x.dates = find_dates(text, analyzed, pack, published);
   // A number inside a date ("21.02.2022", "10-11 may") is not a figure. Dates

@@ -3,7 +3,7 @@
 #include <variant>
 
 #include "bilik/folded_text.h"
-#include "bilik/relations.h"
+#include "bilik/vocabulary.h"
 #include "statement.h"
 
 namespace bilik {

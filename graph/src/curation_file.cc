@@ -6,7 +6,7 @@
 
 #include "bilik/entity_type.h"
 #include "bilik/folded_text.h"
-#include "bilik/relations.h"
+#include "bilik/vocabulary.h"
 #include "bilik/utf8.h"
 
 namespace bilik {

@@ -24,7 +24,7 @@ std::string next_day(const std::string& day) {
   int y = std::stoi(day.substr(0, 4)), m = std::stoi(day.substr(5, 2)), d = std::stoi(day.substr(8, 2)) + 1;
   if (d > days_in(y, m)) d = 1, ++m;
   if (m > 12) m = 1, ++y;
-  char out[16];
+  char out[32];  // room for any int, though years stay 0001-9999
   std::snprintf(out, sizeof out, "%04d-%02d-%02d", y, m, d);
   return out;
 }

@@ -5,7 +5,7 @@
 #include <sstream>
 
 #include "bilik/query.h"
-#include "bilik/relations.h"
+#include "bilik/vocabulary.h"
 #include "statement.h"
 
 namespace bilik {

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "bilik/fnv1a.h"
+#include "bilik/folded_text.h"
 #include "run_owner.h"
 #include "schema_sql.h"
 #include "sentence_spans.h"

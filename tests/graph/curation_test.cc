@@ -1,3 +1,4 @@
+#include "bilik/extraction.h"
 #include "bilik/curation.h"
 
 #include <gtest/gtest.h>

@@ -1,5 +1,6 @@
 // Queries, the store summary and the graph's date filter over a small store
 // built from real extractions.
+#include "bilik/extraction.h"
 #include "bilik/query.h"
 
 #include <gtest/gtest.h>

@@ -1,5 +1,7 @@
 #include "bilik/store.h"
 
+#include "bilik/extraction.h"
+
 #include <gtest/gtest.h>
 
 #include <filesystem>

@@ -16,6 +16,7 @@
 #include <string_view>
 #include <vector>
 
+#include "bilik/model.h"
 #include "bilik/result.h"
 
 namespace bilik {
@@ -33,15 +34,6 @@ struct DateGrammar {
   int min_year = 1000, max_year = 2200;
 
   static Result<DateGrammar> load(const std::string& path);
-};
-
-struct DateMention {
-  size_t start = 0, end = 0;  // original bytes
-  size_t folded_start = 0, folded_end = 0;
-  std::string surface;
-  std::string value;       // ISO 8601 day, month, year or interval; empty when unresolved
-  std::string expression;  // the normalised expression ("2022-05-10", "year(-1)", "year(+0)-10", "--05-10")
-  std::string rule;
 };
 
 std::vector<DateMention> find_dates(std::string_view original, const AnalyzedText& text, const RulePack& pack,

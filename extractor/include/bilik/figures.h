@@ -35,6 +35,7 @@
 #include <unordered_set>
 #include <vector>
 
+#include "bilik/model.h"
 #include "bilik/result.h"
 
 namespace bilik {
@@ -67,19 +68,6 @@ struct FigureGrammar {
   std::map<std::string, std::string> homoglyphs;      // Cyrillic look-alikes → Latin
 
   static Result<FigureGrammar> load(const std::string& path);
-};
-
-struct Figure {
-  size_t start = 0, end = 0;  // original bytes
-  size_t folded_start = 0, folded_end = 0;
-  std::string surface;
-  double value = 0;
-  std::string value_text;     // exact decimal
-  std::optional<double> range_end;
-  std::string unit;
-  std::string qualifier = "exact";
-  std::string counted;        // the counted noun, bare ("layihə")
-  std::string rule = "figure";
 };
 
 std::vector<Figure> find_figures(std::string_view original, const AnalyzedText& text, const RulePack& pack);

@@ -33,6 +33,7 @@
 #include <vector>
 
 #include "bilik/entity_type.h"
+#include "bilik/model.h"
 #include "bilik/result.h"
 #include "bilik/vocabulary.h"
 
@@ -87,19 +88,6 @@ struct Inference {
   std::string unless_object_of;               // skip for_each entities already the object of this predicate
   std::vector<InferencePattern> then;
   double confidence = 0.6;
-};
-
-struct Triple {
-  size_t subject = 0;                 // document entity index
-  std::string predicate;
-  std::optional<size_t> object;       // document entity index
-  std::string object_literal;
-  size_t start = 0, end = 0;          // original byte span of the evidence
-  std::string rule;
-  double confidence = 0.9;
-  std::string date;
-  std::optional<size_t> amount;       // index into the document's figures
-  std::string role;
 };
 
 std::vector<Triple> find_relations(std::string_view original, const AnalyzedText& text,

@@ -43,7 +43,7 @@
 #include <string>
 
 #include "bilik/document.h"
-#include "bilik/extraction.h"
+#include "bilik/model.h"
 #include "bilik/result.h"
 
 namespace bilik {
