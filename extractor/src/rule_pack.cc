@@ -22,6 +22,21 @@ namespace {
 namespace fs = std::filesystem;
 using nlohmann::json;
 
+// One folded word or name per line of `path` ('#' starts a comment line),
+// into `words`; the file's text goes into the pack's fingerprint.
+Status read_word_list(const fs::path& path, std::unordered_set<std::string>& words, uint64_t& hash) {
+  auto text = read_file(path);
+  if (!text) return Status::failure(text.error());
+  hash = fnv1a(hash, text->text);
+  std::istringstream lines(text->text);
+  std::string line;
+  while (std::getline(lines, line)) {
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    if (!line.empty() && line[0] != '#') words.insert(fold_key(line));
+  }
+  return {};
+}
+
 // Finishes a rule filter: the atoms to look for, one automaton finding them
 // all in a pass, and where each filter id's rule sits after sorting.
 // `belongs` tells the rules whose patterns this filter holds.
@@ -87,15 +102,9 @@ Result<RulePack> load_rule_pack(const std::string& dir) {
       if (auto text = read_file(path)) hash = fnv1a(hash, text->text);
     }
     for (const std::string& a : strings(*manifest, "abbreviations")) pack.abbreviations.insert(fold_key(a));
-    if (manifest->contains("lexicon")) {
-      auto lexicon = read_file(root / manifest->at("lexicon").get<std::string>());
-      if (!lexicon) return Result<RulePack>::failure(lexicon.error());
-      hash = fnv1a(hash, lexicon->text);
-      std::istringstream lines(lexicon->text);
-      std::string line;
-      while (std::getline(lines, line))
-        if (!line.empty() && line[0] != '#') pack.common_words.insert(fold_key(line));
-    }
+    if (manifest->contains("lexicon"))
+      if (Status s = read_word_list(root / manifest->at("lexicon").get<std::string>(), pack.common_words, hash); !s)
+        return Result<RulePack>::failure(s.error());
     if (manifest->contains("demonyms")) {
       const std::string file = manifest->at("demonyms").get<std::string>();
       auto text = read_file(root / file);
@@ -112,33 +121,15 @@ Result<RulePack> load_rule_pack(const std::string& dir) {
       }
     }
     for (const std::string& w : strings(*manifest, "demonym_heads")) pack.demonym_heads.push_back(fold_key(w));
-    if (manifest->contains("state_bodies")) {
-      auto text = read_file(root / manifest->at("state_bodies").get<std::string>());
-      if (!text) return Result<RulePack>::failure(text.error());
-      hash = fnv1a(hash, text->text);
-      std::istringstream lines(text->text);
-      std::string line;
-      while (std::getline(lines, line)) {
-        if (!line.empty() && line.back() == '\r') line.pop_back();
-        if (!line.empty() && line[0] != '#') pack.state_bodies.insert(fold_key(line));
-      }
-    }
+    if (manifest->contains("state_bodies"))
+      if (Status s = read_word_list(root / manifest->at("state_bodies").get<std::string>(), pack.state_bodies, hash); !s)
+        return Result<RulePack>::failure(s.error());
     for (const std::string& w : strings(*manifest, "state_body_heads")) pack.state_body_heads.insert(fold_key(w));
     for (const std::string& w : strings(*manifest, "treaty_kind_words")) pack.treaty_kind_words.push_back(fold_key(w));
-    if (manifest->contains("word_lists")) {
-      for (auto& [list, file] : manifest->at("word_lists").items()) {
-        auto text = read_file(root / file.get<std::string>());
-        if (!text) return Result<RulePack>::failure(text.error());
-        hash = fnv1a(hash, text->text);
-        std::istringstream lines(text->text);
-        std::string line;
-        auto& words = pack.word_lists[list];
-        while (std::getline(lines, line)) {
-          if (!line.empty() && line.back() == '\r') line.pop_back();
-          if (!line.empty() && line[0] != '#') words.insert(fold_key(line));
-        }
-      }
-    }
+    if (manifest->contains("word_lists"))
+      for (auto& [list, file] : manifest->at("word_lists").items())
+        if (Status s = read_word_list(root / file.get<std::string>(), pack.word_lists[list], hash); !s)
+          return Result<RulePack>::failure(s.error());
     for (const std::string& w : strings(*manifest, "treaty_subject_ends")) pack.treaty_subject_ends.insert(fold_key(w));
     if (manifest->contains("number_words"))
       for (auto& [word, value] : manifest->at("number_words").items())
