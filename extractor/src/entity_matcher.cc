@@ -803,7 +803,7 @@ std::vector<Candidate> find_candidates(std::string_view original, const Analyzed
     c.type = entry.type;
     c.stage = 0;
     c.priority = 100;
-    c.rule = "gazetteer:" + std::filesystem::path(entry.file).filename().string();
+    c.rule = "gazetteer:" + std::filesystem::path(pack.gazetteer.file(entry)).filename().string();
     c.name = display_name(original_of(original, text.folded, m.start, m.stem_end));
     c.gram_case = m.gram_case;
     c.gazetteer_entry = static_cast<int32_t>(m.entry);
@@ -860,12 +860,12 @@ void add_document_names(std::string_view original, const AnalyzedText& text, con
   std::vector<EntityType> types;
   for (const Candidate& c : candidates) {
     if (!c.accepted || !c.type || c.gazetteer_entry >= 0 || *c.type == EntityType::Treaty) continue;
-    const uint32_t id = known.add_entry({c.name, *c.type, "document"});
+    const uint32_t id = known.add_entry(c.name, *c.type, "document");
     known.add_name(c.name, id);
     const std::string key = fold_key(c.name);
     const size_t space = key.rfind(' ');
     if (*c.type == EntityType::Person && space != std::string::npos) {
-      const uint32_t surname = known.add_entry({c.name, *c.type, "document"});
+      const uint32_t surname = known.add_entry(c.name, *c.type, "document");
       known.add_name(key.substr(space + 1), surname);
     }
   }

@@ -88,6 +88,27 @@ bool is_vowel_letter(char32_t c) {
 
 namespace {
 
+// The Azerbaijani letters outside ASCII, lower-cased (İ → i), with whether
+// they were upper case; false for any other character.
+bool azerbaijani_letter(char32_t c, char32_t& lower, bool& up) {
+  switch (c) {
+    case U'ə': case U'ı': case U'ö': case U'ü': case U'ç': case U'ş': case U'ğ':
+      lower = c;
+      up = false;
+      return true;
+    case U'Ə': lower = U'ə'; break;
+    case U'İ': lower = U'i'; break;
+    case U'Ö': lower = U'ö'; break;
+    case U'Ü': lower = U'ü'; break;
+    case U'Ç': lower = U'ç'; break;
+    case U'Ş': lower = U'ş'; break;
+    case U'Ğ': lower = U'ğ'; break;
+    default: return false;
+  }
+  up = true;
+  return true;
+}
+
 // Folds the character at `pos` of `original` with the combining marks after
 // it: emit(folded, start of its source character, upper) for each character
 // kept. Returns where the next character starts.
@@ -104,6 +125,12 @@ size_t fold_one(std::string_view original, size_t pos, std::u32string& cluster, 
   if (!marks_follow && c < 0x80 && c != '*' && c != '\t' && c != '\r' && c != '`') {
     const bool up = c >= 'A' && c <= 'Z';
     emit(up ? turkic_lower(c) : c, start, up);
+    return pos;
+  }
+  char32_t lower;
+  bool up;
+  if (!marks_follow && azerbaijani_letter(c, lower, up)) {
+    emit(lower, start, up);
     return pos;
   }
   cluster.assign(1, c);
@@ -136,27 +163,6 @@ void fold_each(std::string_view original, Emit emit) {
   // A stopped extraction is dropped, so its folding may end early.
   while (pos < original.size() && ((++steps & 0xFFFF) != 0 || !stop_requested()))
     pos = fold_one(original, pos, cluster, emit);
-}
-
-// The Azerbaijani letters outside ASCII, lower-cased (İ → i), with whether
-// they were upper case; false for any other character.
-bool azerbaijani_letter(char32_t c, char32_t& lower, bool& up) {
-  switch (c) {
-    case U'ə': case U'ı': case U'ö': case U'ü': case U'ç': case U'ş': case U'ğ':
-      lower = c;
-      up = false;
-      return true;
-    case U'Ə': lower = U'ə'; break;
-    case U'İ': lower = U'i'; break;
-    case U'Ö': lower = U'ö'; break;
-    case U'Ü': lower = U'ü'; break;
-    case U'Ç': lower = U'ç'; break;
-    case U'Ş': lower = U'ş'; break;
-    case U'Ğ': lower = U'ğ'; break;
-    default: return false;
-  }
-  up = true;
-  return true;
 }
 
 // A plain ASCII byte folds to one byte, itself lower-cased ('I' becomes the

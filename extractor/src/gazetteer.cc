@@ -1,7 +1,8 @@
 #include "bilik/gazetteer.h"
 
-#include <cstring>
+#include <algorithm>
 #include <fstream>
+#include <iterator>
 
 #include "bilik/stop.h"
 
@@ -20,13 +21,6 @@ std::vector<std::string_view> split(std::string_view s, char sep) {
   return parts;
 }
 
-std::string make_edge(uint32_t node, std::string_view word) {
-  std::string key(4 + word.size(), '\0');
-  std::memcpy(key.data(), &node, 4);
-  std::memcpy(key.data() + 4, word.data(), word.size());
-  return key;
-}
-
 // Only spaces, hyphens and a line break (page breaks split names in
 // archived text) may separate the words of one name.
 bool joins_name(const std::string& text, size_t from, size_t to) {
@@ -38,48 +32,40 @@ bool joins_name(const std::string& text, size_t from, size_t to) {
 
 }  // namespace
 
-uint32_t Gazetteer::add_entry(GazetteerEntry entry) {
-  entries_.push_back(std::move(entry));
+uint32_t Gazetteer::add_entry(std::string canonical, EntityType type, std::string_view file) {
+  if (files_.empty() || files_.back() != file) {
+    auto known = std::find(files_.begin(), files_.end(), file);
+    if (known == files_.end()) known = files_.insert(files_.end(), std::string(file));
+    entries_.push_back({std::move(canonical), type, static_cast<uint32_t>(known - files_.begin())});
+  } else {
+    entries_.push_back({std::move(canonical), type, static_cast<uint32_t>(files_.size() - 1)});
+  }
   return static_cast<uint32_t>(entries_.size() - 1);
 }
 
-std::optional<uint32_t> Gazetteer::child(uint32_t node, std::string_view word) const {
-  thread_local std::string key;  // reused: no allocation per lookup
-  key.resize(4 + word.size());
-  std::memcpy(key.data(), &node, 4);
-  std::memcpy(key.data() + 4, word.data(), word.size());
-  auto it = edges_.find(key);
-  if (it == edges_.end()) return std::nullopt;
-  return it->second;
-}
-
-uint32_t Gazetteer::add_child(uint32_t node, std::string_view word) {
-  if (entry_at_.empty()) entry_at_.push_back(-1);  // the root
-  auto [it, inserted] = edges_.try_emplace(make_edge(node, word), static_cast<uint32_t>(entry_at_.size()));
-  if (inserted) entry_at_.push_back(-1);
-  return it->second;
-}
-
 bool Gazetteer::add_name(std::string_view name, uint32_t entry) {
-  const std::string key = fold_key(name);
+  std::string key = fold_key(name);
   if (key.empty()) return false;
-  uint32_t node = 0;
-  size_t words = 0;
-  for (std::string_view word : split(key, ' ')) {
-    node = add_child(node, word);
-    ++words;
-  }
-  if (entry_at_[node] < 0) entry_at_[node] = static_cast<int32_t>(entry);
-  max_words_ = std::max(max_words_, words);
-  ++names_;
+  add_keys({std::move(key)}, {entry});
   return true;
+}
+
+void Gazetteer::add_keys(const std::vector<std::string>& keys, const std::vector<uint32_t>& entries) {
+  const std::vector<std::string_view> paths(keys.begin(), keys.end());
+  const std::vector<uint32_t> nodes = trie_.add_paths(paths);
+  if (entry_at_.size() < trie_.nodes()) entry_at_.resize(trie_.nodes(), -1);
+  for (size_t i = 0; i < keys.size(); ++i) {
+    if (entry_at_[nodes[i]] < 0) entry_at_[nodes[i]] = static_cast<int32_t>(entries[i]);
+    max_words_ = std::max<size_t>(max_words_, std::count(keys[i].begin(), keys[i].end(), ' ') + 1);
+  }
+  names_ += keys.size();
 }
 
 std::optional<uint32_t> Gazetteer::lookup(std::string_view key) const {
   if (entry_at_.empty() || key.empty()) return std::nullopt;
-  uint32_t node = 0;
+  uint32_t node = WordTrie::kRoot;
   for (std::string_view word : split(key, ' ')) {
-    auto next = child(node, word);
+    auto next = trie_.child(node, word);
     if (!next) return std::nullopt;
     node = *next;
   }
@@ -88,27 +74,55 @@ std::optional<uint32_t> Gazetteer::lookup(std::string_view key) const {
 }
 
 Status Gazetteer::load_file(const std::string& path) {
-  std::ifstream in(path);
+  std::ifstream in(path, std::ios::binary | std::ios::ate);
   if (!in) return Status::failure(path + ": cannot open the gazetteer");
-  std::string line;
+  std::string content(static_cast<size_t>(std::max<std::streamoff>(0, in.tellg())), '\0');
+  in.seekg(0);
+  if (!in.read(content.data(), static_cast<std::streamsize>(content.size())))
+    return Status::failure(path + ": cannot read the gazetteer");
+  const size_t lines = static_cast<size_t>(std::count(content.begin(), content.end(), '\n')) + 1;
+  entries_.reserve(entries_.size() + lines);
+  trie_.reserve(lines * 2);  // about two words a name
+  std::vector<std::string> keys;  // names go into the trie a batch at a time (WordTrie::add_paths)
+  std::vector<uint32_t> key_entries;
+  auto add = [&](std::string key, uint32_t entry) {
+    keys.push_back(std::move(key));
+    key_entries.push_back(entry);
+    if (keys.size() < 512) return;
+    add_keys(keys, key_entries);
+    keys.clear();
+    key_entries.clear();
+  };
   size_t line_no = 0;
-  while (std::getline(in, line)) {
+  for (size_t from = 0; from < content.size();) {
+    const size_t newline = std::min(content.find('\n', from), content.size());
+    std::string_view line = std::string_view(content).substr(from, newline - from);
+    from = newline + 1;
     ++line_no;
-    if (!line.empty() && line.back() == '\r') line.pop_back();
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
     if (line.empty() || line[0] == '#') continue;
-    const auto cols = split(line, '\t');
-    if (cols.size() < 2)
+    std::string_view cols[3];  // name, type, aliases; more columns are ignored
+    size_t count = 0;
+    for (size_t start = 0; count < 3 && start <= line.size(); ++count) {
+      const size_t tab = std::min(line.find('\t', start), line.size());
+      cols[count] = line.substr(start, tab - start);
+      start = tab + 1;
+    }
+    if (count < 2)
       return Status::failure(path + ":" + std::to_string(line_no) + ": expected 'name<TAB>TYPE[<TAB>aliases]'");
     const auto type = parse_type(cols[1]);
     if (!type)
       return Status::failure(path + ":" + std::to_string(line_no) + ": unknown type '" + std::string(cols[1]) +
                              "' (PERSON, STATE, ORGANIZATION, TREATY, LOCATION)");
-    const uint32_t id = add_entry({std::string(cols[0]), *type, path});
-    if (!add_name(cols[0], id))
-      return Status::failure(path + ":" + std::to_string(line_no) + ": the name has no letters");
-    if (cols.size() > 2 && !cols[2].empty())
-      for (std::string_view alias : split(cols[2], '|')) add_name(alias, id);
+    std::string key = fold_key(cols[0]);
+    if (key.empty()) return Status::failure(path + ":" + std::to_string(line_no) + ": the name has no letters");
+    const uint32_t id = add_entry(std::string(cols[0]), *type, path);
+    add(std::move(key), id);
+    if (count > 2 && !cols[2].empty())
+      for (std::string_view alias : split(cols[2], '|'))
+        if (std::string alias_key = fold_key(alias); !alias_key.empty()) add(std::move(alias_key), id);
   }
+  add_keys(keys, key_entries);
   return {};
 }
 
@@ -138,14 +152,14 @@ std::vector<GazetteerMatch> Gazetteer::scan(const FoldedText& f, const std::vect
         // A suffix cut on a word the lexicon knows must leave a word it knows:
         // "Limanı" is not "Lima" + "nı"; "qrupunun" is "qrupu" + "nun".
         if (common && r.stem_bytes < w.size() && !common_words->count(std::string(w.substr(0, r.stem_bytes)))) continue;
-        auto next = child(node, w.substr(0, r.stem_bytes));
+        auto next = trie_.child(node, w.substr(0, r.stem_bytes));
         if (!next || entry_at_[*next] < 0) continue;
         best = {static_cast<uint32_t>(entry_at_[*next]), i, j, words[i].start, words[j].start + r.stem_bytes,
                 words[j].end, r.gram_case};
         found = true;
         break;
       }
-      auto next = child(node, w);
+      auto next = trie_.child(node, w);
       if (!next) break;
       node = *next;
     }

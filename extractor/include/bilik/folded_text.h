@@ -47,7 +47,13 @@ bool is_word_char_unicode(char32_t c);
 // A letter, digit or combining mark (ICU's classes; ASCII inline).
 inline bool is_word_char(char32_t c) {
   if (c < 0x80) return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
-  return is_word_char_unicode(c);
+  switch (c) {  // the Azerbaijani letters outside ASCII, without asking ICU
+    case U'ə': case U'ı': case U'ö': case U'ü': case U'ç': case U'ş': case U'ğ':
+    case U'Ə': case U'İ': case U'Ö': case U'Ü': case U'Ç': case U'Ş': case U'Ğ':
+      return true;
+    default:
+      return is_word_char_unicode(c);
+  }
 }
 bool is_vowel_letter(char32_t c);
 

@@ -2,10 +2,9 @@
 //
 // Gazetteers are TSV files (name, TYPE, aliases separated by '|'; '#'
 // comments). Every name and alias is folded (fold_key) into a word sequence
-// and inserted in one trie shared by all files, keyed by (node, word) in a
-// single hash table, so loading is linear in the size of the files and a
-// scan costs one hash lookup per word per name length, whatever the number
-// of names. The last word of a name may carry case suffixes ("Türkiyəyə",
+// and inserted in one word trie shared by all files (word_trie.h), so loading
+// is linear in the size of the files and a scan costs two integer-keyed
+// look-ups per word per name length, whatever the number of names. The last word of a name may carry case suffixes ("Türkiyəyə",
 // "Rusiya Federasiyasının"), also glued after a hyphen or quote ("ABŞ-ın",
 // "“LXR”in"). The first word of a match must be capitalised in the text.
 //
@@ -17,7 +16,6 @@
 #include <optional>
 #include <string>
 #include <unordered_set>
-#include <unordered_map>
 #include <vector>
 
 #include "bilik/entity_type.h"
@@ -25,13 +23,14 @@
 #include "bilik/morphology.h"
 #include "bilik/result.h"
 #include "bilik/segmenter.h"
+#include "bilik/word_trie.h"
 
 namespace bilik {
 
 struct GazetteerEntry {
   std::string canonical;
   EntityType type = EntityType::Location;
-  std::string file;
+  uint32_t file = 0;  // Gazetteer::file(): where the entry was read
 };
 
 struct GazetteerMatch {
@@ -46,11 +45,13 @@ class Gazetteer {
   Status load_file(const std::string& path);
   // Adds one name for an entry; returns false when the name folds to nothing.
   bool add_name(std::string_view name, uint32_t entry);
-  uint32_t add_entry(GazetteerEntry entry);
+  // A new entry read from `file` (a path, or a word such as "document").
+  uint32_t add_entry(std::string canonical, EntityType type, std::string_view file);
 
   size_t entries() const { return entries_.size(); }
   size_t names() const { return names_; }
   const GazetteerEntry& entry(uint32_t id) const { return entries_[id]; }
+  const std::string& file(const GazetteerEntry& entry) const { return files_[entry.file]; }
   // The entry whose name or alias folds to `key`, if any.
   std::optional<uint32_t> lookup(std::string_view key) const;
 
@@ -63,12 +64,14 @@ class Gazetteer {
                                    const std::unordered_set<std::string>* common_words = nullptr) const;
 
  private:
-  std::optional<uint32_t> child(uint32_t node, std::string_view word) const;
-  uint32_t add_child(uint32_t node, std::string_view word);
+  // Folded names (never empty) with their entries, in order: the first entry
+  // given a name keeps it.
+  void add_keys(const std::vector<std::string>& keys, const std::vector<uint32_t>& entries);
 
   std::vector<GazetteerEntry> entries_;
-  std::unordered_map<std::string, uint32_t> edges_;  // 4-byte parent id + word → child
-  std::vector<int32_t> entry_at_;                     // node → entry or -1
+  std::vector<std::string> files_;
+  WordTrie trie_;
+  std::vector<int32_t> entry_at_;  // trie node → entry or -1
   size_t names_ = 0;
   size_t max_words_ = 0;
 };
