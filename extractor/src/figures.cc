@@ -251,7 +251,7 @@ class FigureFinder {
   }
 
   std::optional<long long> word_number(size_t i) const {
-    auto it = g_.number_words.find(std::string(word(i)));
+    auto it = g_.number_words.find(word(i));
     if (it != g_.number_words.end()) return it->second;
     return std::nullopt;
   }
@@ -411,7 +411,7 @@ class FigureFinder {
     bool any = false, half = false;
     size_t j = i;
     for (; j < s.end_word; ++j) {
-      const std::string wj(word(j));
+      const std::string_view wj = word(j);
       if (auto n = word_number(j)) {
         // Each word adds a smaller part ("on iki", "yüz əlli"); "iki-iki" (two each) is no sum.
         if (smallest && (*n >= smallest || smallest < 10)) break;  // "dörd bir yanından" is an idiom
@@ -434,10 +434,10 @@ class FigureFinder {
     // "on üçüncü" (an ordinal), "on ikiyə", "on altısı": a numeral ending in an inflected number word counts no noun.
     if (j < s.end_word && !word_number(j))
       for (std::string_view st : stems(j))
-        if (st.size() < word(j).size() && g_.number_words.count(std::string(st))) return std::nullopt;
+        if (st.size() < word(j).size() && g_.number_words.count(st)) return std::nullopt;
     for (const std::string& suffix : g_.ordinal_suffixes)
       if (j < s.end_word && word(j).size() > suffix.size() && word(j).substr(word(j).size() - suffix.size()) == suffix &&
-          g_.number_words.count(std::string(word(j).substr(0, word(j).size() - suffix.size()))))
+          g_.number_words.count(word(j).substr(0, word(j).size() - suffix.size())))
         return std::nullopt;
     total += current;
     p.from_words = true;
@@ -498,9 +498,21 @@ class FigureFinder {
 
   // "ikiqat", "üçqat artıb": a number word glued to a multiplier is a figure in `times`.
   // Before a noun it is an adjective ("ikiqat vergitutma" is double taxation): only a verb of change follows it.
+  // Whether `w` opens with a number word: such words sort just before it.
+  bool starts_with_number_word(std::string_view w) const {
+    if (w.empty()) return false;
+    for (auto it = g_.number_words.upper_bound(w); it != g_.number_words.begin();) {
+      --it;
+      if (it->first.empty() || it->first[0] != w[0]) return false;
+      if (w.substr(0, it->first.size()) == it->first) return true;
+    }
+    return false;
+  }
+
   size_t multiplier_at(size_t i, const Sentence& s, Figure& f) const {
     const std::string_view w = word(i);
     if (i + 1 >= s.end_word) return i;
+    if (!starts_with_number_word(w)) return i;
     const std::string_view next = word(i + 1);
     if (std::none_of(g_.multiplier_verbs.begin(), g_.multiplier_verbs.end(),
                      [&](const std::string& v) { return next.rfind(v, 0) == 0; }))

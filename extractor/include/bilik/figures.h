@@ -44,7 +44,7 @@ struct AnalyzedText;
 struct RulePack;
 
 struct FigureGrammar {
-  std::map<std::string, long long> number_words;
+  std::map<std::string, long long, std::less<>> number_words;  // looked up by string_view
   std::string hundred, half;
   std::map<std::string, long long> scales;
   std::vector<std::pair<std::vector<std::string>, std::string>> units;  // longest first
