@@ -18,12 +18,29 @@ constexpr size_t kVetoReach = 160;   // bytes after a match that its rule's "unl
 constexpr size_t kQuoteReach = 12;   // sentences a quote's attribution looks back through
 
 // A sentence with its names, figures and dates replaced by placeholders, and
-// a map from each rewritten byte back to the folded text.
+// where each rewritten byte comes from in the folded text.
 struct Rewritten {
+  // A run of rewritten bytes [at, next piece's at): a placeholder standing for
+  // folded [start, end), or folded bytes copied one for one from `start`.
+  struct Piece {
+    uint32_t at, start, end;
+    bool placeholder;
+  };
   std::string text;
-  std::vector<uint32_t> from, to;  // folded span each byte stands for
+  std::vector<Piece> pieces;
   std::string date;                // the sentence's first date outside parentheses
   std::optional<size_t> money;     // the sentence's first money figure
+
+  // The folded span rewritten byte k stands for.
+  std::pair<uint32_t, uint32_t> folded(size_t k) const {
+    const auto piece = std::prev(std::upper_bound(pieces.begin(), pieces.end(), k,
+                                                  [](size_t pos, const Piece& p) { return pos < p.at; }));
+    if (piece->placeholder) return {piece->start, piece->end};
+    const uint32_t at = piece->start + static_cast<uint32_t>(k - piece->at);
+    return {at, at + 1};
+  }
+  uint32_t from(size_t k) const { return folded(k).first; }
+  uint32_t to(size_t k) const { return folded(k).second; }
 };
 
 struct Item {
@@ -37,28 +54,38 @@ Rewritten rewrite(const AnalyzedText& t, const Sentence& s, std::vector<const It
   size_t capacity = s.end - s.start;
   for (const Item* item : items) capacity += item->placeholder.size();
   r.text.reserve(capacity);
-  r.from.reserve(capacity);
-  r.to.reserve(capacity);
   size_t pos = s.start;
   // Runs of spaces and line breaks become one space, so rules write " ".
+  const std::string& f = t.folded.text;
   auto copy = [&](size_t from, size_t to) {
-    for (size_t i = from; i < to; ++i) {
-      char c = t.folded.text[i];
-      if (c == '\n') c = ' ';
-      if (c == ' ' && (r.text.empty() || r.text.back() == ' ')) continue;
-      r.text += c;
-      r.from.push_back(static_cast<uint32_t>(i));
-      r.to.push_back(static_cast<uint32_t>(i + 1));
+    size_t next_folded = SIZE_MAX;  // the folded byte that continues the current piece
+    auto append = [&](size_t i, size_t j) {  // folded [i, j), as it is
+      if (i != next_folded)
+        r.pieces.push_back({static_cast<uint32_t>(r.text.size()), static_cast<uint32_t>(i), 0, false});
+      r.text.append(f, i, j - i);
+      next_folded = j;
+    };
+    for (size_t i = from; i < to;) {
+      if (f[i] == ' ' || f[i] == '\n') {
+        if (!r.text.empty() && r.text.back() != ' ') {
+          append(i, i + 1);
+          r.text.back() = ' ';
+        }
+        ++i;
+        continue;
+      }
+      size_t j = i + 1;
+      while (j < to && f[j] != ' ' && f[j] != '\n') ++j;
+      append(i, j);
+      i = j;
     }
   };
   for (const Item* item : items) {
     if (item->start < pos || item->end > s.end) continue;  // overlaps one already written
     copy(pos, item->start);
-    for (char c : item->placeholder) {
-      r.text += c;
-      r.from.push_back(static_cast<uint32_t>(item->start));
-      r.to.push_back(static_cast<uint32_t>(item->end));
-    }
+    r.pieces.push_back({static_cast<uint32_t>(r.text.size()), static_cast<uint32_t>(item->start),
+                        static_cast<uint32_t>(item->end), true});
+    r.text += item->placeholder;
     pos = item->end;
   }
   copy(pos, s.end);
@@ -317,7 +344,7 @@ class RelationFinder {
         if (rule.quote_from != RelationRule::QuoteFrom::Group)
           literal = quote_near(sentence, rule.quote_from);
         else if (quote.second > quote.first)
-          literal = quote_of(sentence, r.from[quote.first], r.to[quote.second - 1]);
+          literal = quote_of(sentence, r.from(quote.first), r.to(quote.second - 1));
         if (literal.empty()) continue;
         objects.push_back(std::nullopt);
       } else {
@@ -339,7 +366,7 @@ class RelationFinder {
       const auto amount = amount_for(text_of(group("amount")), r, rule.amount_from_sentence);
       const auto role_span = group("role");
       const std::string role =
-          role_span.second > role_span.first ? original_of_folded(r.from[role_span.first], r.to[role_span.second - 1]) : "";
+          role_span.second > role_span.first ? original_of_folded(r.from(role_span.first), r.to(role_span.second - 1)) : "";
       if (rule.in_order && subjects.size() != objects.size()) continue;
       for (size_t si = 0; si < subjects.size(); ++si) {
         const size_t s = subjects[si];
@@ -351,8 +378,8 @@ class RelationFinder {
           t.predicate = rule.predicate;
           t.object = o;
           t.object_literal = literal;
-          t.start = t_.folded.origin[r.from[start]];
-          t.end = t_.folded.origin[r.to[end - 1]];
+          t.start = t_.folded.origin[r.from(start)];
+          t.end = t_.folded.origin[r.to(end - 1)];
           t.rule = rule.id;
           t.confidence = rule.confidence;
           t.date = date;
