@@ -8,23 +8,11 @@
 #include "bilik/gazetteer.h"
 #include "bilik/stop.h"
 #include "bilik/utf8.h"
+#include "name_forms.h"
+#include "text_span.h"
 
 namespace bilik {
 namespace {
-
-struct Span {
-  size_t start = 0, end = 0;
-  bool valid() const { return end > start; }
-};
-
-std::string_view word_text(const AnalyzedText& t, size_t i) {
-  return std::string_view(t.folded.text).substr(t.words[i].start, t.words[i].end - t.words[i].start);
-}
-
-std::string original_of(std::string_view original, const FoldedText& f, size_t start, size_t end) {
-  const size_t from = f.origin[start], to = f.origin[end];
-  return std::string(original.substr(from, to - from));
-}
 
 // True when fold_key(word) == word; quick for lower-case ASCII and
 // Azerbaijani letters.
@@ -44,19 +32,11 @@ bool folds_to_itself(std::string_view word) {
   return true;
 }
 
-// The words of [start, end), as an index range.
-std::pair<size_t, size_t> words_in(const AnalyzedText& t, Span s) {
-  size_t first = word_at_or_after(t.words, s.start);
-  size_t last = first;
-  while (last < t.words.size() && t.words[last].end <= s.end) ++last;
-  return {first, last};
-}
-
 class RuleRunner {
  public:
   RuleRunner(std::string_view original, const AnalyzedText& text, const RulePack& pack,
              std::vector<Candidate>& found)
-      : original_(original), text_(text), pack_(pack), found_(found) {
+      : original_(original), text_(text), pack_(pack), forms_(text, pack), found_(found) {
     for (size_t i = 0; i < found_.size(); ++i) index(i);
   }
 
@@ -362,12 +342,8 @@ class RuleRunner {
   bool all_capitalized(Span span) const {
     auto [first, last] = words_in(text_, span);
     for (size_t i = first; i < last; ++i)
-      if (!glued_suffix(i) && !text_.words[i].capitalized) return false;
+      if (!forms_.glued_suffix(i) && !text_.words[i].capitalized) return false;
     return true;
-  }
-
-  bool glued_suffix(size_t i) const {
-    return text_.words[i].glued && pack_.morphology.is_suffix_chain(word_text(text_, i), nullptr);
   }
 
   // Trims the name group to the words the walk keeps.
@@ -377,7 +353,7 @@ class RuleRunner {
     std::vector<size_t> kept;  // word indexes, in walk order, suffix words folded into their host
     if (walk.from_end) {
       for (size_t i = last; i-- > first;) {
-        if (glued_suffix(i)) continue;
+        if (forms_.glued_suffix(i)) continue;
         const Word& w = text_.words[i];
         if (!kept.empty() && !walk.genitive_joins.empty()) {
           if (const Candidate* g = genitive_name(walk, w)) {  // "Universitetinin yaradılması"
@@ -402,7 +378,7 @@ class RuleRunner {
       }
     } else {
       for (size_t i = first; i < last; ++i) {
-        if (glued_suffix(i)) continue;
+        if (forms_.glued_suffix(i)) continue;
         const Word& w = text_.words[i];
         // A name a word list vouches for may open the sentence ("Əli Mərcan dedi").
         const bool opener_first = walk.opener && i == first && w.opens_sentence && !stopped_by(walk, w);
@@ -431,112 +407,8 @@ class RuleRunner {
     if (static_cast<int>(kept.size()) < walk.min || kept.empty()) return {};
     size_t lo = *std::min_element(kept.begin(), kept.end());
     size_t hi = *std::max_element(kept.begin(), kept.end());
-    while (hi + 1 < last && glued_suffix(hi + 1)) ++hi;
+    while (hi + 1 < last && forms_.glued_suffix(hi + 1)) ++hi;
     return {text_.words[lo].start, text_.words[hi].end};
-  }
-
-  // The reading of a name's last word whose stem ends like a family name
-  // (pack.json word list "surname_endings"), the longest such stem; none
-  // when no reading does.
-  const SuffixReading* surname_reading(std::string_view word, const std::vector<SuffixReading>& readings) const {
-    auto list = pack_.word_lists.find("surname_endings");
-    if (list == pack_.word_lists.end()) return nullptr;
-    // A word that itself ends like a family name is one: "Məsimova" is not
-    // Məsimov + a.
-    for (const std::string& ending : list->second)
-      if (word.size() >= ending.size() + 3 && word.substr(word.size() - ending.size()) == ending) return nullptr;
-    const SuffixReading* best = nullptr;
-    for (const SuffixReading& r : readings) {
-      if (r.suffixes == 0 || (best && best->stem_bytes >= r.stem_bytes)) continue;
-      const std::string_view stem = word.substr(0, r.stem_bytes);
-      for (const std::string& ending : list->second) {
-        if (stem.size() >= ending.size() + 3 && stem.substr(stem.size() - ending.size()) == ending) {
-          best = &r;
-          break;
-        }
-      }
-    }
-    return best;
-  }
-
-  // Name of a span whose last word may carry case suffixes.
-  struct Stripped {
-    size_t stem_end = 0;
-    size_t weak_end = 0;  // 0: no weak alternative
-    std::string gram_case = "nominative";
-  };
-
-  Stripped strip_case(Span span, bool longest_stem = false) const {
-    Stripped out;
-    out.stem_end = span.end;
-    auto [first, last] = words_in(text_, span);
-    if (first >= last) return out;
-    size_t w = last - 1;
-    if (glued_suffix(w) && w > first) {  // "ANKA-nın", "“Akorda”da"
-      std::string gram_case;
-      pack_.morphology.is_suffix_chain(word_text(text_, w), &gram_case);
-      out.gram_case = gram_case;
-      out.stem_end = text_.words[w - 1].end;
-      return out;
-    }
-    const std::string_view word = word_text(text_, w);
-    const auto readings = pack_.morphology.readings(word, {.harmony = true, .min_slot = 3, .min_stem_chars = 2});
-    // The shortest stem: "Mərkəzindən" is mərkəzi + ndən, not mərkəzin + dən.
-    // A lone vowel suffix that is also a possessive stays: "Təşkilatı".
-    const SuffixReading* chosen = nullptr;
-    // A word the lexicon knows that also reads as a noun with its possessive
-    // ("limanı": liman + ı) is not cut to a stem the lexicon does not know
-    // ("lima" + "nı").
-    const bool known_word = pack_.common_words.count(std::string(word)) > 0;
-    auto possessive_longer = [&](const SuffixReading& r) {
-      return std::any_of(readings.begin(), readings.end(), [&](const SuffixReading& o) {
-        return o.stem_bytes > r.stem_bytes && o.suffixes == 1 && pack_.morphology.is_possessive_form(o.outer_suffix);
-      });
-    };
-    for (const SuffixReading& r : readings) {
-      if (r.suffixes == 0) continue;
-      if (r.suffixes == 1 && pack_.morphology.is_possessive_form(r.outer_suffix)) continue;
-      if (known_word && !pack_.common_words.count(std::string(word.substr(0, r.stem_bytes))) && possessive_longer(r))
-        continue;
-      if (longest_stem && chosen) break;  // "Pezeşkianın": pezeşkian + ın, not pezeşkia + nın
-      chosen = &r;
-    }
-    // Names of people end in a consonant far more often than not: where a
-    // strong reading leaves such a stem, it beats a longer weak one
-    // ("Cabbarovla": cabbarov + la, not cabbarovl + a).
-    if (longest_stem && chosen && !pack_.morphology.is_strong(*chosen)) {
-      for (const SuffixReading& r : readings) {
-        if (r.suffixes == 0 || !pack_.morphology.is_strong(r) || r.stem_bytes == 0) continue;
-        char32_t last = 0;
-        size_t at = r.stem_bytes;
-        while (at > 0 && (static_cast<unsigned char>(word[at - 1]) & 0xC0) == 0x80) --at;
-        if (at > 0) decode_utf8(word, at - 1, last);
-        if (last && !is_vowel_letter(last)) {
-          chosen = &r;
-          break;
-        }
-      }
-    }
-    // A stem that ends like a family name confirms the cut, weak or not
-    // ("Xasenovun": xasenov + un; "Caniklinin": canikli + nin).
-    if (longest_stem) {
-      if (const SuffixReading* r = surname_reading(word, readings)) {
-        out.stem_end = text_.words[w].start + r->stem_bytes;
-        out.gram_case = r->gram_case;
-        return out;
-      }
-    }
-    if (!chosen) return out;
-    const SuffixReading& shortest = *chosen;
-    const size_t stem_end = text_.words[w].start + shortest.stem_bytes;
-    if (pack_.morphology.is_strong(shortest)) {
-      out.stem_end = stem_end;
-      out.gram_case = shortest.gram_case;
-    } else {
-      out.weak_end = stem_end;
-      out.gram_case = shortest.gram_case;
-    }
-    return out;
   }
 
   std::string fill_template(const EntityRule& rule, const std::vector<re2::StringPiece>& match, Span name,
@@ -555,7 +427,7 @@ class RuleRunner {
       if (!span.valid()) continue;
       if (std::find(rule.singular_groups.begin(), rule.singular_groups.end(), g) != rule.singular_groups.end()) {
         const std::string folded = text_.folded.text.substr(span.start, span.end - span.start);
-        span.end = span.start + bare_known(folded).size();
+        span.end = span.start + forms_.bare_known(folded).size();
         out += fold_key(original_of(original_, text_.folded, span.start, span.end));
       } else {
         out += original_of(original_, text_.folded, span.start, span.end);
@@ -563,100 +435,6 @@ class RuleRunner {
       }
     }
     return display_name(out);
-  }
-
-  // Splits a list of names at commas and "və"; with a count, into that many.
-  std::vector<Span> items(Span name, long long count, const std::vector<std::vector<std::string>>& join_ends = {}) const {
-    auto [first, last] = words_in(text_, name);
-    std::vector<Span> out;
-    size_t item_start = first;
-    long long splits_left = count > 1 ? count - 1 : -1;
-    for (size_t i = first; i < last; ++i) {
-      const bool conj = fold_key(word_text(text_, i)) == "və";
-      const bool comma = i > first &&
-                         text_.folded.text.substr(text_.words[i - 1].end, text_.words[i].start - text_.words[i - 1].end)
-                                 .find(',') != std::string::npos;
-      if ((conj || comma) && i > item_start && splits_left != 0) {
-        out.push_back({text_.words[item_start].start, text_.words[i - 1].end});
-        item_start = conj ? i + 1 : i;
-        if (splits_left > 0) --splits_left;
-      } else if (conj && i == item_start) {
-        item_start = i + 1;
-      }
-    }
-    if (item_start < last) out.push_back({text_.words[item_start].start, text_.words[last - 1].end});
-    // An item ending in a join ending belongs to the one before it.
-    if (!join_ends.empty()) {
-      std::vector<Span> joined;
-      for (const Span& item : out) {
-        auto [first_word, end_word] = words_in(text_, item);
-        bool ends = false;
-        for (const auto& ending : join_ends) {
-          if (ending.empty() || end_word - first_word < ending.size()) continue;
-          bool match = true;
-          for (size_t k = 0; k < ending.size() && match; ++k)
-            match = fold_key(word_text(text_, end_word - ending.size() + k)) == ending[k];
-          ends = ends || match;
-        }
-        if (ends && !joined.empty()) joined.back().end = item.end;
-        else joined.push_back(item);
-      }
-      out = std::move(joined);
-    }
-    // A one-word item in the possessive completes the item before it:
-    // "bitki karantini və mühafizəsi" is one field, not two.
-    for (size_t i = out.size(); i-- > 1;) {
-      auto [first_word, end_word] = words_in(text_, out[i]);
-      if (end_word - first_word != 1) continue;
-      const auto readings = pack_.morphology.readings(word_text(text_, first_word), {.harmony = true});
-      const bool possessive = std::any_of(readings.begin(), readings.end(), [&](const SuffixReading& r) {
-        return r.suffixes == 1 && pack_.morphology.is_possessive_form(r.outer_suffix) && r.gram_case == "nominative";
-      });
-      if (possessive) {
-        out[i - 1].end = out[i].end;
-        out.erase(out.begin() + static_cast<long>(i));
-      }
-    }
-    return out;
-  }
-
-  // The bare noun the lexicon knows: "memorandumdan" → "memorandum",
-  // "müqavilə" stays (not "müqavil" + dative).
-  std::string bare_known(const std::string& word) const {
-    std::string best = pack_.morphology.singular(word);
-    for (const SuffixReading& r : pack_.morphology.readings(word, {.harmony = true, .min_slot = 1, .min_stem_chars = 3})) {
-      const std::string stem = word.substr(0, r.stem_bytes);
-      if (pack_.common_words.count(stem) && stem.size() < best.size()) best = stem;
-    }
-    return best;
-  }
-
-  // "A və B sahəsində ...": the last item's tail from a tail word on is
-  // cut from it and shared by every item.
-  Span shared_tail(const EntityRule& rule, std::vector<Span>& pieces) const {
-    if (rule.list_tail_words.empty() || pieces.size() < 2) return {};
-    Span& last = pieces.back();
-    auto [first, end] = words_in(text_, last);
-    for (size_t i = first + 1; i < end; ++i) {
-      if (rule.list_tail_words.count(std::string(word_text(text_, i)))) {
-        const Span tail{text_.words[i].start, last.end};
-        last.end = text_.words[i - 1].end;
-        return tail;
-      }
-    }
-    return {};
-  }
-
-  long long count_of(Span s) const {
-    if (!s.valid()) return 0;
-    const std::string key = fold_key(text_.folded.text.substr(s.start, s.end - s.start));
-    auto it = pack_.number_words.find(key);
-    if (it != pack_.number_words.end()) return it->second;
-    try {
-      return std::stoll(key);
-    } catch (...) {
-      return 0;
-    }
   }
 
   // Adds the match's candidates; returns the end of the last one, or 0.
@@ -696,7 +474,7 @@ class RuleRunner {
     std::vector<Span> pieces{span};
     size_t produced_end = 0;
     const size_t span_end = span.end;
-    const long long count = count_of(group(rule, match, rule.count_group));
+    const long long count = forms_.count_of(group(rule, match, rule.count_group));
     bool plural = false;
     for (const std::string& g : rule.singular_groups) {
       const Span kind = group(rule, match, g);
@@ -708,8 +486,8 @@ class RuleRunner {
     const bool split = rule.split_list && name.valid() && (plural || count > 1 || rule.singular_groups.empty());
     Span tail;
     if (split) {
-      pieces = items(name, count, rule.list_join_ends);
-      tail = shared_tail(rule, pieces);
+      pieces = forms_.items(name, count, rule.list_join_ends);
+      tail = forms_.shared_tail(rule, pieces);
     }
     for (const Span& piece : pieces) {
       Candidate c;
@@ -725,7 +503,7 @@ class RuleRunner {
         if (tail.valid()) tail_text = " " + original_of(original_, text_.folded, tail.start, tail.end);
         c.name = fill_template(rule, match, item, item.end, tail_text);
       } else {
-        Stripped stripped = rule.strip_case ? strip_case(piece, rule.longest_stem) : Stripped{piece.end, 0, "nominative"};
+        NameForms::Stripped stripped = rule.strip_case ? forms_.strip_case(piece, rule.longest_stem) : NameForms::Stripped{piece.end, 0, "nominative"};
         if (rule.trust_suffix && stripped.weak_end) {
           stripped.stem_end = stripped.weak_end;
           stripped.weak_end = 0;
@@ -746,6 +524,7 @@ class RuleRunner {
   std::string_view original_;
   const AnalyzedText& text_;
   const RulePack& pack_;
+  const NameForms forms_;
   std::vector<Candidate>& found_;
   std::vector<re2::StringPiece> match_;     // the current match and its groups, reused
   mutable std::string scratch_;             // reused by starts_with_word
