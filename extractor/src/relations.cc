@@ -324,6 +324,7 @@ class RelationFinder {
       return {a, a + m[it->second].size()};
     };
     auto text_of = [&](std::pair<size_t, size_t> g) { return std::string_view(r.text).substr(g.first, g.second - g.first); };
+    if (rule.relaxed && !RE2::PartialMatch(r.text, *rule.relaxed)) return;
     size_t pos = 0;
     while (pos < r.text.size() && !stop_requested() && re.Match(r.text, pos, r.text.size(), RE2::UNANCHORED, m.data(), n)) {
       const size_t start = m[0].data() - r.text.data();

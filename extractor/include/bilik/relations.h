@@ -54,6 +54,7 @@ struct RelationRule {
   std::string id, file, predicate;
   int filter_id = 0;  // this rule's pattern in the pack's filter for its window
   std::shared_ptr<const RE2> pattern;
+  std::shared_ptr<const RE2> relaxed;  // where it finds nothing, neither can `pattern` (relaxed_pattern.h)
   // A match is dropped when this finds something in it or in the 160 bytes
   // after it in its sentence ("dəvəti ilə" inside a visit, "planlaşdırılır"
   // after it).
