@@ -120,11 +120,12 @@ class RelationFinder {
                                      [](const RelationRule& r) { return r.window == 2; });
     for (size_t k = 0; k < t_.sentences.size() && !stop_requested(); ++k) {
       match_span(t_.sentences[k], k, 1);
-      if (windows && k + 1 < t_.sentences.size()) {
-        Sentence two = t_.sentences[k];
-        two.end = t_.sentences[k + 1].end;
-        match_span(two, k, 2);
-      }
+      if (!windows) continue;
+      // Two sentences from k; the last sentence alone, so that a two-sentence
+      // rule still reads a match held by one.
+      Sentence two = t_.sentences[k];
+      if (k + 1 < t_.sentences.size()) two.end = t_.sentences[k + 1].end;
+      match_span(two, k, 2);
     }
     infer();
     return std::move(triples_);

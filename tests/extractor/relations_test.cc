@@ -46,6 +46,17 @@ TEST(Relations, CoordinatedSubjectsAndObjectsGiveOneTripleEach) {
   EXPECT_EQ(holds->role, "Prezidenti");
 }
 
+// A rule that reads two sentences at once also reads a document's last
+// sentence on its own: here the only one.
+TEST(Relations, TwoSentenceRulesReadTheLastSentenceAlone) {
+  const std::string sentence =
+      "Türk Dövlətləri Təşkilatı 2009-cu ildə yaradılıb və Özbəkistan təşkilatın tamhüquqlu üzvüdür.";
+  const Extraction alone = extract_document(sentence, test::pack(), "2024-03-01");
+  EXPECT_NE(find(alone, "Özbəkistan", "member_of", "Türk Dövlətləri Təşkilatı"), nullptr);
+  const Extraction last = extract_document("Sammit payızda keçiriləcək. " + sentence, test::pack(), "2024-03-01");
+  EXPECT_NE(find(last, "Özbəkistan", "member_of", "Türk Dövlətləri Təşkilatı"), nullptr);
+}
+
 TEST(Relations, DatesAmountsAndQuotesAreQualifiers) {
   const Extraction x = extract_document(
       "Prezident İlham Əliyev mayın 10-da Gürcüstana rəsmi səfər edib. Azərbaycan-Gürcüstan ticarət dövriyyəsi "
