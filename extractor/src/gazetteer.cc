@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <fstream>
 #include <iterator>
+#include <stdexcept>
 
 #include "bilik/stop.h"
 
@@ -80,6 +81,14 @@ Status Gazetteer::load_file(const std::string& path) {
   in.seekg(0);
   if (!in.read(content.data(), static_cast<std::streamsize>(content.size())))
     return Status::failure(path + ": cannot read the gazetteer");
+  try {
+    return add_tsv(path, content);
+  } catch (const std::length_error& e) {
+    return Status::failure(path + ": the gazetteer is too large (" + e.what() + ")");
+  }
+}
+
+Status Gazetteer::add_tsv(const std::string& path, std::string_view content) {
   const size_t lines = static_cast<size_t>(std::count(content.begin(), content.end(), '\n')) + 1;
   entries_.reserve(entries_.size() + lines);
   trie_.reserve(lines * 2);  // about two words a name
@@ -96,7 +105,7 @@ Status Gazetteer::load_file(const std::string& path) {
   size_t line_no = 0;
   for (size_t from = 0; from < content.size();) {
     const size_t newline = std::min(content.find('\n', from), content.size());
-    std::string_view line = std::string_view(content).substr(from, newline - from);
+    std::string_view line = content.substr(from, newline - from);
     from = newline + 1;
     ++line_no;
     if (!line.empty() && line.back() == '\r') line.remove_suffix(1);

@@ -4,6 +4,7 @@
 #include <bit>
 #include <cstring>
 #include <functional>
+#include <stdexcept>
 
 namespace bilik {
 namespace {
@@ -61,6 +62,8 @@ uint32_t WordTrie::add_child(uint32_t node, std::string_view w, uint64_t hash) {
   if (slots_for(used_ + 1) > edges_.size()) grow(slots_for(used_ + 1));
   Edge& e = edges_[find_slot(node, w, hash)];
   if (e.child == 0) {
+    if (nodes_ == UINT32_MAX || arena_.size() + sizeof(uint32_t) + w.size() > UINT32_MAX)
+      throw std::length_error("a word trie holds at most 2^32 nodes and 4 GB of words");
     const uint32_t size = static_cast<uint32_t>(w.size());
     e = {node, nodes_++, static_cast<uint32_t>(hash), static_cast<uint32_t>(arena_.size())};
     arena_.append(reinterpret_cast<const char*>(&size), sizeof size);

@@ -64,6 +64,8 @@ class Gazetteer {
                                    const std::unordered_set<std::string>* common_words = nullptr) const;
 
  private:
+  // The lines of a gazetteer file read whole.
+  Status add_tsv(const std::string& path, std::string_view content);
   // Folded names (never empty) with their entries, in order: the first entry
   // given a name keeps it.
   void add_keys(const std::vector<std::string>& keys, const std::vector<uint32_t>& entries);

@@ -21,7 +21,8 @@ class WordTrie {
  public:
   static constexpr uint32_t kRoot = 0;
 
-  // The node reached from `node` by `word`, made if new.
+  // The node reached from `node` by `word`, made if new. Throws
+  // std::length_error past 2^32 nodes or 4 GB of words.
   uint32_t add_child(uint32_t node, std::string_view word);
   std::optional<uint32_t> child(uint32_t node, std::string_view word) const;
   // The node each path (words separated by single spaces) ends at, made if
