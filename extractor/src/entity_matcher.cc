@@ -100,7 +100,8 @@ class RuleRunner {
       size_t produced_end = 0;
       if ((!leading || starts_with_word(start, end, *leading)) &&
           (rule.capitalized_whole.empty() || all_capitalized({start, end})) &&
-          re.Match(s, start, end, RE2::ANCHOR_BOTH, match.data(), groups))  // the same span: its groups
+          (rule.group_is_match ? (match[1] = match[0], true)
+                               : re.Match(s, start, end, RE2::ANCHOR_BOTH, match.data(), groups)))  // the same span: its groups
         produced_end = apply(rule, match, run);
       pos = produced_end > start ? produced_end : (before ? next_char(start) : next_word_start(start));
       floor = std::max(floor, produced_end);

@@ -179,6 +179,9 @@ Result<RulePack> load_rule_pack(const std::string& dir) {
           if (opens_with_letters(rule->pattern->pattern(), group)) rule->leading_list = list;
         for (const std::string& group : rule->capitalized_groups)
           if (is_whole_pattern(rule->pattern->pattern(), group)) rule->capitalized_whole = group;
+        if (const auto& names = rule->pattern->CapturingGroupNames();
+            rule->pattern->NumberOfCapturingGroups() == 1 && names.count(1))
+          rule->group_is_match = is_whole_pattern(rule->pattern->pattern(), names.at(1));
         if (!ids.insert(rule->id).second)
           return Result<RulePack>::failure(path + ": rule " + rule->id + ": the id is used twice");
         pack.entity_rules.push_back(std::move(*rule));

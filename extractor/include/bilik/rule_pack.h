@@ -112,6 +112,9 @@ struct EntityRule {
   // The capitalized group that is the whole pattern ("(?P<name>...)"), so
   // spans the whole match, else empty: checked before RE2 computes groups.
   std::string capitalized_whole;
+  // The pattern is one group and nothing else ("(?P<name>...)"): the group's
+  // span is the match's, and RE2 need not compute it.
+  bool group_is_match = false;
   std::vector<RuleExample> examples;
   std::vector<std::string> counter_examples;
 };
