@@ -118,13 +118,22 @@ class RelationFinder {
     items_ = placeholders();
     const bool windows = std::any_of(pack_.relation_rules.begin(), pack_.relation_rules.end(),
                                      [](const RelationRule& r) { return r.window == 2; });
-    for (size_t k = 0; k < t_.sentences.size() && !stop_requested(); ++k) {
-      match_span(t_.sentences[k], k, 1);
+    const size_t n = t_.sentences.size();
+    Alone next;
+    for (size_t k = 0; k < n && !stop_requested(); ++k) {
+      Alone here = k > 0 && windows ? std::move(next) : alone(k, windows);
+      if (here.has_items)
+        for (int i : pack_.relation_filters[0].candidates(here.r.text)) apply(pack_.relation_rules[i], here.r, k);
       if (!windows) continue;
-      // Two sentences from k; the last sentence alone, so that a two-sentence
-      // rule still reads a match held by one.
+      if (k + 1 == n) {  // the last sentence alone, so that a two-sentence rule still reads a match held by one
+        if (here.has_items)
+          for (int i : pack_.relation_filters[1].rules_for(here.pair_atoms)) apply(pack_.relation_rules[i], here.r, k);
+        continue;
+      }
+      next = alone(k + 1, windows);
+      if (!pair_may_match(k, here, next)) continue;
       Sentence two = t_.sentences[k];
-      if (k + 1 < t_.sentences.size()) two.end = t_.sentences[k + 1].end;
+      two.end = t_.sentences[k + 1].end;
       match_span(two, k, 2);
     }
     infer();
@@ -171,13 +180,68 @@ class RelationFinder {
     }
   }
 
-  // Runs the rules that read `window` sentences on span s, which starts at sentence k.
-  void match_span(const Sentence& s, size_t k, int window) {
+  // The names, figures and dates that lie wholly in span s, by start.
+  std::vector<const Item*> items_in(const Sentence& s) const {
     auto it = std::lower_bound(items_.begin(), items_.end(), s.start,
                                [](const Item& item, size_t pos) { return item.start < pos; });
     std::vector<const Item*> items;
     for (; it != items_.end() && it->start < s.end; ++it)
       if (it->end <= s.end) items.push_back(&*it);
+    return items;
+  }
+
+  // Sentence k rewritten on its own, with the atoms of the two-sentence
+  // rules' filter it holds.
+  struct Alone {
+    Rewritten r;
+    bool has_items = false;
+    std::vector<int> pair_atoms;
+  };
+  Alone alone(size_t k, bool windows) const {
+    std::vector<const Item*> items = items_in(t_.sentences[k]);
+    Alone a;
+    a.has_items = !items.empty();
+    if (!a.has_items && !windows) return a;
+    a.r = rewrite(t_, t_.sentences[k], items);
+    read_sentence_facts(a.r);
+    if (windows) a.pair_atoms = pack_.relation_filters[1].atoms_in(a.r.text);
+    return a;
+  }
+
+  // Whether a two-sentence rule may match sentences k and k + 1 read
+  // together. Their rewrite is the two sentences' own, end to end, with the
+  // spaces between them made one: its atoms are theirs and those across the
+  // join, and a rule no such atom lets through cannot match. Unsure (true)
+  // where the pair rewrites otherwise: a name across the sentences' border,
+  // or text between them.
+  bool pair_may_match(size_t k, const Alone& a, const Alone& b) const {
+    const Sentence& s = t_.sentences[k];
+    const Sentence& next = t_.sentences[k + 1];
+    const std::string& f = t_.folded.text;
+    for (size_t i = s.end; i < next.start; ++i)
+      if (f[i] != ' ' && f[i] != '\n') return true;
+    if (next.start < next.end && (f[next.start] == ' ' || f[next.start] == '\n')) return true;
+    auto it = std::lower_bound(items_.begin(), items_.end(), s.start,
+                               [](const Item& item, size_t pos) { return item.start < pos; });
+    for (; it != items_.end() && it->start < next.end; ++it)
+      if (it->end <= next.end && it->end > s.end && it->start < next.start) return true;
+    if (!a.has_items && !b.has_items) return false;  // the pair holds no name, figure or date
+    const RulePack::RuleFilter& filter = pack_.relation_filters[1];
+    const size_t reach = filter.longest_atom > 0 ? filter.longest_atom - 1 : 0;
+    std::string join = a.r.text.substr(a.r.text.size() - std::min(reach, a.r.text.size()));
+    if (next.start > s.end && !a.r.text.empty() && a.r.text.back() != ' ') join += ' ';
+    join.append(b.r.text, 0, std::min(reach, b.r.text.size()));
+    std::vector<int> atoms = a.pair_atoms;
+    atoms.insert(atoms.end(), b.pair_atoms.begin(), b.pair_atoms.end());
+    for (int atom : filter.atoms_in(join)) atoms.push_back(atom);
+    std::sort(atoms.begin(), atoms.end());
+    atoms.erase(std::unique(atoms.begin(), atoms.end()), atoms.end());
+    return !filter.rules_for(atoms).empty();
+  }
+
+  // Runs the rules that read `window` sentences on span s, which starts at sentence k.
+  void match_span(const Sentence& s, size_t k, int window) {
+    std::vector<const Item*> items = items_in(s);
     if (items.empty()) return;
     Rewritten r = rewrite(t_, s, items);
     read_sentence_facts(r);

@@ -132,8 +132,15 @@ struct RulePack {
     std::vector<std::string> atoms;
     std::shared_ptr<RE2::Set> atom_set;        // finds every atom in one pass
     std::vector<int> rule_of_id;               // filter id → index in the sorted rules
+    size_t longest_atom = 0;
+    bool unfiltered = false;  // some rule has no atom: every text may match it
     // Indices of the rules that may match `text` (folded), ascending.
-    std::vector<int> candidates(std::string_view text) const;
+    std::vector<int> candidates(std::string_view text) const { return rules_for(atoms_in(text)); }
+    // The atoms `text` holds (indexes in `atoms`), and the rules a set of
+    // atoms lets through: atoms found in the parts of a text (and across
+    // their joins) pick the rules the whole text would.
+    std::vector<int> atoms_in(std::string_view text) const;
+    std::vector<int> rules_for(const std::vector<int>& found_atoms) const;
   };
   RuleFilter entity_filter;
   RuleFilter relation_filters[2];  // the relation rules reading one sentence, and two
