@@ -130,6 +130,11 @@ class Store {
   };
   Result<Counts> counts();
 
+  // Rows inserted, updated or deleted through this store since it opened
+  // (SQLite's total_changes: rows left alone by INSERT OR IGNORE and index
+  // entries are not counted).
+  long long rows_changed() const { return sqlite3_total_changes64(db_); }
+
   sqlite3* handle() { return db_; }
 
  private:
