@@ -153,7 +153,14 @@ class Store {
     long long id = 0;
     std::string uri, content_hash, rules_hash;
   };
-  std::optional<TextOwner> document_with_text(const std::string& text);
+  enum class Caller { Reader, Writer };  // the thread asking: only the writer's uses the statement cache
+  std::optional<TextOwner> document_with_text(const std::string& text, Caller caller);
+  // True when `doc` is recorded as a source of `owner` rather than extracted.
+  static bool folds_into(const std::optional<TextOwner>& owner, const Document& doc, const std::string& content_hash,
+                         const std::string& rules_hash);
+  // put_source, given the stored document holding the text (or none).
+  Result<bool> put_source_into(const std::optional<TextOwner>& owner, const Document& doc,
+                               const std::string& content_hash, const std::string& rules_hash);
   // Removes the source `uri` from document `id`: a document left with no
   // source goes; one whose own name left is named by its oldest source.
   Status detach_source(const std::string& uri, long long id);
