@@ -64,6 +64,22 @@ Status Store::insert_source(long long document_id, const std::string& uri, const
   return {};
 }
 
+Status Store::remove_document(long long id) {
+  // Every table whose rows name a document (schema/*.sql: document_id ...
+  // REFERENCES document), children first: a triple names its figure.
+  static constexpr const char* kDeletes[] = {
+      "DELETE FROM triple WHERE document_id = ?",      "DELETE FROM mention WHERE document_id = ?",
+      "DELETE FROM figure WHERE document_id = ?",      "DELETE FROM date_expr WHERE document_id = ?",
+      "DELETE FROM entity_name WHERE document_id = ?", "DELETE FROM entity_link WHERE document_id = ?",
+      "DELETE FROM document_source WHERE document_id = ?", "DELETE FROM document WHERE id = ?"};
+  for (const char* sql : kDeletes) {
+    Statement del(db_, cached(sql));
+    del.bind(1, id);
+    if (del.step() != SQLITE_DONE) return Status::failure(path_ + ": " + del.error());
+  }
+  return {};
+}
+
 Status Store::detach_source(const std::string& uri, long long id) {
   Statement del(db_, cached("DELETE FROM document_source WHERE uri = ?"));
   del.bind(1, uri);
@@ -71,12 +87,7 @@ Status Store::detach_source(const std::string& uri, long long id) {
   Statement oldest(db_, cached("SELECT uri, url, content_hash FROM document_source WHERE document_id = ? "
                                "ORDER BY id LIMIT 1"));
   oldest.bind(1, id);
-  if (oldest.step() != SQLITE_ROW) {
-    Statement gone(db_, cached("DELETE FROM document WHERE id = ?"));
-    gone.bind(1, id);
-    if (gone.step() != SQLITE_DONE) return Status::failure(path_ + ": " + gone.error());
-    return {};
-  }
+  if (oldest.step() != SQLITE_ROW) return remove_document(id);
   Statement rename(db_, cached("UPDATE document SET uri = ?, url = ?, content_hash = ? WHERE id = ? AND uri = ?"));
   rename.bind(1, oldest.column_text(0));
   if (oldest.is_null(1)) rename.bind_null(2); else rename.bind(2, oldest.column_text(1));
@@ -128,11 +139,8 @@ Result<Store::Stored> Store::put_document(const Document& doc, const std::string
   }
   if (const auto before = source_document(doc.uri); before && (!copy || *before != copy->id))
     if (Status s = detach_source(doc.uri, *before); !s) return s;
-  if (copy) {
-    Statement del(db_, cached("DELETE FROM document WHERE id = ?"));
-    del.bind(1, copy->id);
-    if (del.step() != SQLITE_DONE) return Status::failure(path_ + ": " + del.error());
-  }
+  if (copy)
+    if (Status s = remove_document(copy->id); !s) return s;
 
   Statement ins(db_, cached("INSERT INTO document(uri, title, published, text, content_hash, rules_hash, run_id, url, "
                             "text_hash, sentences) VALUES(?,?,?,?,?,?,?,?,?,?)"));

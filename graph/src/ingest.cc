@@ -106,7 +106,7 @@ bool Ingest::write(const Batch& batch) {
 }
 
 bool Ingest::write_batch(const Batch& batch) {
-  if (Status s = store_.begin(); !s) {
+  if (Status s = store_.begin_documents(); !s) {
     spdlog::error("{}", s.error());
     return false;
   }

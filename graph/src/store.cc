@@ -261,14 +261,26 @@ bool Store::is_current(const std::string& uri, const std::string& content_hash, 
 }
 
 Status Store::begin() { return exec("BEGIN IMMEDIATE;"); }
+// The pragma changes nothing inside a transaction: it goes before and after.
+Status Store::begin_documents() {
+  if (Status s = exec("PRAGMA foreign_keys=OFF;"); !s) return s;
+  Status s = begin();
+  if (!s) exec("PRAGMA foreign_keys=ON;");
+  return s;
+}
 Status Store::commit() {
   Status s = exec("COMMIT;");
   // A failed COMMIT (a full disk) may leave the transaction open: drop it,
   // so the store keeps exactly what earlier commits wrote.
   if (!s && !sqlite3_get_autocommit(db_)) exec("ROLLBACK;");
+  if (Status on = exec("PRAGMA foreign_keys=ON;"); s && !on) return on;
   return s;
 }
-Status Store::rollback() { return exec("ROLLBACK;"); }
+Status Store::rollback() {
+  Status s = exec("ROLLBACK;");
+  if (Status on = exec("PRAGMA foreign_keys=ON;"); s && !on) return on;
+  return s;
+}
 
 // A name the document shows but never compares across documents.
 static bool is_local_alias(const DocEntity& entity, const std::string& key) {

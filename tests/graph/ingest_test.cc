@@ -62,5 +62,41 @@ TEST_F(IngestTest, StoresEveryBatchInOrderAndFoldsASecondNameOfOneText) {
   EXPECT_EQ(again.unchanged, documents.size());
 }
 
+// The writer's transactions leave foreign keys unchecked (store.h,
+// begin_documents): a document replaced or left without a name must still
+// take every row that names it.
+TEST_F(IngestTest, ReplacedDocumentsLeaveNoRowsBehind) {
+  const std::string prices = "Bakıda 12 mart 2024-cü ildə Azərbaycan Prezidenti İlham Əliyev Gürcüstanın Baş naziri "
+                             "ilə görüşüb; neftin qiyməti 80 dollar olub.";
+  const std::string visit = "Türkiyə Prezidenti Rəcəb Tayyib Ərdoğan 5 aprel 2023-cü ildə Azərbaycana səfər edib və "
+                            "Şuşada 3 saziş imzalanıb.";
+  const std::string talks = "Qazaxıstan Prezidenti Qasım-Jomart Tokayev 2022-ci ildə Astanada Azərbaycan Prezidenti "
+                            "İlham Əliyevlə danışıqlar aparıb.";
+  ingest({{"/news/a.txt", "", "", prices, ""}, {"/news/b.txt", "", "", visit, ""}}, 1);
+  ASSERT_GT(scalar("SELECT count(*) FROM mention"), 0);
+  // a.txt now holds b's text (a's old document goes), b.txt a new text.
+  const Ingest::Counts second =
+      ingest({{"/news/a.txt", "", "", visit, ""}, {"/news/b.txt", "", "", talks, ""}}, 1);
+  EXPECT_EQ(second.folded, 1u);
+  EXPECT_EQ(second.stored, 1u);
+  EXPECT_EQ(scalar("SELECT count(*) FROM documents"), 2);
+  EXPECT_EQ(scalar("SELECT count(*) FROM documents WHERE text LIKE 'Bakıda%'"), 0);
+  EXPECT_EQ(scalar("SELECT count(*) FROM pragma_foreign_key_check"), 0);
+  for (const char* table : {"mention", "figure", "date_expr", "triple", "entity_name", "entity_link", "document_source"})
+    EXPECT_EQ(scalar(std::string("SELECT count(*) FROM ") + table +
+                     " WHERE document_id NOT IN (SELECT id FROM document)"), 0) << table;
+  EXPECT_GT(scalar("SELECT count(*) FROM figure"), 0);
+  EXPECT_GT(scalar("SELECT count(*) FROM date_expr"), 0);
+  // Foreign keys are checked again once the writer is done.
+  auto store = Store::open(path_, Store::Mode::ReadWrite);
+  ASSERT_TRUE(store) << store.error();
+  Ingest in(**store, &test::pack(), 1);
+  EXPECT_TRUE(in.add({"/news/c.txt", "", "", prices, ""}, document_hash({"/news/c.txt", "", "", prices, ""})));
+  EXPECT_TRUE(in.finish());
+  EXPECT_NE(sqlite3_exec((*store)->handle(), "INSERT INTO mention(document_id, entity_id, start, \"end\", surface, "
+                         "gram_case, rule) VALUES(999999, 999999, 0, 1, 'x', 'nom', 'r')", nullptr, nullptr, nullptr),
+            SQLITE_OK);
+}
+
 }  // namespace
 }  // namespace bilik

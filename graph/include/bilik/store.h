@@ -87,6 +87,11 @@ class Store {
   bool holds_text(const Document& doc, const std::string& content_hash, const std::string& rules_hash);
 
   Status begin();
+  // begin, for a transaction of put_source and put_document calls only:
+  // foreign keys go unchecked until its commit or rollback, a tenth of the
+  // writer's CPU (the store makes every id put_document writes, and removes
+  // a replaced document's rows itself, not by cascade).
+  Status begin_documents();
   Status commit();
   Status rollback();
 
@@ -161,6 +166,9 @@ class Store {
   // put_source, given the stored document holding the text (or none).
   Result<bool> put_source_into(const std::optional<TextOwner>& owner, const Document& doc,
                                const std::string& content_hash, const std::string& rules_hash);
+  // Removes document `id` and every row extracted from it or naming it,
+  // with or without foreign keys on.
+  Status remove_document(long long id);
   // Removes the source `uri` from document `id`: a document left with no
   // source goes; one whose own name left is named by its oldest source.
   Status detach_source(const std::string& uri, long long id);
