@@ -260,12 +260,23 @@ bool Store::is_current(const std::string& uri, const std::string& content_hash, 
   return q.step() == SQLITE_ROW && q.column_text(0) == content_hash && q.column_text(1) == rules_hash;
 }
 
-Status Store::begin() { return exec("BEGIN IMMEDIATE;"); }
+Status Store::begin() {
+  key_cache_ = {};  // whatever this transaction does to entity_key, the cache does not see
+  return exec("BEGIN IMMEDIATE;");
+}
 // The pragma changes nothing inside a transaction: it goes before and after.
 Status Store::begin_documents() {
   if (Status s = exec("PRAGMA foreign_keys=OFF;"); !s) return s;
-  Status s = begin();
-  if (!s) exec("PRAGMA foreign_keys=ON;");
+  Status s = exec("BEGIN IMMEDIATE;");
+  if (!s) {
+    exec("PRAGMA foreign_keys=ON;");
+    return s;
+  }
+  // Another process that wrote the store since (two extracts into one
+  // store take turns) may have changed entity_key.
+  Statement version(db_, cached("PRAGMA data_version"));
+  const long long data_version = version.step() == SQLITE_ROW ? version.column_int(0) : -1;
+  if (data_version != key_cache_.data_version) key_cache_ = {{}, {}, data_version};
   return s;
 }
 Status Store::commit() {
@@ -273,10 +284,12 @@ Status Store::commit() {
   // A failed COMMIT (a full disk) may leave the transaction open: drop it,
   // so the store keeps exactly what earlier commits wrote.
   if (!s && !sqlite3_get_autocommit(db_)) exec("ROLLBACK;");
+  if (!s) key_cache_ = {};
   if (Status on = exec("PRAGMA foreign_keys=ON;"); s && !on) return on;
   return s;
 }
 Status Store::rollback() {
+  key_cache_ = {};
   Status s = exec("ROLLBACK;");
   if (Status on = exec("PRAGMA foreign_keys=ON;"); s && !on) return on;
   return s;
@@ -286,6 +299,26 @@ Status Store::rollback() {
 static bool is_local_alias(const DocEntity& entity, const std::string& key) {
   return std::any_of(entity.local_aliases.begin(), entity.local_aliases.end(),
                      [&](const std::string& a) { return fold_key(a) == key; });
+}
+
+const std::vector<long long>& Store::entities_with_key(const std::string& key, const std::string& type) {
+  auto [it, missing] = key_cache_.found.try_emplace(type + '\t' + key);
+  if (missing) {
+    Statement find(db_, cached("SELECT entity_id FROM entity_key WHERE key = ? AND type = ? LIMIT 2"));
+    find.bind(1, key).bind(2, type);
+    while (find.step() == SQLITE_ROW) it->second.push_back(find.column_int(0));
+  }
+  return it->second;
+}
+
+Status Store::insert_key(const std::string& key, const std::string& type, long long entity_id) {
+  const std::string cache_key = type + '\t' + key;
+  if (!key_cache_.stored.insert(cache_key + '\t' + std::to_string(entity_id)).second) return {};
+  Statement insert(db_, cached("INSERT OR IGNORE INTO entity_key(key, type, entity_id) VALUES(?,?,?)"));
+  insert.bind(1, key).bind(2, type).bind(3, entity_id);
+  if (insert.step() != SQLITE_DONE) return Status::failure(path_ + ": " + insert.error());
+  if (sqlite3_changes(db_) > 0) key_cache_.found.erase(cache_key);
+  return {};
 }
 
 Result<Store::EntityMatch> Store::entity_for(const DocEntity& entity) {
@@ -301,15 +334,11 @@ Result<Store::EntityMatch> Store::entity_for(const DocEntity& entity) {
   // Last, the forms with a suffix cut this document could not confirm.
   if (entity.scope == IdentityScope::Names)
     for (const std::string& u : entity.unconfirmed_names) keys.push_back(fold_key(u));
-  Statement find(db_, cached("SELECT entity_id FROM entity_key WHERE key = ? AND type = ? LIMIT 2"));
   for (size_t k = 0; k < keys.size(); ++k) {
     const std::string& key = keys[k];
     // A lone surname or first name does not identify a person across documents.
     if (entity.type == EntityType::Person && word_count(key) < 2 && entity.gazetteer_entry < 0) continue;
-    find.reset();
-    find.bind(1, key).bind(2, type);
-    std::vector<long long> ids;
-    while (find.step() == SQLITE_ROW) ids.push_back(find.column_int(0));
+    const std::vector<long long>& ids = entities_with_key(key, type);
     if (ids.size() != 1) continue;
     if (k >= confirmed) return EntityMatch{ids[0], entity.unconfirmed_names[k - confirmed], "suffix", key};
     const char* via = entity.scope == IdentityScope::Key ? "key" : entity.gazetteer_entry >= 0 ? "gazetteer" : "name";
@@ -327,7 +356,6 @@ Status Store::insert_extraction(long long doc_id, const Extraction& x) {
   std::vector<long long> entity_ids;
   Statement name(db_, cached("INSERT OR IGNORE INTO entity_name(entity_id, document_id, name, key, role, local) "
                              "VALUES(?,?,?,?,?,?)"));
-  Statement key(db_, cached("INSERT OR IGNORE INTO entity_key(key, type, entity_id) VALUES(?,?,?)"));
   Statement link(db_, cached("INSERT OR IGNORE INTO entity_link(entity_id, document_id, via, key, note) "
                              "VALUES(?,?,?,?,?)"));
   for (const DocEntity& e : x.entities.entities) {
@@ -341,9 +369,7 @@ Status Store::insert_extraction(long long doc_id, const Extraction& x) {
     if (e.identity_note.empty()) link.bind_null(5); else link.bind(5, e.identity_note);
     if (link.step() != SQLITE_DONE) return Status::failure(path_ + ": " + link.error());
     if (e.scope == IdentityScope::Key) {
-      key.reset();
-      key.bind(1, e.identity_key).bind(2, std::string(type_name(e.type))).bind(3, id);
-      if (key.step() != SQLITE_DONE) return Status::failure(path_ + ": " + key.error());
+      if (Status s = insert_key(e.identity_key, std::string(type_name(e.type)), id); !s) return s;
     }
     // A suffix cut that another document confirms replaces the suffixed name.
     std::vector<std::pair<std::string, const char*>> names{
@@ -360,9 +386,7 @@ Status Store::insert_extraction(long long doc_id, const Extraction& x) {
       name.bind(1, id).bind(2, doc_id).bind(3, n).bind(4, k).bind(5, std::string(role)).bind(6, local ? 1LL : 0LL);
       if (name.step() != SQLITE_DONE) return Status::failure(path_ + ": " + name.error());
       if (std::string_view(role) == "unconfirmed" || local) continue;
-      key.reset();
-      key.bind(1, k).bind(2, std::string(type_name(e.type))).bind(3, id);
-      if (key.step() != SQLITE_DONE) return Status::failure(path_ + ": " + key.error());
+      if (Status s = insert_key(k, std::string(type_name(e.type)), id); !s) return s;
     }
   }
   Statement mention(db_, cached("INSERT INTO mention(document_id, entity_id, start, \"end\", surface, gram_case, rule) "
@@ -415,6 +439,7 @@ Status Store::insert_extraction(long long doc_id, const Extraction& x) {
 }
 
 Status Store::remove_orphans() {
+  key_cache_ = {};
   Status s = exec(
       "BEGIN;"
       "DELETE FROM entity WHERE id NOT IN (SELECT entity_id FROM entity_name) "

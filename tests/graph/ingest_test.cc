@@ -98,5 +98,34 @@ TEST_F(IngestTest, ReplacedDocumentsLeaveNoRowsBehind) {
             SQLITE_OK);
 }
 
+// The writer remembers entity_key between its transactions; another
+// connection that changed the store meanwhile must not leave it stale.
+TEST_F(IngestTest, AnotherWriterBetweenBatchesIsSeen) {
+  const Document talks{"/news/talks.txt", "", "", "Qazaxıstan Prezidenti Qasım-Jomart Tokayev Astanada Azərbaycan "
+                       "Prezidenti İlham Əliyevlə danışıqlar aparıb.", ""};
+  auto writer = Store::open(path_, Store::Mode::ReadWrite);
+  ASSERT_TRUE(writer) << writer.error();
+  auto ingest_one = [&](const Document& d) {
+    Ingest in(**writer, &test::pack(), 1);
+    EXPECT_TRUE(in.add(d, document_hash(d)));
+    EXPECT_TRUE(in.finish());
+  };
+  ingest_one(talks);
+  const long long keys = scalar("SELECT count(*) FROM entity_key");
+  ASSERT_GT(keys, 0);
+  {  // Another process empties the store: the same entity ids come back next.
+    auto other = Store::open(path_, Store::Mode::ReadWrite);
+    ASSERT_TRUE(other) << other.error();
+    ASSERT_EQ(sqlite3_exec((*other)->handle(), "DELETE FROM document", nullptr, nullptr, nullptr), SQLITE_OK);
+    ASSERT_TRUE((*other)->remove_orphans());
+  }
+  ASSERT_EQ(scalar("SELECT count(*) FROM entity_key"), 0);
+  ingest_one(talks);
+  EXPECT_EQ(scalar("SELECT count(*) FROM entity_key"), keys);
+  // So a later document still finds the entity by its name.
+  ingest_one({"/news/again.txt", "", "", "Qasım-Jomart Tokayev Bakıya gəlib.", ""});
+  EXPECT_EQ(scalar("SELECT count(*) FROM entities WHERE name = 'Qasım-Jomart Tokayev'"), 1);
+}
+
 }  // namespace
 }  // namespace bilik

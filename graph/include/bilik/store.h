@@ -39,6 +39,7 @@
 #include <mutex>
 #include <optional>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 #include <string>
 
@@ -187,6 +188,11 @@ class Store {
     std::string key;          // the key that matched (or, for a new keyed entity, will match)
   };
   Result<EntityMatch> entity_for(const DocEntity& entity);
+  // The entities entity_key gives `key` of `type` (two at most: more than
+  // one is as good as two), and entity_key's INSERT OR IGNORE, both through
+  // key_cache_.
+  const std::vector<long long>& entities_with_key(const std::string& key, const std::string& type);
+  Status insert_key(const std::string& key, const std::string& type, long long entity_id);
 
   // Statements prepared once and reused for every document.
   sqlite3_stmt* cached(const char* sql);
@@ -198,6 +204,15 @@ class Store {
   long long run_id_ = 0;
   std::mutex cache_mutex_;  // is_current (reading thread) and writes (writer thread) share the cache
   std::unordered_map<std::string, sqlite3_stmt*> cache_;
+  // What the writer read from and wrote to entity_key, kept across its
+  // transactions (begin_documents) while no other connection writes the
+  // store (PRAGMA data_version). Forgotten by begin (curation), a rollback,
+  // a failed commit and remove_orphans, whose changes it would not see.
+  struct KeyCache {
+    std::unordered_map<std::string, std::vector<long long>> found;  // "type\tkey" -> entities_with_key
+    std::unordered_set<std::string> stored;                         // "type\tkey\tentity" in entity_key
+    long long data_version = -1;
+  } key_cache_;
 };
 
 }  // namespace bilik
