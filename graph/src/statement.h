@@ -73,6 +73,18 @@ class Statement {
     sqlite3_bind_text(stmt_, i, v.data(), static_cast<int>(v.size()), SQLITE_TRANSIENT);
     return *this;
   }
+  // Text that stays unchanged until this statement's step is done (SQLite
+  // keeps the pointer, no copy): a string literal, or a string the caller
+  // owns across the step. Never a temporary.
+  Statement& bind_static(int i, const std::string& v) {
+    sqlite3_bind_text(stmt_, i, v.data(), static_cast<int>(v.size()), SQLITE_STATIC);
+    return *this;
+  }
+  Statement& bind_static(int i, std::string&&) = delete;
+  Statement& bind_static(int i, const char* literal) {
+    sqlite3_bind_text(stmt_, i, literal, -1, SQLITE_STATIC);
+    return *this;
+  }
   Statement& bind_real(int i, double v) {
     sqlite3_bind_double(stmt_, i, v);
     return *this;

@@ -353,6 +353,8 @@ Result<Store::EntityMatch> Store::entity_for(const DocEntity& entity) {
 }
 
 Status Store::insert_extraction(long long doc_id, const Extraction& x) {
+  // Texts are bound without a copy: each lives in `x`, or in this function,
+  // until its statement has run.
   std::vector<long long> entity_ids;
   Statement name(db_, cached("INSERT OR IGNORE INTO entity_name(entity_id, document_id, name, key, role, local) "
                              "VALUES(?,?,?,?,?,?)"));
@@ -364,9 +366,9 @@ Status Store::insert_extraction(long long doc_id, const Extraction& x) {
     const long long id = found->id;
     entity_ids.push_back(id);
     link.reset();
-    link.bind(1, id).bind(2, doc_id).bind(3, found->via);
-    if (found->key.empty()) link.bind_null(4); else link.bind(4, found->key);
-    if (e.identity_note.empty()) link.bind_null(5); else link.bind(5, e.identity_note);
+    link.bind(1, id).bind(2, doc_id).bind_static(3, found->via);
+    if (found->key.empty()) link.bind_null(4); else link.bind_static(4, found->key);
+    if (e.identity_note.empty()) link.bind_null(5); else link.bind_static(5, e.identity_note);
     if (link.step() != SQLITE_DONE) return Status::failure(path_ + ": " + link.error());
     if (e.scope == IdentityScope::Key) {
       if (Status s = insert_key(e.identity_key, std::string(type_name(e.type)), id); !s) return s;
@@ -383,7 +385,7 @@ Status Store::insert_extraction(long long doc_id, const Extraction& x) {
       // Only an entity identified by its names is found by them.
       const bool local = e.scope != IdentityScope::Names || is_local_alias(e, k);
       name.reset();
-      name.bind(1, id).bind(2, doc_id).bind(3, n).bind(4, k).bind(5, std::string(role)).bind(6, local ? 1LL : 0LL);
+      name.bind(1, id).bind(2, doc_id).bind_static(3, n).bind_static(4, k).bind_static(5, role).bind(6, local ? 1LL : 0LL);
       if (name.step() != SQLITE_DONE) return Status::failure(path_ + ": " + name.error());
       if (std::string_view(role) == "unconfirmed" || local) continue;
       if (Status s = insert_key(k, std::string(type_name(e.type)), id); !s) return s;
@@ -394,7 +396,8 @@ Status Store::insert_extraction(long long doc_id, const Extraction& x) {
   for (const Mention& m : x.entities.mentions) {
     mention.reset();
     mention.bind(1, doc_id).bind(2, entity_ids[m.entity]).bind(3, static_cast<long long>(m.start));
-    mention.bind(4, static_cast<long long>(m.end)).bind(5, m.surface).bind(6, m.gram_case).bind(7, m.rule);
+    mention.bind(4, static_cast<long long>(m.end)).bind_static(5, m.surface).bind_static(6, m.gram_case);
+    mention.bind_static(7, m.rule);
     if (mention.step() != SQLITE_DONE) return Status::failure(path_ + ": " + mention.error());
   }
   Statement figure(db_, cached("INSERT INTO figure(document_id, start, \"end\", surface, value, value_text, range_end, "
@@ -403,11 +406,11 @@ Status Store::insert_extraction(long long doc_id, const Extraction& x) {
   for (const Figure& f : x.figures) {
     figure.reset();
     figure.bind(1, doc_id).bind(2, static_cast<long long>(f.start)).bind(3, static_cast<long long>(f.end));
-    figure.bind(4, f.surface).bind_real(5, f.value).bind(6, f.value_text);
+    figure.bind_static(4, f.surface).bind_real(5, f.value).bind_static(6, f.value_text);
     if (f.range_end) figure.bind_real(7, *f.range_end); else figure.bind_null(7);
-    figure.bind(8, f.unit).bind(9, f.qualifier);
-    if (f.counted.empty()) figure.bind_null(10); else figure.bind(10, f.counted);
-    figure.bind(11, f.rule);
+    figure.bind_static(8, f.unit).bind_static(9, f.qualifier);
+    if (f.counted.empty()) figure.bind_null(10); else figure.bind_static(10, f.counted);
+    figure.bind_static(11, f.rule);
     if (figure.step() != SQLITE_DONE) return Status::failure(path_ + ": " + figure.error());
     figure_ids.push_back(sqlite3_last_insert_rowid(db_));
   }
@@ -416,23 +419,23 @@ Status Store::insert_extraction(long long doc_id, const Extraction& x) {
   for (const DateMention& d : x.dates) {
     date.reset();
     date.bind(1, doc_id).bind(2, static_cast<long long>(d.start)).bind(3, static_cast<long long>(d.end));
-    date.bind(4, d.surface);
-    if (d.value.empty()) date.bind_null(5); else date.bind(5, d.value);
-    date.bind(6, d.expression).bind(7, d.rule);
+    date.bind_static(4, d.surface);
+    if (d.value.empty()) date.bind_null(5); else date.bind_static(5, d.value);
+    date.bind_static(6, d.expression).bind_static(7, d.rule);
     if (date.step() != SQLITE_DONE) return Status::failure(path_ + ": " + date.error());
   }
   Statement triple(db_, cached("INSERT INTO triple(document_id, subject_id, predicate, object_id, object_literal, start, "
                                "\"end\", rule, confidence, date, amount_id, role) VALUES(?,?,?,?,?,?,?,?,?,?,?,?)"));
   for (const Triple& t : x.triples) {
     triple.reset();
-    triple.bind(1, doc_id).bind(2, entity_ids[t.subject]).bind(3, t.predicate);
+    triple.bind(1, doc_id).bind(2, entity_ids[t.subject]).bind_static(3, t.predicate);
     if (t.object) triple.bind(4, entity_ids[*t.object]); else triple.bind_null(4);
-    if (t.object_literal.empty()) triple.bind_null(5); else triple.bind(5, t.object_literal);
-    triple.bind(6, static_cast<long long>(t.start)).bind(7, static_cast<long long>(t.end)).bind(8, t.rule);
+    if (t.object_literal.empty()) triple.bind_null(5); else triple.bind_static(5, t.object_literal);
+    triple.bind(6, static_cast<long long>(t.start)).bind(7, static_cast<long long>(t.end)).bind_static(8, t.rule);
     triple.bind_real(9, t.confidence);
-    if (t.date.empty()) triple.bind_null(10); else triple.bind(10, t.date);
+    if (t.date.empty()) triple.bind_null(10); else triple.bind_static(10, t.date);
     if (t.amount) triple.bind(11, figure_ids[*t.amount]); else triple.bind_null(11);
-    if (t.role.empty()) triple.bind_null(12); else triple.bind(12, t.role);
+    if (t.role.empty()) triple.bind_null(12); else triple.bind_static(12, t.role);
     if (triple.step() != SQLITE_DONE) return Status::failure(path_ + ": " + triple.error());
   }
   return {};
