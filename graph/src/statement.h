@@ -132,6 +132,11 @@ class Statement {
     sqlite3_reset(stmt_);
     sqlite3_clear_bindings(stmt_);
   }
+  // reset, keeping the bindings: for a loop that binds every parameter on
+  // every run, where clearing them first is work for nothing.
+  void restart() {
+    if (stmt_) sqlite3_reset(stmt_);
+  }
   long long column_int(int i) { return sqlite3_column_int64(stmt_, i); }
   double column_real(int i) { return sqlite3_column_double(stmt_, i); }
   bool is_null(int i) { return sqlite3_column_type(stmt_, i) == SQLITE_NULL; }

@@ -365,7 +365,7 @@ Status Store::insert_extraction(long long doc_id, const Extraction& x) {
     if (!found) return Status::failure(found.error());
     const long long id = found->id;
     entity_ids.push_back(id);
-    link.reset();
+    link.restart();
     link.bind(1, id).bind(2, doc_id).bind_static(3, found->via);
     if (found->key.empty()) link.bind_null(4); else link.bind_static(4, found->key);
     if (e.identity_note.empty()) link.bind_null(5); else link.bind_static(5, e.identity_note);
@@ -384,7 +384,7 @@ Status Store::insert_extraction(long long doc_id, const Extraction& x) {
       const std::string k = fold_key(n);
       // Only an entity identified by its names is found by them.
       const bool local = e.scope != IdentityScope::Names || is_local_alias(e, k);
-      name.reset();
+      name.restart();
       name.bind(1, id).bind(2, doc_id).bind_static(3, n).bind_static(4, k).bind_static(5, role).bind(6, local ? 1LL : 0LL);
       if (name.step() != SQLITE_DONE) return Status::failure(path_ + ": " + name.error());
       if (std::string_view(role) == "unconfirmed" || local) continue;
@@ -394,7 +394,7 @@ Status Store::insert_extraction(long long doc_id, const Extraction& x) {
   Statement mention(db_, cached("INSERT INTO mention(document_id, entity_id, start, \"end\", surface, gram_case, rule) "
                                 "VALUES(?,?,?,?,?,?,?)"));
   for (const Mention& m : x.entities.mentions) {
-    mention.reset();
+    mention.restart();
     mention.bind(1, doc_id).bind(2, entity_ids[m.entity]).bind(3, static_cast<long long>(m.start));
     mention.bind(4, static_cast<long long>(m.end)).bind_static(5, m.surface).bind_static(6, m.gram_case);
     mention.bind_static(7, m.rule);
@@ -404,7 +404,7 @@ Status Store::insert_extraction(long long doc_id, const Extraction& x) {
                                "unit, qualifier, counted, rule) VALUES(?,?,?,?,?,?,?,?,?,?,?)"));
   std::vector<long long> figure_ids;
   for (const Figure& f : x.figures) {
-    figure.reset();
+    figure.restart();
     figure.bind(1, doc_id).bind(2, static_cast<long long>(f.start)).bind(3, static_cast<long long>(f.end));
     figure.bind_static(4, f.surface).bind_real(5, f.value).bind_static(6, f.value_text);
     if (f.range_end) figure.bind_real(7, *f.range_end); else figure.bind_null(7);
@@ -417,7 +417,7 @@ Status Store::insert_extraction(long long doc_id, const Extraction& x) {
   Statement date(db_, cached("INSERT INTO date_expr(document_id, start, \"end\", surface, value, expression, rule) "
                              "VALUES(?,?,?,?,?,?,?)"));
   for (const DateMention& d : x.dates) {
-    date.reset();
+    date.restart();
     date.bind(1, doc_id).bind(2, static_cast<long long>(d.start)).bind(3, static_cast<long long>(d.end));
     date.bind_static(4, d.surface);
     if (d.value.empty()) date.bind_null(5); else date.bind_static(5, d.value);
@@ -427,7 +427,7 @@ Status Store::insert_extraction(long long doc_id, const Extraction& x) {
   Statement triple(db_, cached("INSERT INTO triple(document_id, subject_id, predicate, object_id, object_literal, start, "
                                "\"end\", rule, confidence, date, amount_id, role) VALUES(?,?,?,?,?,?,?,?,?,?,?,?)"));
   for (const Triple& t : x.triples) {
-    triple.reset();
+    triple.restart();
     triple.bind(1, doc_id).bind(2, entity_ids[t.subject]).bind_static(3, t.predicate);
     if (t.object) triple.bind(4, entity_ids[*t.object]); else triple.bind_null(4);
     if (t.object_literal.empty()) triple.bind_null(5); else triple.bind_static(5, t.object_literal);
