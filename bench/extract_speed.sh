@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Extraction speed over ../shared/corpora, replicated to SIZE_MB (default 200):
-# MB/s and documents/s for --jobs 1 and --jobs 2, peak memory, and RE2 alone
-# scanning the same bytes for the gazetteer's names.
+# MB/s and documents/s for --jobs 1 and --jobs 2, peak memory, the store's
+# writer (a third run, --jobs 1 --verbose, for its debug line: rows, rows/s,
+# seconds and CPU seconds) and the rows it stored per KB of text, by table,
+# and RE2 alone scanning the same bytes for the gazetteer's names.
 #
 #   bash bench/extract_speed.sh [SIZE_MB]
 set -euo pipefail
@@ -33,4 +35,13 @@ for jobs in 1 2; do
   awk -v j="$jobs" -v s="$seconds" -v b="$total" -v d="$docs" -v kb="$kb" \
     'BEGIN { printf "bilik extract --jobs %d: %.1f s, %.2f MB/s, %.0f documents/s, peak memory %.0f MB\n", j, s, b/1e6/s, d/s, kb/1024 }'
 done
+rm -f "$work/store.db"*
+build/bilik extract --verbose --jobs 1 --db "$work/store.db" "$work/in" 2>&1 | grep -o 'writer: .*' || echo "writer: no debug line"
+tables=$(sqlite3 -readonly "$work/store.db" "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
+indexes=$(sqlite3 -readonly "$work/store.db" "SELECT count(*) FROM sqlite_master WHERE type = 'index'")
+for t in $tables; do
+  printf '%s\t%s\n' "$t" "$(sqlite3 -readonly "$work/store.db" "SELECT count(*) FROM \"$t\"")"
+done | awk -v b="$total" -v ix="$indexes" -F '\t' '
+  { per[$1] = $2 * 1000 / b; all += $2 * 1000 / b; if ($2 > 0) line = line sprintf(" %s %.2f", $1, per[$1]) }
+  END { printf "rows per KB of text: %.1f (%s); %d indexes\n", all, substr(line, 2), ix }'
 find "$work/in" -name '*.txt' | head -2000 | xargs build/bench/re2_gazetteer_scan

@@ -18,11 +18,13 @@ void bind_optional(Statement& s, int i, const std::string& value) {
 
 }  // namespace
 
-std::optional<Store::TextOwner> Store::document_with_text(const std::string& text) {
-  // Not from the statement cache: extract's reading thread asks this (through
-  // holds_text) while its writing thread writes.
-  Statement q(db_, "SELECT id, uri, content_hash, rules_hash FROM document WHERE text_hash = ? AND text = ? "
-                   "ORDER BY id LIMIT 1");
+std::optional<Store::TextOwner> Store::document_with_text(const std::string& text, Caller caller) {
+  static constexpr const char* kSql = "SELECT id, uri, content_hash, rules_hash FROM document "
+                                      "WHERE text_hash = ? AND text = ? ORDER BY id LIMIT 1";
+  // The writer's statement is prepared once; extract's reading thread asks
+  // this (through holds_text) while its writing thread writes, so it
+  // prepares its own rather than share the cached one.
+  Statement q = caller == Caller::Writer ? Statement(db_, cached(kSql)) : Statement(db_, kSql);
   q.bind(1, text_hash(text)).bind(2, text);
   if (q.step() != SQLITE_ROW) return std::nullopt;
   return TextOwner{q.column_int(0), q.column_text(1), q.column_text(2), q.column_text(3)};
@@ -35,12 +37,16 @@ std::optional<long long> Store::source_document(const std::string& uri) {
   return q.column_int(0);
 }
 
+// The name the text was extracted from, with other metadata (a new
+// publication date changes its dates), is extracted again.
+bool Store::folds_into(const std::optional<TextOwner>& owner, const Document& doc, const std::string& content_hash,
+                       const std::string& rules_hash) {
+  return owner && owner->rules_hash == rules_hash && (owner->uri != doc.uri || owner->content_hash == content_hash);
+}
+
 bool Store::holds_text(const Document& doc, const std::string& content_hash, const std::string& rules_hash) {
   if (doc.text.empty()) return false;
-  const auto owner = document_with_text(doc.text);
-  // The name the text was extracted from, with other metadata (a new
-  // publication date changes its dates), is extracted again.
-  return owner && owner->rules_hash == rules_hash && (owner->uri != doc.uri || owner->content_hash == content_hash);
+  return folds_into(document_with_text(doc.text, Caller::Reader), doc, content_hash, rules_hash);
 }
 
 Status Store::insert_source(long long document_id, const std::string& uri, const std::string& url,
@@ -58,6 +64,22 @@ Status Store::insert_source(long long document_id, const std::string& uri, const
   return {};
 }
 
+Status Store::remove_document(long long id) {
+  // Every table whose rows name a document (schema/*.sql: document_id ...
+  // REFERENCES document), children first: a triple names its figure.
+  static constexpr const char* kDeletes[] = {
+      "DELETE FROM triple WHERE document_id = ?",      "DELETE FROM mention WHERE document_id = ?",
+      "DELETE FROM figure WHERE document_id = ?",      "DELETE FROM date_expr WHERE document_id = ?",
+      "DELETE FROM entity_name WHERE document_id = ?", "DELETE FROM entity_link WHERE document_id = ?",
+      "DELETE FROM document_source WHERE document_id = ?", "DELETE FROM document WHERE id = ?"};
+  for (const char* sql : kDeletes) {
+    Statement del(db_, cached(sql));
+    del.bind(1, id);
+    if (del.step() != SQLITE_DONE) return Status::failure(path_ + ": " + del.error());
+  }
+  return {};
+}
+
 Status Store::detach_source(const std::string& uri, long long id) {
   Statement del(db_, cached("DELETE FROM document_source WHERE uri = ?"));
   del.bind(1, uri);
@@ -65,12 +87,7 @@ Status Store::detach_source(const std::string& uri, long long id) {
   Statement oldest(db_, cached("SELECT uri, url, content_hash FROM document_source WHERE document_id = ? "
                                "ORDER BY id LIMIT 1"));
   oldest.bind(1, id);
-  if (oldest.step() != SQLITE_ROW) {
-    Statement gone(db_, cached("DELETE FROM document WHERE id = ?"));
-    gone.bind(1, id);
-    if (gone.step() != SQLITE_DONE) return Status::failure(path_ + ": " + gone.error());
-    return {};
-  }
+  if (oldest.step() != SQLITE_ROW) return remove_document(id);
   Statement rename(db_, cached("UPDATE document SET uri = ?, url = ?, content_hash = ? WHERE id = ? AND uri = ?"));
   rename.bind(1, oldest.column_text(0));
   if (oldest.is_null(1)) rename.bind_null(2); else rename.bind(2, oldest.column_text(1));
@@ -80,18 +97,25 @@ Status Store::detach_source(const std::string& uri, long long id) {
 }
 
 Result<bool> Store::put_source(const Document& doc, const std::string& content_hash, const std::string& rules_hash) {
-  if (!holds_text(doc, content_hash, rules_hash)) return false;
-  const long long owner = document_with_text(doc.text)->id;
-  if (const auto before = source_document(doc.uri); before && *before != owner)
+  if (doc.text.empty()) return false;
+  return put_source_into(document_with_text(doc.text, Caller::Writer), doc, content_hash, rules_hash);
+}
+
+Result<bool> Store::put_source_into(const std::optional<TextOwner>& owner, const Document& doc,
+                                    const std::string& content_hash, const std::string& rules_hash) {
+  if (!folds_into(owner, doc, content_hash, rules_hash)) return false;
+  if (const auto before = source_document(doc.uri); before && *before != owner->id)
     if (Status s = detach_source(doc.uri, *before); !s) return s;
   const std::optional<long long> run = run_id_ ? std::optional<long long>(run_id_) : std::nullopt;
-  if (Status s = insert_source(owner, doc.uri, doc.url, content_hash, run, ""); !s) return s;
+  if (Status s = insert_source(owner->id, doc.uri, doc.url, content_hash, run, ""); !s) return s;
   return true;
 }
 
 Result<Store::Stored> Store::put_document(const Document& doc, const std::string& content_hash,
                                          const std::string& rules_hash, const Extraction& x) {
-  auto folded = put_source(doc, content_hash, rules_hash);
+  // The stored document with this text, if any: folded into, or replaced.
+  const auto copy = doc.text.empty() ? std::nullopt : document_with_text(doc.text, Caller::Writer);
+  auto folded = put_source_into(copy, doc, content_hash, rules_hash);
   if (!folded) return Status::failure(folded.error());
   if (*folded) return Stored::Folded;
 
@@ -102,7 +126,6 @@ Result<Store::Stored> Store::put_document(const Document& doc, const std::string
     std::optional<long long> run_id;
   };
   std::vector<KeptSource> kept;
-  const auto copy = doc.text.empty() ? std::nullopt : document_with_text(doc.text);
   if (copy) {
     Statement q(db_, cached("SELECT uri, coalesce(url, ''), content_hash, added, run_id FROM document_source "
                             "WHERE document_id = ? AND uri <> ? ORDER BY id"));
@@ -116,11 +139,8 @@ Result<Store::Stored> Store::put_document(const Document& doc, const std::string
   }
   if (const auto before = source_document(doc.uri); before && (!copy || *before != copy->id))
     if (Status s = detach_source(doc.uri, *before); !s) return s;
-  if (copy) {
-    Statement del(db_, cached("DELETE FROM document WHERE id = ?"));
-    del.bind(1, copy->id);
-    if (del.step() != SQLITE_DONE) return Status::failure(path_ + ": " + del.error());
-  }
+  if (copy)
+    if (Status s = remove_document(copy->id); !s) return s;
 
   Statement ins(db_, cached("INSERT INTO document(uri, title, published, text, content_hash, rules_hash, run_id, url, "
                             "text_hash, sentences) VALUES(?,?,?,?,?,?,?,?,?,?)"));

@@ -2,6 +2,9 @@
 
 #include <spdlog/spdlog.h>
 
+#include <chrono>
+#include <ctime>
+
 #include "bilik/stop.h"
 
 namespace bilik {
@@ -75,11 +78,35 @@ bool Ingest::finish() {
   extracting_.reset();
   ok = written() && ok;  // always wait for the writer
   failed_ = failed_ || !ok;
+  const WriterCost& w = writer_cost_;
+  spdlog::debug("writer: {} rows, {:.0f} rows/s, {:.3f} s ({:.3f} s CPU)", w.rows,
+                w.seconds > 0 ? static_cast<double>(w.rows) / w.seconds : 0.0, w.seconds, w.cpu_seconds);
   return ok;
 }
 
+namespace {
+
+double thread_cpu_seconds() {
+  timespec t{};
+  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t);
+  return static_cast<double>(t.tv_sec) + static_cast<double>(t.tv_nsec) * 1e-9;
+}
+
+}  // namespace
+
 bool Ingest::write(const Batch& batch) {
-  if (Status s = store_.begin(); !s) {
+  const auto started = std::chrono::steady_clock::now();
+  const double cpu_started = thread_cpu_seconds();
+  const long long rows_before = store_.rows_changed();
+  const bool ok = write_batch(batch);
+  writer_cost_.rows += store_.rows_changed() - rows_before;
+  writer_cost_.seconds += std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  writer_cost_.cpu_seconds += thread_cpu_seconds() - cpu_started;
+  return ok;
+}
+
+bool Ingest::write_batch(const Batch& batch) {
+  if (Status s = store_.begin_documents(); !s) {
     spdlog::error("{}", s.error());
     return false;
   }

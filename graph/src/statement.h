@@ -73,6 +73,18 @@ class Statement {
     sqlite3_bind_text(stmt_, i, v.data(), static_cast<int>(v.size()), SQLITE_TRANSIENT);
     return *this;
   }
+  // Text that stays unchanged until this statement's step is done (SQLite
+  // keeps the pointer, no copy): a string literal, or a string the caller
+  // owns across the step. Never a temporary.
+  Statement& bind_static(int i, const std::string& v) {
+    sqlite3_bind_text(stmt_, i, v.data(), static_cast<int>(v.size()), SQLITE_STATIC);
+    return *this;
+  }
+  Statement& bind_static(int i, std::string&&) = delete;
+  Statement& bind_static(int i, const char* literal) {
+    sqlite3_bind_text(stmt_, i, literal, -1, SQLITE_STATIC);
+    return *this;
+  }
   Statement& bind_real(int i, double v) {
     sqlite3_bind_double(stmt_, i, v);
     return *this;
@@ -119,6 +131,11 @@ class Statement {
     if (!stmt_) return;  // a statement that failed to prepare: step() reports it
     sqlite3_reset(stmt_);
     sqlite3_clear_bindings(stmt_);
+  }
+  // reset, keeping the bindings: for a loop that binds every parameter on
+  // every run, where clearing them first is work for nothing.
+  void restart() {
+    if (stmt_) sqlite3_reset(stmt_);
   }
   long long column_int(int i) { return sqlite3_column_int64(stmt_, i); }
   double column_real(int i) { return sqlite3_column_double(stmt_, i); }

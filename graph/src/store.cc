@@ -48,6 +48,15 @@ std::string document_hash(const Document& doc) {
 
 namespace {
 
+// SQLite keeps memory statistics under a global mutex taken around every
+// allocation (bilik reads none of them; the writer allocates for every row:
+// a tenth of its CPU). Only possible before SQLite's first open, so the first
+// store opened in a process does it; later calls change nothing.
+void configure_sqlite() {
+  static const int done = sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+  (void)done;
+}
+
 // Opens the file; a read-only open retries as immutable, since a WAL store in
 // a folder the reader cannot write has no way to make its shared-memory file.
 sqlite3* open_file(const std::string& path, Store::Mode mode, std::string& error) {
@@ -98,6 +107,7 @@ sqlite3* open_file(const std::string& path, Store::Mode mode, std::string& error
 }  // namespace
 
 Result<std::unique_ptr<Store>> Store::open(const std::string& path, Mode mode) {
+  configure_sqlite();
   std::string error;
   sqlite3* db = open_file(path, mode, error);
   if (!db) return Result<std::unique_ptr<Store>>::failure(error);
@@ -126,6 +136,7 @@ Result<std::unique_ptr<Store>> Store::open(const std::string& path, Mode mode) {
 
 Result<std::unique_ptr<Store>> Store::copy_in_memory() {
   using R = Result<std::unique_ptr<Store>>;
+  configure_sqlite();
   sqlite3* db = nullptr;
   if (sqlite3_open(":memory:", &db) != SQLITE_OK) {
     sqlite3_close(db);
@@ -249,20 +260,65 @@ bool Store::is_current(const std::string& uri, const std::string& content_hash, 
   return q.step() == SQLITE_ROW && q.column_text(0) == content_hash && q.column_text(1) == rules_hash;
 }
 
-Status Store::begin() { return exec("BEGIN IMMEDIATE;"); }
+Status Store::begin() {
+  key_cache_ = {};  // whatever this transaction does to entity_key, the cache does not see
+  return exec("BEGIN IMMEDIATE;");
+}
+// The pragma changes nothing inside a transaction: it goes before and after.
+Status Store::begin_documents() {
+  if (Status s = exec("PRAGMA foreign_keys=OFF;"); !s) return s;
+  Status s = exec("BEGIN IMMEDIATE;");
+  if (!s) {
+    exec("PRAGMA foreign_keys=ON;");
+    return s;
+  }
+  // Another process that wrote the store since (two extracts into one
+  // store take turns) may have changed entity_key.
+  Statement version(db_, cached("PRAGMA data_version"));
+  const long long data_version = version.step() == SQLITE_ROW ? version.column_int(0) : -1;
+  if (data_version != key_cache_.data_version) key_cache_ = {{}, {}, data_version};
+  return s;
+}
 Status Store::commit() {
   Status s = exec("COMMIT;");
   // A failed COMMIT (a full disk) may leave the transaction open: drop it,
   // so the store keeps exactly what earlier commits wrote.
   if (!s && !sqlite3_get_autocommit(db_)) exec("ROLLBACK;");
+  if (!s) key_cache_ = {};
+  if (Status on = exec("PRAGMA foreign_keys=ON;"); s && !on) return on;
   return s;
 }
-Status Store::rollback() { return exec("ROLLBACK;"); }
+Status Store::rollback() {
+  key_cache_ = {};
+  Status s = exec("ROLLBACK;");
+  if (Status on = exec("PRAGMA foreign_keys=ON;"); s && !on) return on;
+  return s;
+}
 
 // A name the document shows but never compares across documents.
 static bool is_local_alias(const DocEntity& entity, const std::string& key) {
   return std::any_of(entity.local_aliases.begin(), entity.local_aliases.end(),
                      [&](const std::string& a) { return fold_key(a) == key; });
+}
+
+const std::vector<long long>& Store::entities_with_key(const std::string& key, const std::string& type) {
+  auto [it, missing] = key_cache_.found.try_emplace(type + '\t' + key);
+  if (missing) {
+    Statement find(db_, cached("SELECT entity_id FROM entity_key WHERE key = ? AND type = ? LIMIT 2"));
+    find.bind(1, key).bind(2, type);
+    while (find.step() == SQLITE_ROW) it->second.push_back(find.column_int(0));
+  }
+  return it->second;
+}
+
+Status Store::insert_key(const std::string& key, const std::string& type, long long entity_id) {
+  const std::string cache_key = type + '\t' + key;
+  if (!key_cache_.stored.insert(cache_key + '\t' + std::to_string(entity_id)).second) return {};
+  Statement insert(db_, cached("INSERT OR IGNORE INTO entity_key(key, type, entity_id) VALUES(?,?,?)"));
+  insert.bind(1, key).bind(2, type).bind(3, entity_id);
+  if (insert.step() != SQLITE_DONE) return Status::failure(path_ + ": " + insert.error());
+  if (sqlite3_changes(db_) > 0) key_cache_.found.erase(cache_key);
+  return {};
 }
 
 Result<Store::EntityMatch> Store::entity_for(const DocEntity& entity) {
@@ -278,15 +334,11 @@ Result<Store::EntityMatch> Store::entity_for(const DocEntity& entity) {
   // Last, the forms with a suffix cut this document could not confirm.
   if (entity.scope == IdentityScope::Names)
     for (const std::string& u : entity.unconfirmed_names) keys.push_back(fold_key(u));
-  Statement find(db_, cached("SELECT entity_id FROM entity_key WHERE key = ? AND type = ? LIMIT 2"));
   for (size_t k = 0; k < keys.size(); ++k) {
     const std::string& key = keys[k];
     // A lone surname or first name does not identify a person across documents.
     if (entity.type == EntityType::Person && word_count(key) < 2 && entity.gazetteer_entry < 0) continue;
-    find.reset();
-    find.bind(1, key).bind(2, type);
-    std::vector<long long> ids;
-    while (find.step() == SQLITE_ROW) ids.push_back(find.column_int(0));
+    const std::vector<long long>& ids = entities_with_key(key, type);
     if (ids.size() != 1) continue;
     if (k >= confirmed) return EntityMatch{ids[0], entity.unconfirmed_names[k - confirmed], "suffix", key};
     const char* via = entity.scope == IdentityScope::Key ? "key" : entity.gazetteer_entry >= 0 ? "gazetteer" : "name";
@@ -301,10 +353,11 @@ Result<Store::EntityMatch> Store::entity_for(const DocEntity& entity) {
 }
 
 Status Store::insert_extraction(long long doc_id, const Extraction& x) {
+  // Texts are bound without a copy: each lives in `x`, or in this function,
+  // until its statement has run.
   std::vector<long long> entity_ids;
   Statement name(db_, cached("INSERT OR IGNORE INTO entity_name(entity_id, document_id, name, key, role, local) "
                              "VALUES(?,?,?,?,?,?)"));
-  Statement key(db_, cached("INSERT OR IGNORE INTO entity_key(key, type, entity_id) VALUES(?,?,?)"));
   Statement link(db_, cached("INSERT OR IGNORE INTO entity_link(entity_id, document_id, via, key, note) "
                              "VALUES(?,?,?,?,?)"));
   for (const DocEntity& e : x.entities.entities) {
@@ -312,15 +365,13 @@ Status Store::insert_extraction(long long doc_id, const Extraction& x) {
     if (!found) return Status::failure(found.error());
     const long long id = found->id;
     entity_ids.push_back(id);
-    link.reset();
-    link.bind(1, id).bind(2, doc_id).bind(3, found->via);
-    if (found->key.empty()) link.bind_null(4); else link.bind(4, found->key);
-    if (e.identity_note.empty()) link.bind_null(5); else link.bind(5, e.identity_note);
+    link.restart();
+    link.bind(1, id).bind(2, doc_id).bind_static(3, found->via);
+    if (found->key.empty()) link.bind_null(4); else link.bind_static(4, found->key);
+    if (e.identity_note.empty()) link.bind_null(5); else link.bind_static(5, e.identity_note);
     if (link.step() != SQLITE_DONE) return Status::failure(path_ + ": " + link.error());
     if (e.scope == IdentityScope::Key) {
-      key.reset();
-      key.bind(1, e.identity_key).bind(2, std::string(type_name(e.type))).bind(3, id);
-      if (key.step() != SQLITE_DONE) return Status::failure(path_ + ": " + key.error());
+      if (Status s = insert_key(e.identity_key, std::string(type_name(e.type)), id); !s) return s;
     }
     // A suffix cut that another document confirms replaces the suffixed name.
     std::vector<std::pair<std::string, const char*>> names{
@@ -333,65 +384,65 @@ Status Store::insert_extraction(long long doc_id, const Extraction& x) {
       const std::string k = fold_key(n);
       // Only an entity identified by its names is found by them.
       const bool local = e.scope != IdentityScope::Names || is_local_alias(e, k);
-      name.reset();
-      name.bind(1, id).bind(2, doc_id).bind(3, n).bind(4, k).bind(5, std::string(role)).bind(6, local ? 1LL : 0LL);
+      name.restart();
+      name.bind(1, id).bind(2, doc_id).bind_static(3, n).bind_static(4, k).bind_static(5, role).bind(6, local ? 1LL : 0LL);
       if (name.step() != SQLITE_DONE) return Status::failure(path_ + ": " + name.error());
       if (std::string_view(role) == "unconfirmed" || local) continue;
-      key.reset();
-      key.bind(1, k).bind(2, std::string(type_name(e.type))).bind(3, id);
-      if (key.step() != SQLITE_DONE) return Status::failure(path_ + ": " + key.error());
+      if (Status s = insert_key(k, std::string(type_name(e.type)), id); !s) return s;
     }
   }
   Statement mention(db_, cached("INSERT INTO mention(document_id, entity_id, start, \"end\", surface, gram_case, rule) "
                                 "VALUES(?,?,?,?,?,?,?)"));
   for (const Mention& m : x.entities.mentions) {
-    mention.reset();
+    mention.restart();
     mention.bind(1, doc_id).bind(2, entity_ids[m.entity]).bind(3, static_cast<long long>(m.start));
-    mention.bind(4, static_cast<long long>(m.end)).bind(5, m.surface).bind(6, m.gram_case).bind(7, m.rule);
+    mention.bind(4, static_cast<long long>(m.end)).bind_static(5, m.surface).bind_static(6, m.gram_case);
+    mention.bind_static(7, m.rule);
     if (mention.step() != SQLITE_DONE) return Status::failure(path_ + ": " + mention.error());
   }
   Statement figure(db_, cached("INSERT INTO figure(document_id, start, \"end\", surface, value, value_text, range_end, "
                                "unit, qualifier, counted, rule) VALUES(?,?,?,?,?,?,?,?,?,?,?)"));
   std::vector<long long> figure_ids;
   for (const Figure& f : x.figures) {
-    figure.reset();
+    figure.restart();
     figure.bind(1, doc_id).bind(2, static_cast<long long>(f.start)).bind(3, static_cast<long long>(f.end));
-    figure.bind(4, f.surface).bind_real(5, f.value).bind(6, f.value_text);
+    figure.bind_static(4, f.surface).bind_real(5, f.value).bind_static(6, f.value_text);
     if (f.range_end) figure.bind_real(7, *f.range_end); else figure.bind_null(7);
-    figure.bind(8, f.unit).bind(9, f.qualifier);
-    if (f.counted.empty()) figure.bind_null(10); else figure.bind(10, f.counted);
-    figure.bind(11, f.rule);
+    figure.bind_static(8, f.unit).bind_static(9, f.qualifier);
+    if (f.counted.empty()) figure.bind_null(10); else figure.bind_static(10, f.counted);
+    figure.bind_static(11, f.rule);
     if (figure.step() != SQLITE_DONE) return Status::failure(path_ + ": " + figure.error());
     figure_ids.push_back(sqlite3_last_insert_rowid(db_));
   }
   Statement date(db_, cached("INSERT INTO date_expr(document_id, start, \"end\", surface, value, expression, rule) "
                              "VALUES(?,?,?,?,?,?,?)"));
   for (const DateMention& d : x.dates) {
-    date.reset();
+    date.restart();
     date.bind(1, doc_id).bind(2, static_cast<long long>(d.start)).bind(3, static_cast<long long>(d.end));
-    date.bind(4, d.surface);
-    if (d.value.empty()) date.bind_null(5); else date.bind(5, d.value);
-    date.bind(6, d.expression).bind(7, d.rule);
+    date.bind_static(4, d.surface);
+    if (d.value.empty()) date.bind_null(5); else date.bind_static(5, d.value);
+    date.bind_static(6, d.expression).bind_static(7, d.rule);
     if (date.step() != SQLITE_DONE) return Status::failure(path_ + ": " + date.error());
   }
   Statement triple(db_, cached("INSERT INTO triple(document_id, subject_id, predicate, object_id, object_literal, start, "
                                "\"end\", rule, confidence, date, amount_id, role) VALUES(?,?,?,?,?,?,?,?,?,?,?,?)"));
   for (const Triple& t : x.triples) {
-    triple.reset();
-    triple.bind(1, doc_id).bind(2, entity_ids[t.subject]).bind(3, t.predicate);
+    triple.restart();
+    triple.bind(1, doc_id).bind(2, entity_ids[t.subject]).bind_static(3, t.predicate);
     if (t.object) triple.bind(4, entity_ids[*t.object]); else triple.bind_null(4);
-    if (t.object_literal.empty()) triple.bind_null(5); else triple.bind(5, t.object_literal);
-    triple.bind(6, static_cast<long long>(t.start)).bind(7, static_cast<long long>(t.end)).bind(8, t.rule);
+    if (t.object_literal.empty()) triple.bind_null(5); else triple.bind_static(5, t.object_literal);
+    triple.bind(6, static_cast<long long>(t.start)).bind(7, static_cast<long long>(t.end)).bind_static(8, t.rule);
     triple.bind_real(9, t.confidence);
-    if (t.date.empty()) triple.bind_null(10); else triple.bind(10, t.date);
+    if (t.date.empty()) triple.bind_null(10); else triple.bind_static(10, t.date);
     if (t.amount) triple.bind(11, figure_ids[*t.amount]); else triple.bind_null(11);
-    if (t.role.empty()) triple.bind_null(12); else triple.bind(12, t.role);
+    if (t.role.empty()) triple.bind_null(12); else triple.bind_static(12, t.role);
     if (triple.step() != SQLITE_DONE) return Status::failure(path_ + ": " + triple.error());
   }
   return {};
 }
 
 Status Store::remove_orphans() {
+  key_cache_ = {};
   Status s = exec(
       "BEGIN;"
       "DELETE FROM entity WHERE id NOT IN (SELECT entity_id FROM entity_name) "

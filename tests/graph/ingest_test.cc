@@ -62,5 +62,70 @@ TEST_F(IngestTest, StoresEveryBatchInOrderAndFoldsASecondNameOfOneText) {
   EXPECT_EQ(again.unchanged, documents.size());
 }
 
+// The writer's transactions leave foreign keys unchecked (store.h,
+// begin_documents): a document replaced or left without a name must still
+// take every row that names it.
+TEST_F(IngestTest, ReplacedDocumentsLeaveNoRowsBehind) {
+  const std::string prices = "Bakıda 12 mart 2024-cü ildə Azərbaycan Prezidenti İlham Əliyev Gürcüstanın Baş naziri "
+                             "ilə görüşüb; neftin qiyməti 80 dollar olub.";
+  const std::string visit = "Türkiyə Prezidenti Rəcəb Tayyib Ərdoğan 5 aprel 2023-cü ildə Azərbaycana səfər edib və "
+                            "Şuşada 3 saziş imzalanıb.";
+  const std::string talks = "Qazaxıstan Prezidenti Qasım-Jomart Tokayev 2022-ci ildə Astanada Azərbaycan Prezidenti "
+                            "İlham Əliyevlə danışıqlar aparıb.";
+  ingest({{"/news/a.txt", "", "", prices, ""}, {"/news/b.txt", "", "", visit, ""}}, 1);
+  ASSERT_GT(scalar("SELECT count(*) FROM mention"), 0);
+  // a.txt now holds b's text (a's old document goes), b.txt a new text.
+  const Ingest::Counts second =
+      ingest({{"/news/a.txt", "", "", visit, ""}, {"/news/b.txt", "", "", talks, ""}}, 1);
+  EXPECT_EQ(second.folded, 1u);
+  EXPECT_EQ(second.stored, 1u);
+  EXPECT_EQ(scalar("SELECT count(*) FROM documents"), 2);
+  EXPECT_EQ(scalar("SELECT count(*) FROM documents WHERE text LIKE 'Bakıda%'"), 0);
+  EXPECT_EQ(scalar("SELECT count(*) FROM pragma_foreign_key_check"), 0);
+  for (const char* table : {"mention", "figure", "date_expr", "triple", "entity_name", "entity_link", "document_source"})
+    EXPECT_EQ(scalar(std::string("SELECT count(*) FROM ") + table +
+                     " WHERE document_id NOT IN (SELECT id FROM document)"), 0) << table;
+  EXPECT_GT(scalar("SELECT count(*) FROM figure"), 0);
+  EXPECT_GT(scalar("SELECT count(*) FROM date_expr"), 0);
+  // Foreign keys are checked again once the writer is done.
+  auto store = Store::open(path_, Store::Mode::ReadWrite);
+  ASSERT_TRUE(store) << store.error();
+  Ingest in(**store, &test::pack(), 1);
+  EXPECT_TRUE(in.add({"/news/c.txt", "", "", prices, ""}, document_hash({"/news/c.txt", "", "", prices, ""})));
+  EXPECT_TRUE(in.finish());
+  EXPECT_NE(sqlite3_exec((*store)->handle(), "INSERT INTO mention(document_id, entity_id, start, \"end\", surface, "
+                         "gram_case, rule) VALUES(999999, 999999, 0, 1, 'x', 'nom', 'r')", nullptr, nullptr, nullptr),
+            SQLITE_OK);
+}
+
+// The writer remembers entity_key between its transactions; another
+// connection that changed the store meanwhile must not leave it stale.
+TEST_F(IngestTest, AnotherWriterBetweenBatchesIsSeen) {
+  const Document talks{"/news/talks.txt", "", "", "Qazaxıstan Prezidenti Qasım-Jomart Tokayev Astanada Azərbaycan "
+                       "Prezidenti İlham Əliyevlə danışıqlar aparıb.", ""};
+  auto writer = Store::open(path_, Store::Mode::ReadWrite);
+  ASSERT_TRUE(writer) << writer.error();
+  auto ingest_one = [&](const Document& d) {
+    Ingest in(**writer, &test::pack(), 1);
+    EXPECT_TRUE(in.add(d, document_hash(d)));
+    EXPECT_TRUE(in.finish());
+  };
+  ingest_one(talks);
+  const long long keys = scalar("SELECT count(*) FROM entity_key");
+  ASSERT_GT(keys, 0);
+  {  // Another process empties the store: the same entity ids come back next.
+    auto other = Store::open(path_, Store::Mode::ReadWrite);
+    ASSERT_TRUE(other) << other.error();
+    ASSERT_EQ(sqlite3_exec((*other)->handle(), "DELETE FROM document", nullptr, nullptr, nullptr), SQLITE_OK);
+    ASSERT_TRUE((*other)->remove_orphans());
+  }
+  ASSERT_EQ(scalar("SELECT count(*) FROM entity_key"), 0);
+  ingest_one(talks);
+  EXPECT_EQ(scalar("SELECT count(*) FROM entity_key"), keys);
+  // So a later document still finds the entity by its name.
+  ingest_one({"/news/again.txt", "", "", "Qasım-Jomart Tokayev Bakıya gəlib.", ""});
+  EXPECT_EQ(scalar("SELECT count(*) FROM entities WHERE name = 'Qasım-Jomart Tokayev'"), 1);
+}
+
 }  // namespace
 }  // namespace bilik

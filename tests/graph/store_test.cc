@@ -187,6 +187,58 @@ TEST_F(StoreTest, UpgradesAVersion1StoreKeepingItsRows) {
             1);
 }
 
+TEST_F(StoreTest, UpgradesAVersion7StoreKeepingNamesLinksAndTheirChecks) {
+  {  // A store as schema 7 left it: a document, two entities, their names and links.
+    std::stringstream sql;
+    for (const char* file : {"001_init", "002_runs", "003_run_owner", "004_entity_links", "005_document_sources",
+                             "006_curation", "007_sentences"}) {
+      std::ifstream in(std::string(BILIK_TEST_SCHEMA) + "/" + file + ".sql");
+      sql << in.rdbuf();
+    }
+    sql << "INSERT INTO meta VALUES('schema_version', '7');"
+        << "INSERT INTO document(id, uri, text, content_hash, rules_hash, text_hash) "
+           "VALUES(1, 'old.txt', 'Prezident İlham Əliyev Bakıda çıxış edib.', 'h', 'r', 't');"
+        << "INSERT INTO document_source(document_id, uri, content_hash) VALUES(1, 'old.txt', 'h');"
+        << "INSERT INTO entity(id, type, name, known) VALUES(1, 'LOCATION', 'Bakı', 1), (2, 'PERSON', 'İlham Əliyev', 1);"
+        << "INSERT INTO entity_name(entity_id, document_id, name, key, role, local) VALUES"
+           "(2, 1, 'İlham Əliyev', 'ilham əliyev', 'name', 0), (2, 1, 'Əliyev', 'əliyev', 'alias', 0),"
+           "(1, 1, 'Bakı', 'bakı', 'name', 0), (1, 1, 'Bakıda', 'bakıda', 'unconfirmed', 0);"
+        << "INSERT INTO entity_key VALUES('ilham əliyev', 'PERSON', 2), ('bakı', 'LOCATION', 1);"
+        << "INSERT INTO entity_link(entity_id, document_id, via, key, note) VALUES"
+           "(2, 1, 'gazetteer', 'ilham əliyev', NULL), (1, 1, 'new', NULL, 'a note');";
+    sqlite3* db = nullptr;
+    ASSERT_EQ(sqlite3_open(path_.c_str(), &db), SQLITE_OK);
+    ASSERT_EQ(sqlite3_exec(db, sql.str().c_str(), nullptr, nullptr, nullptr), SQLITE_OK) << sqlite3_errmsg(db);
+    sqlite3_close(db);
+  }
+  auto store = Store::open(path_, Store::Mode::ReadWrite);
+  ASSERT_TRUE(store) << store.error();
+  sqlite3* db = (*store)->handle();
+  EXPECT_EQ(scalar(**store, "SELECT value FROM meta WHERE key = 'schema_version'"), Store::kSchemaVersion);
+  // Names keep the order the document gave them; views return the same rows.
+  EXPECT_EQ(text(db, "SELECT group_concat(name || ':' || role, '|') FROM (SELECT * FROM entity_name ORDER BY rowid)"),
+            "İlham Əliyev:name|Əliyev:alias|Bakı:name|Bakıda:unconfirmed");
+  EXPECT_EQ(text(db, "SELECT group_concat(alias, '|') FROM (SELECT alias FROM aliases ORDER BY alias)"), "Əliyev");
+  EXPECT_EQ(text(db, "SELECT group_concat(entity || ':' || via || ':' || coalesce(key, '') || ':' || "
+                     "coalesce(note, ''), '|') FROM (SELECT * FROM entity_links ORDER BY entity)"),
+            "Bakı:new::a note|İlham Əliyev:gazetteer:ilham əliyev:");
+  auto loaded = (*store)->load_document(1);
+  ASSERT_TRUE(loaded) << loaded.error();
+  ASSERT_EQ(loaded->extraction.entities.entities.size(), 2u);
+  EXPECT_EQ(loaded->extraction.entities.entities[0].name, "İlham Əliyev");
+  EXPECT_EQ(loaded->extraction.entities.entities[1].unconfirmed_names, std::vector<std::string>{"Bakıda"});
+  // The checks, written without IN, still refuse what they refused.
+  EXPECT_NE(sqlite3_exec(db, "INSERT INTO entity_name(entity_id, document_id, name, key, role) "
+                             "VALUES(1, 1, 'x', 'x', 'nickname')", nullptr, nullptr, nullptr), SQLITE_OK);
+  EXPECT_NE(sqlite3_exec(db, "INSERT INTO entity_link(entity_id, document_id, via) VALUES(1, 1, 'guess')", nullptr,
+                         nullptr, nullptr), SQLITE_OK);
+  EXPECT_NE(sqlite3_exec(db, "INSERT INTO entity_name(entity_id, document_id, name, key, role) "
+                             "VALUES(1, 1, 'Bakı', 'bakı', 'alias')", nullptr, nullptr, nullptr), SQLITE_OK);
+  // Deleting a document still takes its names and links with it.
+  ASSERT_EQ(sqlite3_exec(db, "DELETE FROM document WHERE id = 1", nullptr, nullptr, nullptr), SQLITE_OK);
+  EXPECT_EQ(scalar(**store, "SELECT (SELECT count(*) FROM entity_name) + (SELECT count(*) FROM entity_link)"), 0);
+}
+
 TEST_F(StoreTest, OneTextUnderTwoNamesIsOneDocumentWithBothSources) {
   auto store = Store::open(path_, Store::Mode::ReadWrite);
   ASSERT_TRUE(store);

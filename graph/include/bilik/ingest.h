@@ -13,6 +13,10 @@
 //   Ingest ingest(store, &pack, jobs);
 //   for (Document d : read) if (!ingest.add(std::move(d), document_hash(d))) break;
 //   bool ok = ingest.finish();   // false: a batch failed to store (logged)
+//
+// finish() logs at debug level what the writer cost: "writer: N rows, X
+// rows/s, Y s (Z s CPU)", rows being the store rows inserted, updated or
+// deleted, Y the time inside write() and Z the writer threads' CPU time.
 #pragma once
 
 #include <cstddef>
@@ -68,7 +72,8 @@ class Ingest {
   bool flush();    // sends the pending documents to extraction
   bool pass_on();  // hands the batch in extraction to the writer
   bool written();  // waits for the writer: false when its batch failed
-  bool write(const Batch& batch);
+  bool write(const Batch& batch);  // write_batch, timed and counted
+  bool write_batch(const Batch& batch);
 
   Store& store_;
   const RulePack* pack_;
@@ -78,6 +83,12 @@ class Ingest {
   std::future<bool> writing_;
   std::unordered_set<std::string> texts_taken_;
   Counts counts_;
+  // What the writer did, for finish()'s debug line. Written by the writer
+  // thread, read after its future is waited for.
+  struct WriterCost {
+    long long rows = 0;
+    double seconds = 0, cpu_seconds = 0;
+  } writer_cost_;
   bool failed_ = false;
 };
 

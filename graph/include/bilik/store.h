@@ -39,6 +39,7 @@
 #include <mutex>
 #include <optional>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 #include <string>
 
@@ -57,7 +58,7 @@ std::string document_hash(const Document& doc);
 class Store {
  public:
   enum class Mode { ReadWrite, ReadOnly };
-  static constexpr int kSchemaVersion = 7;
+  static constexpr int kSchemaVersion = 8;
 
   static Result<std::unique_ptr<Store>> open(const std::string& path, Mode mode);
   ~Store();
@@ -87,6 +88,11 @@ class Store {
   bool holds_text(const Document& doc, const std::string& content_hash, const std::string& rules_hash);
 
   Status begin();
+  // begin, for a transaction of put_source and put_document calls only:
+  // foreign keys go unchecked until its commit or rollback, a tenth of the
+  // writer's CPU (the store makes every id put_document writes, and removes
+  // a replaced document's rows itself, not by cascade).
+  Status begin_documents();
   Status commit();
   Status rollback();
 
@@ -130,6 +136,11 @@ class Store {
   };
   Result<Counts> counts();
 
+  // Rows inserted, updated or deleted through this store since it opened
+  // (SQLite's total_changes: rows left alone by INSERT OR IGNORE and index
+  // entries are not counted).
+  long long rows_changed() const { return sqlite3_total_changes64(db_); }
+
   sqlite3* handle() { return db_; }
 
  private:
@@ -148,7 +159,17 @@ class Store {
     long long id = 0;
     std::string uri, content_hash, rules_hash;
   };
-  std::optional<TextOwner> document_with_text(const std::string& text);
+  enum class Caller { Reader, Writer };  // the thread asking: only the writer's uses the statement cache
+  std::optional<TextOwner> document_with_text(const std::string& text, Caller caller);
+  // True when `doc` is recorded as a source of `owner` rather than extracted.
+  static bool folds_into(const std::optional<TextOwner>& owner, const Document& doc, const std::string& content_hash,
+                         const std::string& rules_hash);
+  // put_source, given the stored document holding the text (or none).
+  Result<bool> put_source_into(const std::optional<TextOwner>& owner, const Document& doc,
+                               const std::string& content_hash, const std::string& rules_hash);
+  // Removes document `id` and every row extracted from it or naming it,
+  // with or without foreign keys on.
+  Status remove_document(long long id);
   // Removes the source `uri` from document `id`: a document left with no
   // source goes; one whose own name left is named by its oldest source.
   Status detach_source(const std::string& uri, long long id);
@@ -167,6 +188,11 @@ class Store {
     std::string key;          // the key that matched (or, for a new keyed entity, will match)
   };
   Result<EntityMatch> entity_for(const DocEntity& entity);
+  // The entities entity_key gives `key` of `type` (two at most: more than
+  // one is as good as two), and entity_key's INSERT OR IGNORE, both through
+  // key_cache_.
+  const std::vector<long long>& entities_with_key(const std::string& key, const std::string& type);
+  Status insert_key(const std::string& key, const std::string& type, long long entity_id);
 
   // Statements prepared once and reused for every document.
   sqlite3_stmt* cached(const char* sql);
@@ -178,6 +204,15 @@ class Store {
   long long run_id_ = 0;
   std::mutex cache_mutex_;  // is_current (reading thread) and writes (writer thread) share the cache
   std::unordered_map<std::string, sqlite3_stmt*> cache_;
+  // What the writer read from and wrote to entity_key, kept across its
+  // transactions (begin_documents) while no other connection writes the
+  // store (PRAGMA data_version). Forgotten by begin (curation), a rollback,
+  // a failed commit and remove_orphans, whose changes it would not see.
+  struct KeyCache {
+    std::unordered_map<std::string, std::vector<long long>> found;  // "type\tkey" -> entities_with_key
+    std::unordered_set<std::string> stored;                         // "type\tkey\tentity" in entity_key
+    long long data_version = -1;
+  } key_cache_;
 };
 
 }  // namespace bilik
