@@ -3,7 +3,9 @@
 # MB/s and documents/s for --jobs 1 and --jobs 2, peak memory, the store's
 # writer (a third run, --jobs 1 --verbose, for its debug line: rows, rows/s,
 # seconds and CPU seconds) and the rows it stored per KB of text, by table,
-# and RE2 alone scanning the same bytes for the gazetteer's names.
+# each stage of extraction on one core without the store (bench/extract_stages
+# over the first 2,000 documents), and RE2 alone scanning the same bytes for
+# the gazetteer's names.
 #
 #   bash bench/extract_speed.sh [SIZE_MB]
 set -euo pipefail
@@ -44,4 +46,5 @@ for t in $tables; do
 done | awk -v b="$total" -v ix="$indexes" -F '\t' '
   { per[$1] = $2 * 1000 / b; all += $2 * 1000 / b; if ($2 > 0) line = line sprintf(" %s %.2f", $1, per[$1]) }
   END { printf "rows per KB of text: %.1f (%s); %d indexes\n", all, substr(line, 2), ix }'
+find "$work/in" -name '*.txt' | head -2000 | xargs build/bench/extract_stages --warmup
 find "$work/in" -name '*.txt' | head -2000 | xargs build/bench/re2_gazetteer_scan
