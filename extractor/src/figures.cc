@@ -1,8 +1,6 @@
 #include <algorithm>
 #include <cctype>
 #include <cmath>
-#include <fstream>
-#include <nlohmann/json.hpp>
 #include <unordered_map>
 
 #include "bilik/entity_matcher.h"
@@ -140,58 +138,6 @@ bool parse_digits(std::string_view s, size_t& length, std::string& digits, int& 
   if (digits.size() > 30) return false;  // not a quantity anyone writes
   length = i;
   return true;
-}
-
-Result<FigureGrammar> FigureGrammar::load(const std::string& path) {
-  std::ifstream in(path);
-  if (!in) return Result<FigureGrammar>::failure(path + ": cannot open the figure grammar");
-  FigureGrammar g;
-  try {
-    const auto doc = nlohmann::json::parse(in);
-    for (auto& [k, v] : doc.at("number_words").items()) g.number_words[k] = v.get<long long>();
-    g.hundred = doc.at("hundred").get<std::string>();
-    g.half = doc.at("half").get<std::string>();
-    for (auto& [k, v] : doc.at("scales").items()) g.scales[k] = v.get<long long>();
-    for (const auto& u : doc.at("units"))
-      g.units.emplace_back(u.at("words").get<std::vector<std::string>>(), u.at("unit").get<std::string>());
-    std::stable_sort(g.units.begin(), g.units.end(),
-                     [](const auto& a, const auto& b) { return a.first.size() > b.first.size(); });
-    for (auto& [k, v] : doc.at("symbols").items()) g.symbols[k] = v.get<std::string>();
-    for (auto& [k, v] : doc.at("qualifiers_before").items()) g.qualifiers_before[k] = v.get<std::string>();
-    for (auto& [k, v] : doc.at("qualifiers_after").items()) g.qualifiers_after[k] = v.get<std::string>();
-    for (const auto& w : doc.at("count_adjectives")) g.count_adjectives.insert(w.get<std::string>());
-    for (const auto& w : doc.at("not_counted")) g.not_counted.insert(w.get<std::string>());
-    for (const auto& w : doc.at("ordinal_suffixes")) g.ordinal_suffixes.insert(w.get<std::string>());
-    for (const auto& w : doc.value("identifier_before", nlohmann::json::array())) g.identifier_before.insert(w.get<std::string>());
-    for (const auto& w : doc.value("identifier_after", nlohmann::json::array())) g.identifier_after.insert(w.get<std::string>());
-    if (doc.contains("months"))
-      for (const auto& w : doc.at("months")) g.months.insert(w.get<std::string>());
-    auto words = [&](const char* key, std::unordered_set<std::string>& into) {
-      for (const auto& w : doc.value(key, nlohmann::json::array())) into.insert(w.get<std::string>());
-    };
-    words("not_unit_words", g.not_unit_words);
-    words("abbreviated_scales", g.abbreviated_scales);
-    words("time_of_day_before", g.time_of_day_before);
-    words("distributive_before", g.distributive_before);
-    words("party_nouns", g.party_nouns);
-    words("units_counted_by_bir", g.units_counted_by_bir);
-    words("nouns_counted_by_bir", g.nouns_counted_by_bir);
-    words("month_abbreviations", g.month_abbreviations);
-    for (const auto& w : doc.value("unit_derivations", nlohmann::json::array())) g.unit_derivations.push_back(w.get<std::string>());
-    std::sort(g.unit_derivations.begin(), g.unit_derivations.end(),
-              [](const std::string& a, const std::string& b) { return a.size() > b.size(); });
-    for (const auto& w : doc.value("copula_endings", nlohmann::json::array())) g.copula_endings.push_back(w.get<std::string>());
-    for (const auto& w : doc.value("multiplier_suffixes", nlohmann::json::array()))
-      g.multiplier_suffixes.push_back(w.get<std::string>());
-    for (const auto& w : doc.value("multiplier_verbs", nlohmann::json::array())) g.multiplier_verbs.push_back(w.get<std::string>());
-    for (const auto& w : doc.value("anniversary_prefixes", nlohmann::json::array()))
-      g.anniversary_prefixes.push_back(w.get<std::string>());
-    const nlohmann::json homoglyphs = doc.value("homoglyphs", nlohmann::json::object());
-    for (auto& [k, v] : homoglyphs.items()) g.homoglyphs[k] = v.get<std::string>();
-  } catch (const nlohmann::json::exception& e) {
-    return Result<FigureGrammar>::failure(path + ": " + e.what());
-  }
-  return g;
 }
 
 namespace {
