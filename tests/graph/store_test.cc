@@ -73,6 +73,14 @@ class StoreTest : public ::testing::Test {
     return v;
   }
 
+  // Writes a store as an older bilik left it: `sql` run on a new file.
+  void write_store(const std::string& sql) {
+    sqlite3* db = nullptr;
+    ASSERT_EQ(sqlite3_open(path_.c_str(), &db), SQLITE_OK);
+    ASSERT_EQ(sqlite3_exec(db, sql.c_str(), nullptr, nullptr, nullptr), SQLITE_OK) << sqlite3_errmsg(db);
+    sqlite3_close(db);
+  }
+
   std::string path_;
 };
 
@@ -162,10 +170,7 @@ TEST_F(StoreTest, UpgradesAVersion1StoreKeepingItsRows) {
     std::stringstream sql;
     sql << in.rdbuf() << "INSERT INTO meta VALUES('schema_version', '1');"
         << "INSERT INTO document(uri, text, content_hash, rules_hash) VALUES('old.txt', 'Bakı', 'h', 'r');";
-    sqlite3* db = nullptr;
-    ASSERT_EQ(sqlite3_open(path_.c_str(), &db), SQLITE_OK);
-    ASSERT_EQ(sqlite3_exec(db, sql.str().c_str(), nullptr, nullptr, nullptr), SQLITE_OK);
-    sqlite3_close(db);
+    write_store(sql.str());
   }
   auto reader = Store::open(path_, Store::Mode::ReadOnly);  // reading does not upgrade
   ASSERT_TRUE(reader);
@@ -206,10 +211,7 @@ TEST_F(StoreTest, UpgradesAVersion7StoreKeepingNamesLinksAndTheirChecks) {
         << "INSERT INTO entity_key VALUES('ilham əliyev', 'PERSON', 2), ('bakı', 'LOCATION', 1);"
         << "INSERT INTO entity_link(entity_id, document_id, via, key, note) VALUES"
            "(2, 1, 'gazetteer', 'ilham əliyev', NULL), (1, 1, 'new', NULL, 'a note');";
-    sqlite3* db = nullptr;
-    ASSERT_EQ(sqlite3_open(path_.c_str(), &db), SQLITE_OK);
-    ASSERT_EQ(sqlite3_exec(db, sql.str().c_str(), nullptr, nullptr, nullptr), SQLITE_OK) << sqlite3_errmsg(db);
-    sqlite3_close(db);
+    write_store(sql.str());
   }
   auto store = Store::open(path_, Store::Mode::ReadWrite);
   ASSERT_TRUE(store) << store.error();
@@ -326,10 +328,7 @@ TEST_F(StoreTest, UpgradingFoldsDocumentsOfOneTextIntoTheOldest) {
         << "INSERT INTO entity(type, name) VALUES('LOCATION', 'Bakı');"
         << "INSERT INTO mention(document_id, entity_id, start, \"end\", surface, gram_case, rule) "
         << "VALUES(1, 1, 0, 5, 'Bakı', 'nominative', 'r'), (2, 1, 0, 5, 'Bakı', 'nominative', 'r');";
-    sqlite3* db = nullptr;
-    ASSERT_EQ(sqlite3_open(path_.c_str(), &db), SQLITE_OK);
-    ASSERT_EQ(sqlite3_exec(db, sql.str().c_str(), nullptr, nullptr, nullptr), SQLITE_OK) << sqlite3_errmsg(db);
-    sqlite3_close(db);
+    write_store(sql.str());
   }
   auto store = Store::open(path_, Store::Mode::ReadWrite);
   ASSERT_TRUE(store) << store.error();
@@ -349,10 +348,7 @@ TEST_F(StoreTest, AStoreFromBeforeSourcesIsReadWithoutUpgrading) {
     }
     sql << "INSERT INTO meta VALUES('schema_version', '3');"
         << "INSERT INTO document(uri, text, content_hash, rules_hash) VALUES('n/a.txt', 'Bakı', 'h', 'r');";
-    sqlite3* db = nullptr;
-    ASSERT_EQ(sqlite3_open(path_.c_str(), &db), SQLITE_OK);
-    ASSERT_EQ(sqlite3_exec(db, sql.str().c_str(), nullptr, nullptr, nullptr), SQLITE_OK) << sqlite3_errmsg(db);
-    sqlite3_close(db);
+    write_store(sql.str());
   }
   auto store = Store::open(path_, Store::Mode::ReadOnly);  // as merge reads its inputs
   ASSERT_TRUE(store) << store.error();
