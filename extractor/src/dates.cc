@@ -1,3 +1,5 @@
+#include <algorithm>
+#include <array>
 #include <cstdio>
 #include <ctime>
 #include <fstream>
@@ -71,6 +73,14 @@ class DateFinder {
   DateFinder(std::string_view original, const AnalyzedText& t, const RulePack& pack, const std::string& published)
       : original_(original), t_(t), pack_(pack), g_(pack.dates), pub_(parse_published(published)) {
     for (const auto& [phrase, days] : g_.day_relative) day_phrases_.emplace_back(key_words(phrase), days);
+    for (const auto* names : {&g_.months, &g_.month_abbreviations})
+      for (const std::string& m : *names) {
+        const std::string_view opening = std::string_view(m).substr(0, 3);
+        if (opening.empty()) continue;
+        month_first_bytes_[static_cast<unsigned char>(opening[0])] = true;
+        if (std::find(month_openings_.begin(), month_openings_.end(), opening) == month_openings_.end())
+          month_openings_.push_back(opening);
+      }
   }
 
   std::vector<DateMention> run() {
@@ -88,10 +98,9 @@ class DateFinder {
     if (t_.words[i].numeric) return 0;
     // Only words that open like a month name are read for suffixes.
     const std::string_view w = word(i);
-    bool could_be = false;
-    for (const std::string& m : g_.months) could_be = could_be || w.substr(0, 3) == std::string_view(m).substr(0, 3);
-    for (const std::string& m : g_.month_abbreviations) could_be = could_be || w.substr(0, 3) == std::string_view(m).substr(0, 3);
-    if (!could_be) return 0;
+    if (w.empty() || !month_first_bytes_[static_cast<unsigned char>(w[0])] ||
+        std::find(month_openings_.begin(), month_openings_.end(), w.substr(0, 3)) == month_openings_.end())
+      return 0;
     for (std::string_view s : stems(i))
       for (size_t m = 0; m < g_.months.size(); ++m)
         if (s == g_.months[m]) return static_cast<int>(m) + 1;
@@ -285,6 +294,9 @@ class DateFinder {
   const DateGrammar& g_;
   Published pub_;
   std::vector<std::pair<std::vector<std::string>, int>> day_phrases_;  // day_relative's words, in its order
+  // The first three bytes of every month name and abbreviation, and their first bytes.
+  std::vector<std::string_view> month_openings_;
+  std::array<bool, 256> month_first_bytes_{};
   WordStems words_{t_, pack_.morphology};
 };
 

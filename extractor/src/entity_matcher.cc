@@ -543,7 +543,8 @@ AnalyzedText analyze(std::string_view original, const RulePack& pack) {
   // A capital that only opens a sentence does not make a name: the first word
   // counts as capitalised unless it is a common word, in the lexicon or in
   // lower case elsewhere in this text ("Layihəni", "Tərəflər", "Yeni").
-  std::unordered_set<std::string> lower_here;
+  std::unordered_set<std::string_view> lower_here;
+  lower_here.reserve(t.words.size() / 2);
   // Only words standing alone in prose count, not parts of addresses
   // ("...kassym-jomart-tokayev-and-president...").
   auto in_prose = [&](const Word& w) {
@@ -553,10 +554,9 @@ AnalyzedText analyze(std::string_view original, const RulePack& pack) {
            std::string_view(" \n,.;:!?\")").find(after) != std::string_view::npos;
   };
   for (size_t i = 0; i < t.words.size(); ++i)
-    if (!t.words[i].capitalized && in_prose(t.words[i])) lower_here.insert(std::string(word_text(t, i)));
+    if (!t.words[i].capitalized && in_prose(t.words[i])) lower_here.insert(word_text(t, i));
   auto common = [&](std::string_view w) {
-    const std::string key(w);
-    return pack.common_words.count(key) > 0 || lower_here.count(key) > 0;
+    return lower_here.count(w) > 0 || pack.common_words.count(std::string(w)) > 0;
   };
   for (const Sentence& s : t.sentences) {
     Word& first = t.words[s.first_word];
@@ -575,6 +575,7 @@ AnalyzedText analyze(std::string_view original, const RulePack& pack) {
 
 std::vector<Candidate> find_candidates(std::string_view original, const AnalyzedText& text, const RulePack& pack) {
   std::vector<Candidate> found;
+  std::map<uint32_t, std::string> rule_of_file;  // "gazetteer:states.tsv" by the entry's file
   for (const GazetteerMatch& m : pack.gazetteer.scan(text.folded, text.words, pack.morphology, &pack.common_words)) {
     const GazetteerEntry& entry = pack.gazetteer.entry(m.entry);
     Candidate c;
@@ -583,7 +584,9 @@ std::vector<Candidate> find_candidates(std::string_view original, const Analyzed
     c.type = entry.type;
     c.stage = 0;
     c.priority = 100;
-    c.rule = "gazetteer:" + std::filesystem::path(pack.gazetteer.file(entry)).filename().string();
+    auto [rule, added] = rule_of_file.try_emplace(entry.file);
+    if (added) rule->second = "gazetteer:" + std::filesystem::path(pack.gazetteer.file(entry)).filename().string();
+    c.rule = rule->second;
     c.name = display_name(original_of(original, text.folded, m.start, m.stem_end));
     c.gram_case = m.gram_case;
     c.gazetteer_entry = static_cast<int32_t>(m.entry);

@@ -1,5 +1,8 @@
 #include "bilik/folded_text.h"
 
+#include <algorithm>
+#include <array>
+
 #include <unicode/normalizer2.h>
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
@@ -166,55 +169,107 @@ void fold_each(std::string_view original, Emit emit) {
 }
 
 // A plain ASCII byte folds to one byte, itself lower-cased ('I' becomes the
-// two bytes of 'ı'), when no combining mark follows it: fold_one's quick
-// case, without decoding.
-bool plain_ascii(std::string_view original, size_t pos) {
-  const unsigned char c = static_cast<unsigned char>(original[pos]);
-  if (c >= 0x80 || c == '*' || c == '\t' || c == '\r' || c == '`' || c == 'I') return false;
-  return pos + 1 >= original.size() || static_cast<unsigned char>(original[pos + 1]) < 0xCC;
-}
+// two bytes of 'ı'): fold_one's quick case, without decoding. Whether a
+// combining mark follows is checked by the caller, on the run's last byte.
+constexpr std::array<bool, 256> kPlainAscii = [] {
+  std::array<bool, 256> plain{};
+  for (int c = 0; c < 0x80; ++c) plain[c] = c != '*' && c != '\t' && c != '\r' && c != '`' && c != 'I';
+  return plain;
+}();
+
+// Writes a folded text into buffers grown ahead of need, so each byte costs
+// three stores; finish() cuts them to the bytes written.
+class FoldedWriter {
+ public:
+  FoldedWriter(FoldedText& f, size_t expected) : f_(f) { room(expected + 16); }
+
+  void room(size_t more) {
+    if (n_ + more <= f_.text.size()) return;
+    const size_t size = std::max(n_ + more, f_.text.size() * 2);
+    f_.text.resize(size);
+    f_.origin.resize(size);
+    f_.upper.resize(size);
+  }
+  // One folded byte; room() must have been asked for it.
+  void put(char c, size_t start, bool up) {
+    f_.text[n_] = c;
+    f_.origin[n_] = static_cast<uint32_t>(start);
+    f_.upper[n_] = up;
+    ++n_;
+  }
+  void put(char32_t c, size_t start, bool up) {
+    char bytes[4];
+    size_t len;
+    if (c < 0x80) {
+      bytes[0] = static_cast<char>(c);
+      len = 1;
+    } else if (c < 0x800) {
+      bytes[0] = static_cast<char>(0xC0 | (c >> 6));
+      bytes[1] = static_cast<char>(0x80 | (c & 0x3F));
+      len = 2;
+    } else if (c < 0x10000) {
+      bytes[0] = static_cast<char>(0xE0 | (c >> 12));
+      bytes[1] = static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+      bytes[2] = static_cast<char>(0x80 | (c & 0x3F));
+      len = 3;
+    } else {
+      bytes[0] = static_cast<char>(0xF0 | (c >> 18));
+      bytes[1] = static_cast<char>(0x80 | ((c >> 12) & 0x3F));
+      bytes[2] = static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+      bytes[3] = static_cast<char>(0x80 | (c & 0x3F));
+      len = 4;
+    }
+    room(len);
+    for (size_t i = 0; i < len; ++i) put(bytes[i], start, up);
+  }
+  void finish(size_t original_size) {
+    f_.text.resize(n_);
+    f_.origin.resize(n_);
+    f_.upper.resize(n_);
+    f_.origin.push_back(static_cast<uint32_t>(original_size));
+  }
+
+ private:
+  FoldedText& f_;
+  size_t n_ = 0;
+};
 
 }  // namespace
 
 FoldedText fold_text(std::string_view original) {
   FoldedText f;
-  f.text.reserve(original.size());
-  f.origin.reserve(original.size() + 1);
-  f.upper.reserve(original.size());
-  auto emit = [&](char32_t folded, size_t start, bool up) {
-    const size_t before = f.text.size();
-    append_utf8(f.text, folded);
-    for (size_t i = before; i < f.text.size(); ++i) {
-      f.origin.push_back(static_cast<uint32_t>(start));
-      f.upper.push_back(up);
-    }
-  };
+  FoldedWriter out(f, original.size());
+  auto emit = [&](char32_t folded, size_t start, bool up) { out.put(folded, start, up); };
   size_t pos = 0, steps = 0;
   std::u32string cluster;
+  auto byte = [&](size_t i) { return static_cast<unsigned char>(original[i]); };
   // A stopped extraction is dropped, so its folding may end early.
-  while (pos < original.size() && ((++steps & 0xFFFF) != 0 || !stop_requested())) {
-    if (plain_ascii(original, pos)) {
-      const char c = original[pos];
-      const bool up = c >= 'A' && c <= 'Z';
-      f.text.push_back(up ? static_cast<char>(c + 32) : c);
-      f.origin.push_back(static_cast<uint32_t>(pos));
-      f.upper.push_back(up);
-      ++pos;
+  while (pos < original.size() && ((++steps & 0xFFF) != 0 || !stop_requested())) {
+    size_t run = pos;
+    while (run < original.size() && kPlainAscii[byte(run)]) ++run;
+    // The run's last byte takes a combining mark after it to the slow path.
+    if (run > pos && run < original.size() && byte(run) >= 0xCC) --run;
+    if (run > pos) {
+      out.room(run - pos);
+      for (; pos < run; ++pos) {
+        const char c = original[pos];
+        const bool up = c >= 'A' && c <= 'Z';
+        out.put(up ? static_cast<char>(c + 32) : c, pos, up);
+      }
       continue;
     }
     // An Azerbaijani letter with no combining mark after it folds without ICU.
     char32_t c, lower;
     bool up;
     const size_t len = decode_utf8(original, pos, c);
-    if (len == 2 && (pos + 2 >= original.size() || static_cast<unsigned char>(original[pos + 2]) < 0xCC) &&
-        azerbaijani_letter(c, lower, up)) {
+    if (len == 2 && (pos + 2 >= original.size() || byte(pos + 2) < 0xCC) && azerbaijani_letter(c, lower, up)) {
       emit(lower, pos, up);
       pos += 2;
     } else {
       pos = fold_one(original, pos, cluster, emit);
     }
   }
-  f.origin.push_back(static_cast<uint32_t>(original.size()));
+  out.finish(original.size());
   return f;
 }
 

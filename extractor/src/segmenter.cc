@@ -21,15 +21,29 @@ bool starts_sentence(const FoldedText& f, size_t pos) {
 
 std::vector<Word> split_words(const FoldedText& f) {
   std::vector<Word> words;
+  words.reserve(f.text.size() / 6);
   const std::string& s = f.text;
+  auto ascii_word_byte = [](unsigned char b) {
+    return (b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z') || (b >= '0' && b <= '9');
+  };
   size_t pos = 0, steps = 0;
   while (pos < s.size() && ((++steps & 0xFFFF) != 0 || !stop_requested())) {
+    const unsigned char b = static_cast<unsigned char>(s[pos]);
     char32_t c;
-    size_t len = decode_utf8(s, pos, c);
-    if (len == 0) len = 1;
-    if (!is_word_char(c)) {
-      pos += len;
-      continue;
+    size_t len = 1;
+    if (b < 0x80) {
+      if (!ascii_word_byte(b)) {
+        ++pos;
+        continue;
+      }
+      c = b;
+    } else {
+      len = decode_utf8(s, pos, c);
+      if (len == 0) len = 1;
+      if (!is_word_char(c)) {
+        pos += len;
+        continue;
+      }
     }
     Word w;
     w.start = static_cast<uint32_t>(pos);
@@ -37,8 +51,15 @@ std::vector<Word> split_words(const FoldedText& f) {
     w.numeric = c >= '0' && c <= '9';
     size_t letters = 0, upper_letters = 0;
     while (pos < s.size()) {
-      len = decode_utf8(s, pos, c);
-      if (len == 0 || !is_word_char(c)) break;
+      const unsigned char next = static_cast<unsigned char>(s[pos]);
+      if (next < 0x80) {
+        if (!ascii_word_byte(next)) break;
+        c = next;
+        len = 1;
+      } else {
+        len = decode_utf8(s, pos, c);
+        if (len == 0 || !is_word_char(c)) break;
+      }
       if (!(c >= '0' && c <= '9')) {
         ++letters;
         if (f.is_upper_at(pos)) ++upper_letters;

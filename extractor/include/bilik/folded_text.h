@@ -23,7 +23,7 @@ namespace bilik {
 struct FoldedText {
   std::string text;
   std::vector<uint32_t> origin;  // text.size() + 1 entries
-  std::vector<bool> upper;       // per folded byte: source character was upper/title case
+  std::vector<uint8_t> upper;    // per folded byte: 1 when its source character was upper/title case
 
   bool is_upper_at(size_t pos) const { return pos < upper.size() && upper[pos]; }
 };
