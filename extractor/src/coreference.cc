@@ -6,6 +6,7 @@
 #include <optional>
 #include <cstdint>
 #include <set>
+#include <unordered_map>
 
 #include "bilik/stop.h"
 #include "bilik/utf8.h"
@@ -95,6 +96,13 @@ struct UnionFind {
 ResolvedEntities resolve_entities(std::string_view original, const AnalyzedText& text,
                                   std::vector<Candidate>& candidates, const RulePack& pack) {
   std::vector<Candidate*> accepted;
+  // Each name's key, folded once: the steps below compare names many times.
+  std::unordered_map<std::string, std::string> keys;
+  auto key_of = [&keys](const std::string& name) -> const std::string& {
+    auto [it, inserted] = keys.try_emplace(name);
+    if (inserted) it->second = fold_key(name);
+    return it->second;
+  };
   for (Candidate& c : candidates)
     if (c.accepted && c.type) accepted.push_back(&c);
 
@@ -102,7 +110,7 @@ ResolvedEntities resolve_entities(std::string_view original, const AnalyzedText&
   std::set<std::string> known;
   std::set<std::string> person_words;
   for (const Candidate* c : accepted) {
-    const std::string key = fold_key(c->name);
+    const std::string& key = key_of(c->name);
     known.insert(key);
     if (*c->type == EntityType::Person)
       for (const std::string& w : key_words(key)) person_words.insert(w);
@@ -110,12 +118,12 @@ ResolvedEntities resolve_entities(std::string_view original, const AnalyzedText&
   // Two different suffixes on one stem also confirm it ("Sezərin", "Sezəri").
   std::map<std::string, std::set<std::string>> forms_of_stem;
   for (const Candidate* c : accepted)
-    if (!c->weak_name.empty()) forms_of_stem[fold_key(c->weak_name)].insert(fold_key(c->name));
+    if (!c->weak_name.empty()) forms_of_stem[key_of(c->weak_name)].insert(key_of(c->name));
   for (const auto& [stem, forms] : forms_of_stem)
     if (forms.size() >= 2) known.insert(stem);
   for (Candidate* c : accepted) {
     if (c->weak_name.empty()) continue;
-    const std::string key = fold_key(c->weak_name);
+    const std::string& key = key_of(c->weak_name);
     // Unknown bare form: the name keeps its suffix, but the case the suffix
     // most likely marks stays, so relation rules do not read "Caniklinin"
     // as a nominative subject.
@@ -131,7 +139,7 @@ ResolvedEntities resolve_entities(std::string_view original, const AnalyzedText&
   for (size_t i = 0; i < accepted.size(); ++i) {
     if ((i & 0xFFF) == 0 && stop_requested()) return {};  // the caller drops a stopped extraction
     Candidate& c = *accepted[i];
-    const std::string key = fold_key(c.name);
+    const std::string& key = key_of(c.name);
     int32_t entry = c.gazetteer_entry;
     if (entry < 0) {
       if (auto known_entry = pack.gazetteer.lookup(key); known_entry && pack.gazetteer.entry(*known_entry).type == *c.type)
@@ -168,7 +176,7 @@ ResolvedEntities resolve_entities(std::string_view original, const AnalyzedText&
   for (size_t g = 0; g < entities.size(); ++g) {
     size_t most = 0;
     for (const std::string& n : names[g]) {
-      std::vector<std::string> words = key_words(fold_key(n));
+      std::vector<std::string> words = key_words(key_of(n));
       if (words.size() > most) {
         most = words.size();
         longest_keys[g] = std::move(words);
@@ -262,9 +270,9 @@ ResolvedEntities resolve_entities(std::string_view original, const AnalyzedText&
     if (entity.gazetteer_entry >= 0) {
       entity.name = pack.gazetteer.entry(entity.gazetteer_entry).canonical;
     } else {
-      size_t most = key_words(fold_key(entity.name)).size();
+      size_t most = key_words(key_of(entity.name)).size();
       for (const std::string& n : all_names[e]) {
-        const size_t words = key_words(fold_key(n)).size();
+        const size_t words = key_words(key_of(n)).size();
         if (words > most) {
           entity.name = n;
           most = words;
@@ -273,10 +281,10 @@ ResolvedEntities resolve_entities(std::string_view original, const AnalyzedText&
     }
     // One alias per key; of two spellings of one key, the one not in capitals
     // ("Tokayev", not the headline's "TOKAYEV").
-    std::map<std::string, size_t> alias_of_key{{fold_key(entity.name), SIZE_MAX}};
+    std::map<std::string, size_t> alias_of_key{{key_of(entity.name), SIZE_MAX}};
     auto shouting = [](const std::string& n) { return n.find_first_of("abcdefghijklmnopqrstuvwxyz") == std::string::npos; };
     for (const std::string& n : all_names[e]) {
-      auto [it, inserted] = alias_of_key.try_emplace(fold_key(n), entity.aliases.size());
+      auto [it, inserted] = alias_of_key.try_emplace(key_of(n), entity.aliases.size());
       if (inserted) entity.aliases.push_back(n);
       else if (it->second != SIZE_MAX && shouting(entity.aliases[it->second]) && !shouting(n)) entity.aliases[it->second] = n;
     }

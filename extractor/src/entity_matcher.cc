@@ -17,17 +17,26 @@ namespace {
 // True when fold_key(word) == word; quick for lower-case ASCII and
 // Azerbaijani letters.
 bool folds_to_itself(std::string_view word) {
-  static constexpr std::string_view kLetters[] = {"ç", "ğ", "ı", "ö", "ş", "ü", "ə"};
+  // The lower-case Azerbaijani letters outside ASCII, as UTF-8 byte pairs.
+  auto azerbaijani_lower = [](unsigned char a, unsigned char b) {
+    switch (a << 8 | b) {
+      case 0xC3A7: case 0xC49F: case 0xC4B1: case 0xC3B6: case 0xC59F: case 0xC3BC: case 0xC999:  // ç ğ ı ö ş ü ə
+        return true;
+      default:
+        return false;
+    }
+  };
   for (size_t i = 0; i < word.size();) {
-    const char c = word[i];
+    const unsigned char c = static_cast<unsigned char>(word[i]);
     if (c >= 'a' && c <= 'z') {
       ++i;
       continue;
     }
-    auto letter = std::find_if(std::begin(kLetters), std::end(kLetters),
-                               [&](std::string_view l) { return word.compare(i, l.size(), l) == 0; });
-    if (letter == std::end(kLetters)) return fold_key(word) == word;
-    i += letter->size();
+    if (i + 1 < word.size() && azerbaijani_lower(c, static_cast<unsigned char>(word[i + 1]))) {
+      i += 2;
+      continue;
+    }
+    return fold_key(word) == word;
   }
   return true;
 }
@@ -64,6 +73,7 @@ class RuleRunner {
     const bool after = source == NameWalk::Source::After;
     const std::unordered_set<std::string>* leading =
         rule.leading_list.empty() ? nullptr : &pack_.word_lists.at(rule.leading_list);
+    leading_lengths_ = leading ? pack_.word_list_lengths.at(rule.leading_list) : ~uint64_t{0};
     // A match yielding a name then starts a word (its boundary is checked)
     // with a list word, so the search may skip to the next such word; a walk
     // before the anchor remembers the anchors tried, so it skips none.
@@ -72,10 +82,19 @@ class RuleRunner {
     size_t floor = pos;  // a run before an anchor starts here or later: after the last
                          // name produced, and not before the last anchor tried
     for (;;) {
-      if (skip_to_list_words) pos = next_word_starting_with(pos, sentence.end, *leading);
-      if (pos >= sentence.end || stop_requested() ||
-          !re.Match(s, pos, sentence.end, RE2::UNANCHORED, match.data(), 1))
+      if (skip_to_list_words) {
+        // Only a match at a list word yields a name: each is tried anchored
+        // there, so a failed try reads no further than the pattern can.
+        pos = next_word_starting_with(pos, sentence.end, *leading);
+        if (pos >= sentence.end || stop_requested()) break;
+        if (!re.Match(s, pos, sentence.end, RE2::ANCHOR_START, match.data(), 1)) {
+          pos = next_word_start(pos);
+          continue;
+        }
+      } else if (pos >= sentence.end || stop_requested() ||
+                 !re.Match(s, pos, sentence.end, RE2::UNANCHORED, match.data(), 1)) {
         break;
+      }
       const size_t start = match[0].data() - s.data();
       const size_t end = start + match[0].size();
       Span run;
@@ -123,6 +142,7 @@ class RuleRunner {
     if (!folds_to_itself(run)) return true;  // a word's key is not its text: cannot tell
     std::string& prefix = scratch_;
     for (size_t k = 1; k <= run.size(); ++k) {
+      if (!(leading_lengths_ >> std::min<size_t>(k, 63) & 1)) continue;
       if (k < run.size() && (static_cast<unsigned char>(run[k]) & 0xC0) == 0x80) continue;
       prefix.assign(run.substr(0, k));
       if (words.count(prefix)) return true;
@@ -529,6 +549,7 @@ class RuleRunner {
   std::vector<Candidate>& found_;
   std::vector<re2::StringPiece> match_;     // the current match and its groups, reused
   mutable std::string scratch_;             // reused by starts_with_word
+  uint64_t leading_lengths_ = ~uint64_t{0};  // word_list_lengths of the rule's leading list
   std::multimap<size_t, size_t> by_start_;  // found_ indexes by start
   size_t longest_ = 0;                      // the longest span in found_
 };

@@ -486,6 +486,11 @@ class FigureFinder {
   }
 
   size_t try_at(size_t i, const Sentence& s, Figure& f) {
+    // Only digits or a number word start a figure ("yüz", "yarım", "on", "üçqat").
+    if (!t_.words[i].numeric) {
+      const std::string_view w = word(i);
+      if (w != g_.hundred && w != g_.half && !starts_with_number_word(w)) return i;
+    }
     auto parsed = number_at(i, s);
     if (!parsed) return multiplier_at(i, s, f);
     Parsed& p = *parsed;

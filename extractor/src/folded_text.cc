@@ -158,14 +158,31 @@ size_t fold_one(std::string_view original, size_t pos, std::u32string& cluster, 
   return pos;
 }
 
-// Folds `original` one character at a time (see fold_one).
+// Folds `original` one character at a time (see fold_one); ASCII and the
+// Azerbaijani letters with no combining mark after them take a quick path.
 template <typename Emit>
 void fold_each(std::string_view original, Emit emit) {
   size_t pos = 0, steps = 0;
   std::u32string cluster;
+  auto no_mark_at = [&](size_t i) { return i >= original.size() || static_cast<unsigned char>(original[i]) < 0xCC; };
   // A stopped extraction is dropped, so its folding may end early.
-  while (pos < original.size() && ((++steps & 0xFFFF) != 0 || !stop_requested()))
+  while (pos < original.size() && ((++steps & 0xFFFF) != 0 || !stop_requested())) {
+    const unsigned char b = static_cast<unsigned char>(original[pos]);
+    if (b < 0x80 && b != '*' && b != '\t' && b != '\r' && b != '`' && no_mark_at(pos + 1)) {
+      const bool up = b >= 'A' && b <= 'Z';
+      emit(up ? turkic_lower(b) : b, pos, up);
+      ++pos;
+      continue;
+    }
+    char32_t c, lower;
+    bool up;
+    if (b >= 0xC0 && decode_utf8(original, pos, c) == 2 && no_mark_at(pos + 2) && azerbaijani_letter(c, lower, up)) {
+      emit(lower, pos, up);
+      pos += 2;
+      continue;
+    }
     pos = fold_one(original, pos, cluster, emit);
+  }
 }
 
 // A plain ASCII byte folds to one byte, itself lower-cased ('I' becomes the

@@ -149,6 +149,9 @@ struct RulePack {
   std::map<std::string, long long> number_words;
   // Named word lists (pack.json "word_lists"), folded: given names, ...
   std::map<std::string, std::unordered_set<std::string>> word_lists;
+  // The byte lengths of each list's words (bit k: a word of k bytes, bit 63:
+  // 63 or more), so a test for a list word opening a text tries only those.
+  std::map<std::string, uint64_t> word_list_lengths;
   // Words that end a treaty's subject ("sahəsində", "haqqında"): two treaties
   // of one document with the same subject are one treaty.
   std::unordered_set<std::string> treaty_subject_ends;
