@@ -119,7 +119,7 @@ Result<std::shared_ptr<const RE2>> compile_pattern(const json& node, const std::
   if (!pattern) return Result<std::shared_ptr<const RE2>>::failure(pattern.error());
   RE2::Options options;
   options.set_log_errors(false);
-  options.set_max_mem(static_cast<int64_t>(node.value("max_mem_mb", 16)) << 20);
+  options.set_max_mem(static_cast<int64_t>(node.value("max_mem_mb", 64)) << 20);
   int id = -1;
   if (filter.Add(*pattern, options, &id) != RE2::NoError) {
     const RE2 failed(*pattern, options);  // only to read RE2's message
