@@ -71,9 +71,8 @@ class RuleRunner {
     const NameWalk::Source source = rule.walk ? rule.walk->source : NameWalk::Source::Group;
     const bool before = source == NameWalk::Source::BeforeSpaces || source == NameWalk::Source::BeforeCommas;
     const bool after = source == NameWalk::Source::After;
-    const std::unordered_set<std::string>* leading =
-        rule.leading_list.empty() ? nullptr : &pack_.word_lists.at(rule.leading_list);
-    leading_lengths_ = leading ? pack_.word_list_lengths.at(rule.leading_list) : ~uint64_t{0};
+    const RulePack::WordOpenings* leading =
+        rule.leading_list.empty() ? nullptr : &pack_.word_list_openings.at(rule.leading_list);
     // A match yielding a name then starts a word (its boundary is checked)
     // with a list word, so the search may skip to the next such word; a walk
     // before the anchor remembers the anchors tried, so it skips none.
@@ -128,9 +127,9 @@ class RuleRunner {
   }
 
  private:
-  // Whether the letters opening [start, end) may begin with a word of
-  // `words` (folded keys): false only when no run of them is such a word.
-  bool starts_with_word(size_t start, size_t end, const std::unordered_set<std::string>& words) const {
+  // Whether the letters opening [start, end) may begin with a word of a
+  // list (its word_list_openings): false only when no run of them is one.
+  bool starts_with_word(size_t start, size_t end, const RulePack::WordOpenings& openings) const {
     const std::string& s = text_.folded.text;
     size_t run_end = start;  // letters end at the first ASCII byte that is not one
     while (run_end < end) {
@@ -140,21 +139,20 @@ class RuleRunner {
     }
     const std::string_view run(s.data() + start, run_end - start);
     if (!folds_to_itself(run)) return true;  // a word's key is not its text: cannot tell
-    std::string& prefix = scratch_;
     for (size_t k = 1; k <= run.size(); ++k) {
-      if (!(leading_lengths_ >> std::min<size_t>(k, 63) & 1)) continue;
       if (k < run.size() && (static_cast<unsigned char>(run[k]) & 0xC0) == 0x80) continue;
-      prefix.assign(run.substr(0, k));
-      if (words.count(prefix)) return true;
+      const auto it = openings.find(run.substr(0, k));
+      if (it == openings.end()) return false;  // no list word goes on from here
+      if (it->second & RulePack::kListWord) return true;
     }
     return false;
   }
 
   // The start of the first word at or after `from` (and before `limit`) that
-  // may begin with a word of `words`, else `limit`.
-  size_t next_word_starting_with(size_t from, size_t limit, const std::unordered_set<std::string>& words) const {
+  // may begin with a word of a list, else `limit`.
+  size_t next_word_starting_with(size_t from, size_t limit, const RulePack::WordOpenings& openings) const {
     for (size_t w = word_at_or_after(text_.words, from); w < text_.words.size() && text_.words[w].start < limit; ++w)
-      if (text_.words[w].start >= from && starts_with_word(text_.words[w].start, limit, words)) return text_.words[w].start;
+      if (text_.words[w].start >= from && starts_with_word(text_.words[w].start, limit, openings)) return text_.words[w].start;
     return limit;
   }
 
@@ -548,8 +546,6 @@ class RuleRunner {
   const NameForms forms_;
   std::vector<Candidate>& found_;
   std::vector<re2::StringPiece> match_;     // the current match and its groups, reused
-  mutable std::string scratch_;             // reused by starts_with_word
-  uint64_t leading_lengths_ = ~uint64_t{0};  // word_list_lengths of the rule's leading list
   std::multimap<size_t, size_t> by_start_;  // found_ indexes by start
   size_t longest_ = 0;                      // the longest span in found_
 };

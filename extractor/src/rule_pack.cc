@@ -134,8 +134,14 @@ Result<RulePack> load_rule_pack(const std::string& dir) {
       for (auto& [list, file] : manifest->at("word_lists").items())
         if (Status s = read_word_list(root / file.get<std::string>(), pack.word_lists[list], hash); !s)
           return Result<RulePack>::failure(s.error());
-    for (const auto& [list, words] : pack.word_lists)
-      for (const std::string& w : words) pack.word_list_lengths[list] |= uint64_t{1} << std::min<size_t>(w.size(), 63);
+    for (const auto& [list, words] : pack.word_lists) {
+      auto& openings = pack.word_list_openings[list];
+      for (const std::string& w : words) {
+        openings[w] |= RulePack::kListWord;
+        for (size_t k = 1; k < w.size(); ++k)
+          if ((static_cast<unsigned char>(w[k]) & 0xC0) != 0x80) openings[w.substr(0, k)] |= RulePack::kListWordGoesOn;
+      }
+    }
     for (const std::string& w : strings(*manifest, "treaty_subject_ends")) pack.treaty_subject_ends.insert(fold_key(w));
     if (manifest->contains("number_words"))
       for (auto& [word, value] : manifest->at("number_words").items())

@@ -149,9 +149,16 @@ struct RulePack {
   std::map<std::string, long long> number_words;
   // Named word lists (pack.json "word_lists"), folded: given names, ...
   std::map<std::string, std::unordered_set<std::string>> word_lists;
-  // The byte lengths of each list's words (bit k: a word of k bytes, bit 63:
-  // 63 or more), so a test for a list word opening a text tries only those.
-  std::map<std::string, uint64_t> word_list_lengths;
+  // Each list's words and their proper prefixes (cut between characters),
+  // looked up by string_view: a test for a list word opening a text reads
+  // one prefix after another and stops at the first that no word goes on from.
+  static constexpr uint8_t kListWord = 1, kListWordGoesOn = 2;
+  struct ViewHash {
+    using is_transparent = void;
+    size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+  };
+  using WordOpenings = std::unordered_map<std::string, uint8_t, ViewHash, std::equal_to<>>;
+  std::map<std::string, WordOpenings> word_list_openings;
   // Words that end a treaty's subject ("sahəsində", "haqqında"): two treaties
   // of one document with the same subject are one treaty.
   std::unordered_set<std::string> treaty_subject_ends;
