@@ -2,6 +2,10 @@
 #include "bilik/rule_pack.h"
 
 #include <algorithm>
+#include <array>
+#include <cstdint>
+#include <memory>
+#include <unordered_map>
 
 namespace bilik {
 
@@ -22,14 +26,66 @@ std::vector<int> RulePack::RuleFilter::atoms_in(std::string_view text) const {
   return found;
 }
 
+namespace {
+
+// The rules each set of atoms lets through, remembered per thread and per
+// filter: FilteredRE2 walks its whole tree of atoms for every set, and
+// sentences repeat sets. A weak pointer names the filter remembered for (its
+// control block outlives the filter, so no later filter is mistaken for it).
+class RulesForAtoms {
+ public:
+  bool remembers(const std::shared_ptr<re2::FilteredRE2>& filter) const {
+    return !owner_.expired() && !owner_.owner_before(filter) && !filter.owner_before(owner_);
+  }
+  void reset(const std::shared_ptr<re2::FilteredRE2>& filter) {
+    rules_.clear();
+    owner_ = filter;
+  }
+  const std::vector<int>* find(const std::vector<int>& atoms) const {
+    auto it = rules_.find(atoms);
+    return it == rules_.end() ? nullptr : &it->second;
+  }
+  void add(const std::vector<int>& atoms, const std::vector<int>& rules) {
+    if (rules_.size() >= kMaxSets) rules_.clear();
+    rules_.emplace(atoms, rules);
+  }
+
+ private:
+  static constexpr size_t kMaxSets = 1 << 14;
+  struct Hash {
+    size_t operator()(const std::vector<int>& atoms) const {
+      uint64_t h = 14695981039346656037ull;  // FNV-1a over the atom ids
+      for (int a : atoms) h = (h ^ static_cast<uint32_t>(a)) * 1099511628211ull;
+      return static_cast<size_t>(h);
+    }
+  };
+  std::weak_ptr<re2::FilteredRE2> owner_;
+  std::unordered_map<std::vector<int>, std::vector<int>, Hash> rules_;
+};
+
+}  // namespace
+
 std::vector<int> RulePack::RuleFilter::rules_for(const std::vector<int>& found_atoms) const {
-  thread_local std::vector<int> ids;
-  ids.clear();
   std::vector<int> rules;
   if (!filter || filter->NumRegexps() == 0 || (found_atoms.empty() && !unfiltered)) return rules;
+  // A pack has three filters (entities, relations in one and in two sentences).
+  thread_local std::array<RulesForAtoms, 3> memories;
+  thread_local size_t next = 0;
+  RulesForAtoms* memory = nullptr;
+  for (RulesForAtoms& m : memories)
+    if (m.remembers(filter)) memory = &m;
+  if (!memory) {
+    memory = &memories[next];
+    next = (next + 1) % memories.size();
+    memory->reset(filter);
+  }
+  if (const std::vector<int>* known = memory->find(found_atoms)) return *known;
+  thread_local std::vector<int> ids;
+  ids.clear();
   filter->AllPotentials(found_atoms, &ids);
   for (int id : ids) rules.push_back(rule_of_id[id]);
   std::sort(rules.begin(), rules.end());
+  memory->add(found_atoms, rules);
   return rules;
 }
 

@@ -29,6 +29,25 @@ TEST(RulePack, LoadsTheBundledPack) {
   EXPECT_EQ(pack->hash.size(), 16u);
 }
 
+// The rules a set of atoms lets through are remembered per thread: a pack
+// loaded after another (perhaps at the same address) answers for its own.
+TEST(RulePack, EachPacksFilterAnswersForItsOwnRules) {
+  auto one_rule = load_rule_pack(pack_with("rules/entities.json", R"J({"entity_rules": [
+    {"id": "a", "type": "PERSON", "pattern": "(?P<name>qızılgül \\p{L}+)"}]})J").string());
+  ASSERT_TRUE(one_rule) << one_rule.error();
+  EXPECT_EQ(one_rule->entity_filter.candidates("bağda qızılgül açdı"), std::vector<int>({0}));
+  one_rule = Result<RulePack>::failure("dropped");
+  auto two_rules = load_rule_pack(pack_with("rules/entities.json", R"J({"entity_rules": [
+    {"id": "b", "type": "PERSON", "pattern": "(?P<name>bənövşə \\p{L}+)"},
+    {"id": "c", "type": "LOCATION", "pattern": "(?P<name>bənövşə \\p{L}+ \\p{L}+)"}]})J").string());
+  ASSERT_TRUE(two_rules) << two_rules.error();
+  // Its one atom ("bənövşə ") has the id the first pack's one atom had.
+  ASSERT_EQ(two_rules->entity_filter.atoms.size(), 1u);
+  EXPECT_EQ(two_rules->entity_filter.candidates("bağda bənövşə açdı"), std::vector<int>({0, 1}));
+  EXPECT_EQ(two_rules->entity_filter.candidates("bağda bənövşə açdı"), std::vector<int>({0, 1}));
+  EXPECT_TRUE(two_rules->entity_filter.candidates("bağda lalə açdı").empty());
+}
+
 TEST(RulePack, ABadPatternNamesFileRuleAndRe2Message) {
   const auto dir = pack_with("rules/entities.json",
                              R"J({"entity_rules": [{"id": "broken-1", "type": "PERSON", "pattern": "(?P<name>a"}]})J");
