@@ -81,6 +81,10 @@ class DateFinder {
         if (std::find(month_openings_.begin(), month_openings_.end(), opening) == month_openings_.end())
           month_openings_.push_back(opening);
       }
+    for (const auto& [word, offset] : g_.relative)
+      if (!word.empty()) phrase_first_bytes_[static_cast<unsigned char>(word[0])] = true;
+    for (const auto& [parts, days] : day_phrases_)
+      if (!parts.empty() && !parts[0].empty()) phrase_first_bytes_[static_cast<unsigned char>(parts[0][0])] = true;
   }
 
   std::vector<DateMention> run() {
@@ -251,6 +255,8 @@ class DateFinder {
         return last + 1;
       }
     }
+    // Only a relative word or a day phrase is left: "ötən", "dünən", "bu gün".
+    if (word(i).empty() || !phrase_first_bytes_[static_cast<unsigned char>(word(i)[0])]) return i;
     // Relative: "ötən il", "bu ilin oktyabrında", "keçən ay", "dünən", "bu gün".
     if (auto rel = g_.relative.find(word(i)); rel != g_.relative.end() && i + 1 < s.end_word) {
       if (is_year_word(i + 1, s)) {
@@ -297,6 +303,7 @@ class DateFinder {
   // The first three bytes of every month name and abbreviation, and their first bytes.
   std::vector<std::string_view> month_openings_;
   std::array<bool, 256> month_first_bytes_{};
+  std::array<bool, 256> phrase_first_bytes_{};  // of the relative words and day phrases
   WordStems words_{t_, pack_.morphology};
 };
 

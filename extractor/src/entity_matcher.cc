@@ -646,8 +646,15 @@ void resolve_overlaps(std::vector<Candidate>& candidates) {
     }
   }
   if (stop_requested()) return;
-  std::stable_sort(candidates.begin(), candidates.end(),
-                   [](const Candidate& a, const Candidate& b) { return a.start < b.start; });
+  // Back in text order: the order is sorted, then each candidate moved once.
+  auto by_start = [&](size_t a, size_t b) { return candidates[a].start < candidates[b].start; };
+  for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+  if (std::is_sorted(order.begin(), order.end(), by_start)) return;
+  std::stable_sort(order.begin(), order.end(), by_start);
+  std::vector<Candidate> sorted;
+  sorted.reserve(candidates.size());
+  for (size_t i : order) sorted.push_back(std::move(candidates[i]));
+  candidates = std::move(sorted);
 }
 
 }  // namespace bilik

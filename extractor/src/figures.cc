@@ -1,4 +1,5 @@
 #include <algorithm>
+#include <array>
 #include <cctype>
 #include <cmath>
 #include <unordered_map>
@@ -145,7 +146,10 @@ namespace {
 class FigureFinder {
  public:
   FigureFinder(std::string_view original, const AnalyzedText& t, const RulePack& pack)
-      : original_(original), t_(t), pack_(pack), g_(pack.figures) {}
+      : original_(original), t_(t), pack_(pack), g_(pack.figures) {
+    for (const auto& [number, value] : g_.number_words)
+      if (!number.empty()) number_word_first_bytes_[static_cast<unsigned char>(number[0])] = true;
+  }
 
   std::vector<Figure> run() {
     std::vector<Figure> found = scan_words<Figure>(
@@ -446,7 +450,7 @@ class FigureFinder {
   // Before a noun it is an adjective ("ikiqat vergitutma" is double taxation): only a verb of change follows it.
   // Whether `w` opens with a number word: such words sort just before it.
   bool starts_with_number_word(std::string_view w) const {
-    if (w.empty()) return false;
+    if (w.empty() || !number_word_first_bytes_[static_cast<unsigned char>(w[0])]) return false;
     for (auto it = g_.number_words.upper_bound(w); it != g_.number_words.begin();) {
       --it;
       if (it->first.empty() || it->first[0] != w[0]) return false;
@@ -809,6 +813,7 @@ class FigureFinder {
   const AnalyzedText& t_;
   const RulePack& pack_;
   const FigureGrammar& g_;
+  std::array<bool, 256> number_word_first_bytes_{};  // the first bytes of g_.number_words
   WordStems words_{t_, pack_.morphology};
   std::unordered_map<size_t, std::string> range_text_;  // by folded start: the exact upper end
   std::unordered_set<size_t> bare_starts_;              // figures with neither unit nor noun
