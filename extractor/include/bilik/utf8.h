@@ -23,6 +23,16 @@ inline size_t decode_utf8(std::string_view text, size_t pos, char32_t& out) {
     out = static_cast<unsigned char>(text[pos]);
     return 1;
   }
+  // Two bytes (Latin letters such as ə, ş, ğ), inline: a lead byte C2..DF
+  // and a continuation byte; C0 and C1 would be overlong.
+  if (pos + 1 < text.size()) {
+    const unsigned char lead = static_cast<unsigned char>(text[pos]);
+    const unsigned char next = static_cast<unsigned char>(text[pos + 1]);
+    if (lead >= 0xC2 && lead <= 0xDF && (next & 0xC0) == 0x80) {
+      out = static_cast<char32_t>(((lead & 0x1F) << 6) | (next & 0x3F));
+      return 2;
+    }
+  }
   return decode_utf8_sequence(text, pos, out);
 }
 
