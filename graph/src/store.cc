@@ -12,6 +12,7 @@
 
 #include "bilik/fnv1a.h"
 #include "bilik/folded_text.h"
+#include "row_inserter.h"
 #include "run_owner.h"
 #include "schema_sql.h"
 #include "sentence_spans.h"
@@ -156,6 +157,7 @@ Result<std::unique_ptr<Store>> Store::copy_in_memory() {
 }
 
 Store::~Store() {
+  inserters_.reset();
   for (auto& [sql, stmt] : cache_) sqlite3_finalize(stmt);
   // The store stays in WAL mode, so a reader never blocks a writer. A
   // writer copies the log into the store file before it goes (a reader
@@ -352,92 +354,111 @@ Result<Store::EntityMatch> Store::entity_for(const DocEntity& entity) {
                      entity.scope == IdentityScope::Key ? entity.identity_key : ""};
 }
 
+// The writer's multi-row INSERTs, one per table it fills for a document.
+struct Store::Inserters {
+  explicit Inserters(sqlite3* db)
+      : name(db, "INSERT OR IGNORE INTO entity_name(entity_id, document_id, name, key, role, local)", 6),
+        link(db, "INSERT OR IGNORE INTO entity_link(entity_id, document_id, via, key, note)", 5),
+        mention(db, "INSERT INTO mention(document_id, entity_id, start, \"end\", surface, gram_case, rule)", 7),
+        figure(db, "INSERT INTO figure(document_id, start, \"end\", surface, value, value_text, range_end, unit, "
+                   "qualifier, counted, rule)", 11),
+        date(db, "INSERT INTO date_expr(document_id, start, \"end\", surface, value, expression, rule)", 7),
+        triple(db, "INSERT INTO triple(document_id, subject_id, predicate, object_id, object_literal, start, \"end\", "
+                   "rule, confidence, date, amount_id, role)", 12) {}
+  void clear() {
+    for (RowInserter* r : {&name, &link, &mention, &figure, &date, &triple}) r->clear();
+  }
+  RowInserter name, link, mention, figure, date, triple;
+};
+
+void Store::DeleteInserters::operator()(Inserters* in) const { delete in; }
+
 Status Store::insert_extraction(long long doc_id, const Extraction& x) {
-  // Texts are bound without a copy: each lives in `x`, or in this function,
-  // until its statement has run.
+  if (!inserters_) inserters_.reset(new Inserters(db_));
+  Inserters& in = *inserters_;
+  auto fail = [&](const std::string& error) {
+    in.clear();
+    return Status::failure(path_ + ": " + error);
+  };
+  // Each entity is identified first (entity_for reads entity_key, which
+  // insert_key writes as it goes); its link and names follow, in the same
+  // order, once all are known. Texts are bound without a copy: each lives in
+  // `x`, in `found` or in the inserter until its rows are in.
   std::vector<long long> entity_ids;
-  Statement name(db_, cached("INSERT OR IGNORE INTO entity_name(entity_id, document_id, name, key, role, local) "
-                             "VALUES(?,?,?,?,?,?)"));
-  Statement link(db_, cached("INSERT OR IGNORE INTO entity_link(entity_id, document_id, via, key, note) "
-                             "VALUES(?,?,?,?,?)"));
+  entity_ids.reserve(x.entities.entities.size());
+  std::vector<EntityMatch> found_all;  // never reallocated: the link rows point into it
+  found_all.reserve(x.entities.entities.size());
   for (const DocEntity& e : x.entities.entities) {
     auto found = entity_for(e);
-    if (!found) return Status::failure(found.error());
-    const long long id = found->id;
+    if (!found) return in.clear(), Status::failure(found.error());
+    found_all.push_back(std::move(*found));
+    const EntityMatch& f = found_all.back();
+    const long long id = f.id;
     entity_ids.push_back(id);
-    link.restart();
-    link.bind(1, id).bind(2, doc_id).bind_static(3, found->via);
-    if (found->key.empty()) link.bind_null(4); else link.bind_static(4, found->key);
-    if (e.identity_note.empty()) link.bind_null(5); else link.bind_static(5, e.identity_note);
-    if (link.step() != SQLITE_DONE) return Status::failure(path_ + ": " + link.error());
+    in.link.integer(id).integer(doc_id).text(f.via).text_or_null(f.key).text_or_null(e.identity_note);
+    const std::string type(type_name(e.type));
     if (e.scope == IdentityScope::Key) {
-      if (Status s = insert_key(e.identity_key, std::string(type_name(e.type)), id); !s) return s;
+      if (Status s = insert_key(e.identity_key, type, id); !s) return in.clear(), s;
     }
-    // A suffix cut that another document confirms replaces the suffixed name.
-    std::vector<std::pair<std::string, const char*>> names{
-        {found->confirmed_name.empty() ? e.name : found->confirmed_name, "name"}};
-    for (const std::string& a : e.aliases)
-      if (found->confirmed_name.empty() || fold_key(a) != fold_key(e.name)) names.emplace_back(a, "alias");
-    if (found->confirmed_name.empty())
-      for (const std::string& u : e.unconfirmed_names) names.emplace_back(u, "unconfirmed");
-    for (const auto& [n, role] : names) {
-      const std::string k = fold_key(n);
+    std::vector<std::string> local_keys;
+    for (const std::string& a : e.local_aliases) local_keys.push_back(fold_key(a));
+    const std::string name_key = fold_key(e.name);
+    auto add_name = [&](const std::string& n, std::string k, const char* role) -> Status {
       // Only an entity identified by its names is found by them.
-      const bool local = e.scope != IdentityScope::Names || is_local_alias(e, k);
-      name.restart();
-      name.bind(1, id).bind(2, doc_id).bind_static(3, n).bind_static(4, k).bind_static(5, role).bind(6, local ? 1LL : 0LL);
-      if (name.step() != SQLITE_DONE) return Status::failure(path_ + ": " + name.error());
-      if (std::string_view(role) == "unconfirmed" || local) continue;
-      if (Status s = insert_key(k, std::string(type_name(e.type)), id); !s) return s;
+      const bool local = e.scope != IdentityScope::Names ||
+                         std::find(local_keys.begin(), local_keys.end(), k) != local_keys.end();
+      const bool keyed = std::string_view(role) != "unconfirmed" && !local;
+      if (keyed)
+        if (Status s = insert_key(k, type, id); !s) return s;
+      in.name.integer(id).integer(doc_id).text(n).copy(std::move(k)).text(role).integer(local ? 1 : 0);
+      return {};
+    };
+    // A suffix cut that another document confirms replaces the suffixed name.
+    const bool confirmed = !f.confirmed_name.empty();
+    if (Status s = add_name(confirmed ? f.confirmed_name : e.name, confirmed ? fold_key(f.confirmed_name) : name_key,
+                            "name");
+        !s)
+      return in.clear(), s;
+    for (const std::string& a : e.aliases) {
+      std::string k = fold_key(a);
+      if (!confirmed || k != name_key)
+        if (Status s = add_name(a, std::move(k), "alias"); !s) return in.clear(), s;
     }
+    if (!confirmed)
+      for (const std::string& u : e.unconfirmed_names)
+        if (Status s = add_name(u, fold_key(u), "unconfirmed"); !s) return in.clear(), s;
   }
-  Statement mention(db_, cached("INSERT INTO mention(document_id, entity_id, start, \"end\", surface, gram_case, rule) "
-                                "VALUES(?,?,?,?,?,?,?)"));
+  if (auto r = in.link.flush(); !r) return fail(r.error());
+  if (auto r = in.name.flush(); !r) return fail(r.error());
   for (const Mention& m : x.entities.mentions) {
-    mention.restart();
-    mention.bind(1, doc_id).bind(2, entity_ids[m.entity]).bind(3, static_cast<long long>(m.start));
-    mention.bind(4, static_cast<long long>(m.end)).bind_static(5, m.surface).bind_static(6, m.gram_case);
-    mention.bind_static(7, m.rule);
-    if (mention.step() != SQLITE_DONE) return Status::failure(path_ + ": " + mention.error());
+    in.mention.integer(doc_id).integer(entity_ids[m.entity]).integer(static_cast<long long>(m.start));
+    in.mention.integer(static_cast<long long>(m.end)).text(m.surface).text(m.gram_case).text(m.rule);
   }
-  Statement figure(db_, cached("INSERT INTO figure(document_id, start, \"end\", surface, value, value_text, range_end, "
-                               "unit, qualifier, counted, rule) VALUES(?,?,?,?,?,?,?,?,?,?,?)"));
-  std::vector<long long> figure_ids;
+  if (auto r = in.mention.flush(); !r) return fail(r.error());
   for (const Figure& f : x.figures) {
-    figure.restart();
-    figure.bind(1, doc_id).bind(2, static_cast<long long>(f.start)).bind(3, static_cast<long long>(f.end));
-    figure.bind_static(4, f.surface).bind_real(5, f.value).bind_static(6, f.value_text);
-    if (f.range_end) figure.bind_real(7, *f.range_end); else figure.bind_null(7);
-    figure.bind_static(8, f.unit).bind_static(9, f.qualifier);
-    if (f.counted.empty()) figure.bind_null(10); else figure.bind_static(10, f.counted);
-    figure.bind_static(11, f.rule);
-    if (figure.step() != SQLITE_DONE) return Status::failure(path_ + ": " + figure.error());
-    figure_ids.push_back(sqlite3_last_insert_rowid(db_));
+    in.figure.integer(doc_id).integer(static_cast<long long>(f.start)).integer(static_cast<long long>(f.end));
+    in.figure.text(f.surface).real(f.value).text(f.value_text);
+    if (f.range_end) in.figure.real(*f.range_end); else in.figure.null();
+    in.figure.text(f.unit).text(f.qualifier).text_or_null(f.counted).text(f.rule);
   }
-  Statement date(db_, cached("INSERT INTO date_expr(document_id, start, \"end\", surface, value, expression, rule) "
-                             "VALUES(?,?,?,?,?,?,?)"));
+  // A multi-row INSERT gives its rows consecutive rowids, the last one known.
+  auto last_figure = in.figure.flush();
+  if (!last_figure) return fail(last_figure.error());
+  const long long first_figure = *last_figure - static_cast<long long>(x.figures.size()) + 1;
   for (const DateMention& d : x.dates) {
-    date.restart();
-    date.bind(1, doc_id).bind(2, static_cast<long long>(d.start)).bind(3, static_cast<long long>(d.end));
-    date.bind_static(4, d.surface);
-    if (d.value.empty()) date.bind_null(5); else date.bind_static(5, d.value);
-    date.bind_static(6, d.expression).bind_static(7, d.rule);
-    if (date.step() != SQLITE_DONE) return Status::failure(path_ + ": " + date.error());
+    in.date.integer(doc_id).integer(static_cast<long long>(d.start)).integer(static_cast<long long>(d.end));
+    in.date.text(d.surface).text_or_null(d.value).text(d.expression).text(d.rule);
   }
-  Statement triple(db_, cached("INSERT INTO triple(document_id, subject_id, predicate, object_id, object_literal, start, "
-                               "\"end\", rule, confidence, date, amount_id, role) VALUES(?,?,?,?,?,?,?,?,?,?,?,?)"));
+  if (auto r = in.date.flush(); !r) return fail(r.error());
   for (const Triple& t : x.triples) {
-    triple.restart();
-    triple.bind(1, doc_id).bind(2, entity_ids[t.subject]).bind_static(3, t.predicate);
-    if (t.object) triple.bind(4, entity_ids[*t.object]); else triple.bind_null(4);
-    if (t.object_literal.empty()) triple.bind_null(5); else triple.bind_static(5, t.object_literal);
-    triple.bind(6, static_cast<long long>(t.start)).bind(7, static_cast<long long>(t.end)).bind_static(8, t.rule);
-    triple.bind_real(9, t.confidence);
-    if (t.date.empty()) triple.bind_null(10); else triple.bind_static(10, t.date);
-    if (t.amount) triple.bind(11, figure_ids[*t.amount]); else triple.bind_null(11);
-    if (t.role.empty()) triple.bind_null(12); else triple.bind_static(12, t.role);
-    if (triple.step() != SQLITE_DONE) return Status::failure(path_ + ": " + triple.error());
+    in.triple.integer(doc_id).integer(entity_ids[t.subject]).text(t.predicate);
+    if (t.object) in.triple.integer(entity_ids[*t.object]); else in.triple.null();
+    in.triple.text_or_null(t.object_literal).integer(static_cast<long long>(t.start));
+    in.triple.integer(static_cast<long long>(t.end)).text(t.rule).real(t.confidence).text_or_null(t.date);
+    if (t.amount) in.triple.integer(first_figure + static_cast<long long>(*t.amount)); else in.triple.null();
+    in.triple.text_or_null(t.role);
   }
+  if (auto r = in.triple.flush(); !r) return fail(r.error());
   return {};
 }
 

@@ -196,6 +196,12 @@ class Store {
 
   // Statements prepared once and reused for every document.
   sqlite3_stmt* cached(const char* sql);
+  // The writer's multi-row INSERTs (graph/src/row_inserter.h), made on first use.
+  struct Inserters;
+  struct DeleteInserters {
+    void operator()(Inserters* in) const;
+  };
+  std::unique_ptr<Inserters, DeleteInserters> inserters_;
 
   sqlite3* db_ = nullptr;
   std::string path_;
