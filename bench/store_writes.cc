@@ -14,6 +14,7 @@
 #include <cstdlib>
 #include <ctime>
 #include <filesystem>
+#include <fstream>
 #include <vector>
 
 #include "bilik/ingest.h"
@@ -32,7 +33,18 @@ int fail(const std::string& error) {
   return 1;
 }
 
+// Bytes this process has handed to write(2) so far (/proc/self/io wchar).
+double written_bytes() {
+  std::ifstream io("/proc/self/io");
+  std::string key;
+  double value = 0;
+  while (io >> key >> value)
+    if (key == "wchar:") return value;
+  return 0;
+}
+
 struct Cost {
+  double written = 0;
   long long rows = 0;
   double wall = 0, cpu = 0, close_wall = 0, close_cpu = 0;
 };
@@ -56,6 +68,7 @@ struct Cost {
   const size_t batch = std::getenv("BATCH") ? std::stoul(std::getenv("BATCH")) : bilik::Ingest::kBatchDocuments;
   Cost cost;
   const long long rows_before = store.rows_changed();
+  const double written_before = written_bytes();
   auto started = std::chrono::steady_clock::now();
   double cpu_started = cpu_seconds();
   for (size_t first = 0; first < docs.size(); first += batch) {
@@ -76,6 +89,7 @@ struct Cost {
   out->reset();
   cost.close_cpu = cpu_seconds() - cpu_started;
   cost.close_wall = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  cost.written = written_bytes() - written_before;
   return cost;
 }
 
@@ -110,9 +124,9 @@ int main(int argc, char** argv) {
     auto cost = write_all(docs, argv[2]);
     if (!cost) return fail(cost.error());
     std::printf("store_writes: %zu documents, %.1f MB of text, %lld rows, %.0f rows/s, %.3f s (%.3f s CPU), "
-                "closing %.3f s (%.3f s CPU); %.1f MB/s of text on CPU time\n",
+                "closing %.3f s (%.3f s CPU), %.0f MB written; %.1f MB/s of text on CPU time\n",
                 docs.size(), text_bytes / 1e6, cost->rows, static_cast<double>(cost->rows) / cost->wall, cost->wall,
-                cost->cpu, cost->close_wall, cost->close_cpu, text_bytes / 1e6 / cost->cpu);
+                cost->cpu, cost->close_wall, cost->close_cpu, cost->written / 1e6, text_bytes / 1e6 / cost->cpu);
     if (r == 0 || cost->cpu < best) best = cost->cpu;
   }
   std::printf("best: %.3f s CPU, %.1f MB/s of text\n", best, text_bytes / 1e6 / best);

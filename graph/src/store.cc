@@ -359,11 +359,11 @@ struct Store::Inserters {
   explicit Inserters(sqlite3* db)
       : name(db, "INSERT OR IGNORE INTO entity_name(entity_id, document_id, name, key, role, local)", 6),
         link(db, "INSERT OR IGNORE INTO entity_link(entity_id, document_id, via, key, note)", 5),
-        mention(db, "INSERT INTO mention(document_id, entity_id, start, \"end\", surface, gram_case, rule)", 7),
-        figure(db, "INSERT INTO figure(document_id, start, \"end\", surface, value, value_text, range_end, unit, "
+        mention(db, "INSERT OR FAIL INTO mention(document_id, entity_id, start, \"end\", surface, gram_case, rule)", 7),
+        figure(db, "INSERT OR FAIL INTO figure(document_id, start, \"end\", surface, value, value_text, range_end, unit, "
                    "qualifier, counted, rule)", 11),
-        date(db, "INSERT INTO date_expr(document_id, start, \"end\", surface, value, expression, rule)", 7),
-        triple(db, "INSERT INTO triple(document_id, subject_id, predicate, object_id, object_literal, start, \"end\", "
+        date(db, "INSERT OR FAIL INTO date_expr(document_id, start, \"end\", surface, value, expression, rule)", 7),
+        triple(db, "INSERT OR FAIL INTO triple(document_id, subject_id, predicate, object_id, object_literal, start, \"end\", "
                    "rule, confidence, date, amount_id, role)", 12) {}
   void clear() {
     for (RowInserter* r : {&name, &link, &mention, &figure, &date, &triple}) r->clear();
