@@ -38,9 +38,10 @@ bool Ingest::add_extracted(Document document, std::string content_hash, std::str
 
 bool Ingest::take(Pending pending, Extraction extraction) {
   if (failed_) return false;
+  pending_.bytes += pending.document.text.size();
   pending_.documents.push_back(std::move(pending));
   pending_.extractions.push_back(std::move(extraction));
-  if (pending_.documents.size() >= kBatchDocuments && !flush()) failed_ = true;
+  if ((pending_.documents.size() >= kBatchDocuments || pending_.bytes >= kBatchBytes) && !flush()) failed_ = true;
   return !failed_;
 }
 

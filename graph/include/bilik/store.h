@@ -154,13 +154,13 @@ class Store {
   // Fills text_hash for documents stored before schema 4, then folds
   // documents with the same text into the oldest (graph/src/document_sources.cc).
   Status fold_legacy_documents();
-  // The stored document holding exactly `text`.
+  // The stored document holding exactly `text`, whose text_hash is `hash`.
   struct TextOwner {
     long long id = 0;
     std::string uri, content_hash, rules_hash;
   };
   enum class Caller { Reader, Writer };  // the thread asking: only the writer's uses the statement cache
-  std::optional<TextOwner> document_with_text(const std::string& text, Caller caller);
+  std::optional<TextOwner> document_with_text(const std::string& text, const std::string& hash, Caller caller);
   // True when `doc` is recorded as a source of `owner` rather than extracted.
   static bool folds_into(const std::optional<TextOwner>& owner, const Document& doc, const std::string& content_hash,
                          const std::string& rules_hash);
