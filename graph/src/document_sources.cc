@@ -66,6 +66,9 @@ Status Store::insert_source(long long document_id, const std::string& uri, const
 }
 
 Status Store::remove_document(long long id) {
+  // Without its indexes by document, each delete below reads a whole table.
+  if (indexes_deferred_)
+    if (Status s = restore_indexes(); !s) return s;
   // Every table whose rows name a document (schema/*.sql: document_id ...
   // REFERENCES document), children first: a triple names its figure.
   static constexpr const char* kDeletes[] = {

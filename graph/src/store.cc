@@ -129,6 +129,8 @@ Result<std::unique_ptr<Store>> Store::open(const std::string& path, Mode mode) {
   if (Status s = store->migrate(*identity); !s) return Result<std::unique_ptr<Store>>::failure(s.error());
   store->version_ = mode == Mode::ReadWrite ? kSchemaVersion : identity->version;
   if (mode == Mode::ReadWrite) {
+    // A run into an empty store killed before its end left them out.
+    if (Status s = store->restore_indexes(); !s) return Result<std::unique_ptr<Store>>::failure(s.error());
     if (Status s = store->mark_dead_runs(); !s) return Result<std::unique_ptr<Store>>::failure(s.error());
     if (Status s = store->fold_legacy_documents(); !s) return Result<std::unique_ptr<Store>>::failure(s.error());
   }
@@ -154,6 +156,56 @@ Result<std::unique_ptr<Store>> Store::copy_in_memory() {
   // An older store's copy gets the tables of this version; the file does not.
   if (Status s = copy->migrate(*identity); !s) return R::failure(s.error());
   return copy;
+}
+
+namespace {
+
+// The indexes defer_indexes drops, as schema/*.sql made them: no write of a
+// document reads them (schema/008_writer.sql lists who does).
+constexpr const char* kDeferredIndexes[][2] = {
+    {"mention_by_document", "mention(document_id)"},    {"mention_by_entity", "mention(entity_id)"},
+    {"entity_name_by_key", "entity_name(key)"},         {"entity_name_by_entity", "entity_name(entity_id)"},
+    {"entity_link_by_entity", "entity_link(entity_id)"}, {"figure_by_document", "figure(document_id)"},
+    {"date_by_document", "date_expr(document_id)"},     {"triple_by_document", "triple(document_id)"},
+    {"triple_by_subject", "triple(subject_id)"},        {"triple_by_object", "triple(object_id)"}};
+
+}  // namespace
+
+Status Store::defer_indexes() {
+  if (indexes_deferred_) return {};
+  Statement any(db_, "SELECT 1 FROM document LIMIT 1");
+  auto row = any.next();
+  if (!row) return Status::failure(path_ + ": " + row.error());
+  if (*row) return {};
+  std::string sql = "BEGIN IMMEDIATE;";
+  for (const auto& [name, on] : kDeferredIndexes) sql += std::string("DROP INDEX IF EXISTS ") + name + ";";
+  if (Status s = exec((sql + "COMMIT;").c_str()); !s) {
+    if (!sqlite3_get_autocommit(db_)) exec("ROLLBACK;");
+    return s;
+  }
+  indexes_deferred_ = true;
+  spdlog::debug("{}: an empty store: its indexes by entity, key and document are built at the end", path_);
+  return {};
+}
+
+Status Store::restore_indexes() {
+  std::string names;
+  for (const auto& [name, on] : kDeferredIndexes) names += std::string(names.empty() ? "'" : ",'") + name + "'";
+  Statement count(db_, "SELECT count(*) FROM sqlite_master WHERE type = 'index' AND name IN (" + names + ")");
+  auto row = count.next();
+  if (!row) return Status::failure(path_ + ": " + row.error());
+  indexes_deferred_ = false;
+  if (*row && count.column_int(0) == static_cast<long long>(std::size(kDeferredIndexes))) return {};
+  // Inside the writer's transaction (remove_document), or a transaction of its own.
+  const bool own = sqlite3_get_autocommit(db_) != 0;
+  std::string sql = own ? "BEGIN IMMEDIATE;" : "";
+  for (const auto& [name, on] : kDeferredIndexes) sql += std::string("CREATE INDEX IF NOT EXISTS ") + name + " ON " + on + ";";
+  if (own) sql += "COMMIT;";
+  if (Status s = exec(sql.c_str()); !s) {
+    if (own && !sqlite3_get_autocommit(db_)) exec("ROLLBACK;");
+    return s;
+  }
+  return {};
 }
 
 Store::~Store() {

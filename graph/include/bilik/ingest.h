@@ -15,6 +15,9 @@
 //   for (Document d : read) if (!ingest.add(std::move(d), document_hash(d))) break;
 //   bool ok = ingest.finish();   // false: a batch failed to store (logged)
 //
+// Into an empty store, the indexes no write reads are built once at the end
+// (Store::defer_indexes); finish() builds them, whatever the run's outcome.
+//
 // finish() logs at debug level what the writer cost: "writer: N rows, X
 // rows/s, Y s (Z s CPU)", rows being the store rows inserted, updated or
 // deleted, Y the time inside write() and Z the writer threads' CPU time.
@@ -96,6 +99,7 @@ class Ingest {
     double seconds = 0, cpu_seconds = 0;
   } writer_cost_;
   bool failed_ = false;
+  bool deferral_decided_ = false;  // the first batch asks the store to defer its indexes
 };
 
 }  // namespace bilik

@@ -112,6 +112,18 @@ class Store {
   // neither a document nor curation gives an entity.
   Status remove_orphans();
 
+  // Into a store holding no document, a run writes faster without the
+  // indexes no write reads (by entity, key or document, of mentions, names,
+  // links, figures, dates and triples) and builds them once at its end: a
+  // fifth of the writer's CPU. defer_indexes drops them when the store holds
+  // no document (else changes nothing); restore_indexes builds any that are
+  // missing (a no-op when none is). A run that ends in any way restores
+  // them (Ingest::finish); one killed before leaves them missing, queries
+  // slower, and the next open for writing builds them. remove_document
+  // builds them first, as every later write of the run does.
+  Status defer_indexes();
+  Status restore_indexes();
+
   // A stored document and everything extracted from it, rebuilt from the
   // store's rows as the extraction that wrote them (for merging stores).
   struct StoredDocument {
@@ -208,6 +220,7 @@ class Store {
   Mode mode_;
   long long version_ = 0;  // the schema version of the file (read-only opens do not upgrade it)
   long long run_id_ = 0;
+  bool indexes_deferred_ = false;
   std::mutex cache_mutex_;  // is_current (reading thread) and writes (writer thread) share the cache
   std::unordered_map<std::string, sqlite3_stmt*> cache_;
   // What the writer read from and wrote to entity_key, kept across its
