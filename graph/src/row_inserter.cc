@@ -55,9 +55,6 @@ Result<long long> RowInserter::flush() {
   return last;
 }
 
-void RowInserter::clear() {
-  values_.clear();
-  owned_.clear();
-}
+void RowInserter::clear() { values_.clear(); }
 
 }  // namespace bilik

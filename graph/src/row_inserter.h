@@ -8,7 +8,7 @@
 // would have put it (an OR IGNORE head ignores row by row), so rowids come
 // in that order, one after another: flush() returns the rowid of the last.
 // Text added with text() is bound without a copy: it must stay unchanged
-// until flush(); copy() keeps its own copy.
+// until flush().
 //
 //   RowInserter mentions(db, "INSERT INTO mention(document_id, entity_id)", 2);
 //   for (...) mentions.integer(doc).integer(entity);
@@ -18,7 +18,6 @@
 #include <sqlite3.h>
 
 #include <array>
-#include <deque>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -44,7 +43,6 @@ class RowInserter {
   RowInserter& null() { return add({Value::Null, 0, 0, {}}); }
   // Text, or NULL when empty.
   RowInserter& text_or_null(std::string_view v) { return v.empty() ? null() : text(v); }
-  RowInserter& copy(std::string v) { return text(owned_.emplace_back(std::move(v))); }
 
   // Inserts the rows added since the last flush; the rowid of the last one
   // (0 when there were none), or SQLite's error.
@@ -70,7 +68,6 @@ class RowInserter {
   std::string head_;
   int columns_;
   std::vector<Value> values_;
-  std::deque<std::string> owned_;  // a deque: adding never moves what text() points at
   std::array<sqlite3_stmt*, kRows + 1> statements_{};
 };
 

@@ -349,10 +349,17 @@ Status Store::rollback() {
   return s;
 }
 
-// A name the document shows but never compares across documents.
-static bool is_local_alias(const DocEntity& entity, const std::string& key) {
-  return std::any_of(entity.local_aliases.begin(), entity.local_aliases.end(),
-                     [&](const std::string& a) { return fold_key(a) == key; });
+Store::FoldedNames Store::fold_names(const DocEntity& entity) {
+  FoldedNames f;
+  f.name = fold_key(entity.name);
+  for (const std::string& a : entity.aliases) f.aliases.push_back(fold_key(a));
+  for (const std::string& u : entity.unconfirmed_names) f.unconfirmed.push_back(fold_key(u));
+  for (const std::string& a : entity.local_aliases) f.local.push_back(fold_key(a));
+  return f;
+}
+
+bool Store::FoldedNames::is_local(const std::string& key) const {
+  return std::find(local.begin(), local.end(), key) != local.end();
 }
 
 const std::vector<long long>& Store::entities_with_key(const std::string& key, const std::string& type) {
@@ -375,21 +382,21 @@ Status Store::insert_key(const std::string& key, const std::string& type, long l
   return {};
 }
 
-Result<Store::EntityMatch> Store::entity_for(const DocEntity& entity) {
+Result<Store::EntityMatch> Store::entity_for(const DocEntity& entity, const FoldedNames& folded) {
   const std::string type(type_name(entity.type));
-  std::vector<std::string> keys;
-  if (entity.scope == IdentityScope::Key) keys.push_back(entity.identity_key);
+  std::vector<const std::string*> keys;
+  if (entity.scope == IdentityScope::Key) keys.push_back(&entity.identity_key);
   if (entity.scope == IdentityScope::Names) {
-    keys.push_back(fold_key(entity.name));
-    for (const std::string& a : entity.aliases)
-      if (!is_local_alias(entity, fold_key(a))) keys.push_back(fold_key(a));
+    keys.push_back(&folded.name);
+    for (const std::string& a : folded.aliases)
+      if (!folded.is_local(a)) keys.push_back(&a);
   }
   const size_t confirmed = keys.size();
   // Last, the forms with a suffix cut this document could not confirm.
   if (entity.scope == IdentityScope::Names)
-    for (const std::string& u : entity.unconfirmed_names) keys.push_back(fold_key(u));
+    for (const std::string& u : folded.unconfirmed) keys.push_back(&u);
   for (size_t k = 0; k < keys.size(); ++k) {
-    const std::string& key = keys[k];
+    const std::string& key = *keys[k];
     // A lone surname or first name does not identify a person across documents.
     if (entity.type == EntityType::Person && word_count(key) < 2 && entity.gazetteer_entry < 0) continue;
     const std::vector<long long>& ids = entities_with_key(key, type);
@@ -440,8 +447,11 @@ Status Store::insert_extraction(long long doc_id, const Extraction& x) {
   entity_ids.reserve(x.entities.entities.size());
   std::vector<EntityMatch> found_all;  // never reallocated: the link rows point into it
   found_all.reserve(x.entities.entities.size());
+  std::vector<FoldedNames> folded_all;  // never reallocated: the name rows point into it
+  folded_all.reserve(x.entities.entities.size());
   for (const DocEntity& e : x.entities.entities) {
-    auto found = entity_for(e);
+    FoldedNames& folded = folded_all.emplace_back(fold_names(e));
+    auto found = entity_for(e, folded);
     if (!found) return in.clear(), Status::failure(found.error());
     found_all.push_back(std::move(*found));
     const EntityMatch& f = found_all.back();
@@ -452,33 +462,26 @@ Status Store::insert_extraction(long long doc_id, const Extraction& x) {
     if (e.scope == IdentityScope::Key) {
       if (Status s = insert_key(e.identity_key, type, id); !s) return in.clear(), s;
     }
-    std::vector<std::string> local_keys;
-    for (const std::string& a : e.local_aliases) local_keys.push_back(fold_key(a));
-    const std::string name_key = fold_key(e.name);
-    auto add_name = [&](const std::string& n, std::string k, const char* role) -> Status {
+    auto add_name = [&](const std::string& n, const std::string& k, const char* role) -> Status {
       // Only an entity identified by its names is found by them.
-      const bool local = e.scope != IdentityScope::Names ||
-                         std::find(local_keys.begin(), local_keys.end(), k) != local_keys.end();
-      const bool keyed = std::string_view(role) != "unconfirmed" && !local;
-      if (keyed)
+      const bool local = e.scope != IdentityScope::Names || folded.is_local(k);
+      if (std::string_view(role) != "unconfirmed" && !local)
         if (Status s = insert_key(k, type, id); !s) return s;
-      in.name.integer(id).integer(doc_id).text(n).copy(std::move(k)).text(role).integer(local ? 1 : 0);
+      in.name.integer(id).integer(doc_id).text(n).text(k).text(role).integer(local ? 1 : 0);
       return {};
     };
     // A suffix cut that another document confirms replaces the suffixed name.
     const bool confirmed = !f.confirmed_name.empty();
-    if (Status s = add_name(confirmed ? f.confirmed_name : e.name, confirmed ? fold_key(f.confirmed_name) : name_key,
-                            "name");
+    if (confirmed) folded.confirmed = fold_key(f.confirmed_name);
+    if (Status s = confirmed ? add_name(f.confirmed_name, folded.confirmed, "name") : add_name(e.name, folded.name, "name");
         !s)
       return in.clear(), s;
-    for (const std::string& a : e.aliases) {
-      std::string k = fold_key(a);
-      if (!confirmed || k != name_key)
-        if (Status s = add_name(a, std::move(k), "alias"); !s) return in.clear(), s;
-    }
+    for (size_t a = 0; a < e.aliases.size(); ++a)
+      if (!confirmed || folded.aliases[a] != folded.name)
+        if (Status s = add_name(e.aliases[a], folded.aliases[a], "alias"); !s) return in.clear(), s;
     if (!confirmed)
-      for (const std::string& u : e.unconfirmed_names)
-        if (Status s = add_name(u, fold_key(u), "unconfirmed"); !s) return in.clear(), s;
+      for (size_t u = 0; u < e.unconfirmed_names.size(); ++u)
+        if (Status s = add_name(e.unconfirmed_names[u], folded.unconfirmed[u], "unconfirmed"); !s) return in.clear(), s;
   }
   if (auto r = in.link.flush(); !r) return fail(r.error());
   if (auto r = in.name.flush(); !r) return fail(r.error());

@@ -199,7 +199,15 @@ class Store {
     const char* via = "new";  // entity_link.via
     std::string key;          // the key that matched (or, for a new keyed entity, will match)
   };
-  Result<EntityMatch> entity_for(const DocEntity& entity);
+  // A document's entity's names folded (fold_key), each once.
+  struct FoldedNames {
+    std::string name;
+    std::vector<std::string> aliases, unconfirmed, local;  // as DocEntity lists them
+    std::string confirmed;                                 // the name an unconfirmed one matched, if any
+    bool is_local(const std::string& key) const;          // a name shown but never compared
+  };
+  static FoldedNames fold_names(const DocEntity& entity);
+  Result<EntityMatch> entity_for(const DocEntity& entity, const FoldedNames& folded);
   // The entities entity_key gives `key` of `type` (two at most: more than
   // one is as good as two), and entity_key's INSERT OR IGNORE, both through
   // key_cache_.
