@@ -22,10 +22,10 @@ std::optional<Store::TextOwner> Store::document_with_text(const std::string& tex
                                                          Caller caller) {
   static constexpr const char* kSql = "SELECT id, uri, content_hash, rules_hash FROM document "
                                       "WHERE text_hash = ? AND text = ? ORDER BY id LIMIT 1";
-  // The writer's statement is prepared once; extract's reading thread asks
-  // this (through holds_text) while its writing thread writes, so it
-  // prepares its own rather than share the cached one.
-  Statement q = caller == Caller::Writer ? Statement(db_, cached(kSql)) : Statement(db_, kSql);
+  // extract's reading thread asks this (through holds_text) while its
+  // writing thread writes: each has its own connection and statement.
+  sqlite3_stmt* stmt = caller == Caller::Writer ? cached(kSql) : reader_statement(reader_text_, kSql);
+  Statement q(caller == Caller::Writer || !reader_ ? db_ : reader_, stmt);
   q.bind_static(1, hash).bind_static(2, text);
   if (q.step() != SQLITE_ROW) return std::nullopt;
   return TextOwner{q.column_int(0), q.column_text(1), q.column_text(2), q.column_text(3)};

@@ -30,13 +30,14 @@
 //   (*store)->commit();
 //
 // Thread safety: one thread may call is_current and holds_text while
-// another writes documents; everything else is for one thread at a time.
+// another writes documents (they read through a connection of their own, so
+// they see what the writer has committed); everything else is for one
+// thread at a time.
 #pragma once
 
 #include <sqlite3.h>
 
 #include <memory>
-#include <mutex>
 #include <optional>
 #include <unordered_map>
 #include <unordered_set>
@@ -214,8 +215,15 @@ class Store {
   const std::vector<long long>& entities_with_key(const std::string& key, const std::string& type);
   Status insert_key(const std::string& key, const std::string& type, long long entity_id);
 
-  // Statements prepared once and reused for every document.
+  // Statements prepared once and reused for every document (not by the
+  // reading thread: it has reader_statement).
   sqlite3_stmt* cached(const char* sql);
+  // The reading thread's statement `stmt` (is_current, holds_text), prepared
+  // on first use on its own read-only connection, reader_, opened then.
+  sqlite3_stmt* reader_statement(sqlite3_stmt*& stmt, const char* sql);
+  sqlite3* reader_ = nullptr;
+  sqlite3_stmt* reader_current_ = nullptr;
+  sqlite3_stmt* reader_text_ = nullptr;
   // The writer's multi-row INSERTs (graph/src/row_inserter.h), made on first use.
   struct Inserters;
   struct DeleteInserters {
@@ -229,7 +237,6 @@ class Store {
   long long version_ = 0;  // the schema version of the file (read-only opens do not upgrade it)
   long long run_id_ = 0;
   bool indexes_deferred_ = false;
-  std::mutex cache_mutex_;  // is_current (reading thread) and writes (writer thread) share the cache
   std::unordered_map<std::string, sqlite3_stmt*> cache_;
   // What the writer read from and wrote to entity_key, kept across its
   // transactions (begin_documents) while no other connection writes the
