@@ -19,8 +19,9 @@
 // (Store::defer_indexes); finish() builds them, whatever the run's outcome.
 //
 // finish() logs at debug level what the writer cost: "writer: N rows, X
-// rows/s, Y s (Z s CPU)", rows being the store rows inserted, updated or
-// deleted, Y the time inside write() and Z the writer threads' CPU time.
+// rows/s, Y s (Z s CPU), of which indexes built at the end ...", rows being
+// the store rows inserted, updated or deleted, Y the time inside write() and
+// restore_indexes, Z the writer threads' CPU time (finish's, for the indexes).
 #pragma once
 
 #include <cstddef>
