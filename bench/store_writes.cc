@@ -4,10 +4,15 @@
 // Ingest::kBatchDocuments documents, one transaction each, indexes built),
 // timed.
 //
-//   build/bench/store_writes SOURCE.db OUT.db
+//   build/bench/store_writes SOURCE.db OUT.db [REPEAT]
 //
-// Prints the rows written, rows/s, wall and CPU seconds, and MB/s of text.
-// OUT.db is replaced. bench/store_writes.sh makes SOURCE.db from the corpora.
+// Writes REPEAT times (default 3) and prints, each time, the rows written,
+// rows/s, wall and CPU seconds, the bytes handed to write(2) (the WAL, the
+// checkpoints, any temporary file), and MB/s of text on CPU time; then the
+// best. OUT.db is replaced. DOCUMENTS=N takes SOURCE.db's first N documents
+// only (callgrind: --toggle-collect='*write_all*'), BATCH=N writes N
+// documents a transaction. bench/store_writes.sh makes SOURCE.db from the
+// corpora.
 #include <sqlite3.h>
 
 #include <chrono>
@@ -55,17 +60,10 @@ struct Cost {
 [[gnu::noinline]] bilik::Result<Cost> write_all(const std::vector<bilik::Store::StoredDocument>& docs, const std::string& path) {
   using R = bilik::Result<Cost>;
   for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(path + suffix);
-  if (const char* page = std::getenv("PAGE_SIZE")) {
-    sqlite3* db = nullptr;
-    sqlite3_open(path.c_str(), &db);
-    sqlite3_exec(db, (std::string("PRAGMA page_size=") + page + "; PRAGMA journal_mode=WAL;").c_str(), nullptr, nullptr, nullptr);
-    sqlite3_close(db);
-  }
   auto out = bilik::Store::open(path, bilik::Store::Mode::ReadWrite);
   if (!out) return R::failure(out.error());
   bilik::Store& store = **out;
   if (auto run = store.start_run("merge", {"store_writes"}, ""); !run) return R::failure(run.error());
-  if (const char* pragmas = std::getenv("PRAGMAS")) sqlite3_exec(store.handle(), pragmas, nullptr, nullptr, nullptr);
   const size_t batch = std::getenv("BATCH") ? std::stoul(std::getenv("BATCH")) : bilik::Ingest::kBatchDocuments;
   Cost cost;
   const long long rows_before = store.rows_changed();
