@@ -131,9 +131,18 @@ Result<std::unique_ptr<Store>> Store::open(const std::string& path, Mode mode) {
   if (Status s = store->migrate(*identity); !s) return Result<std::unique_ptr<Store>>::failure(s.error());
   store->version_ = mode == Mode::ReadWrite ? kSchemaVersion : identity->version;
   if (mode == Mode::ReadWrite) {
-    // A run into an empty store killed before its end left them out.
-    if (Status s = store->restore_indexes(); !s) return Result<std::unique_ptr<Store>>::failure(s.error());
     if (Status s = store->mark_dead_runs(); !s) return Result<std::unique_ptr<Store>>::failure(s.error());
+    // A run into an empty store killed before its end left them out (one
+    // still running builds them at its end, and is not kept waiting).
+    long long running_runs = 0;
+    {
+      Statement running(db, "SELECT count(*) FROM run WHERE status = 'running'");
+      auto row = running.next();
+      if (!row) return Result<std::unique_ptr<Store>>::failure(path + ": " + row.error());
+      if (*row) running_runs = running.column_int(0);
+    }
+    if (running_runs == 0)
+      if (Status s = store->restore_indexes(); !s) return Result<std::unique_ptr<Store>>::failure(s.error());
     if (Status s = store->fold_legacy_documents(); !s) return Result<std::unique_ptr<Store>>::failure(s.error());
   }
   return store;
@@ -175,10 +184,12 @@ constexpr const char* kDeferredIndexes[][2] = {
 
 Status Store::defer_indexes() {
   if (indexes_deferred_) return {};
-  Statement any(db_, "SELECT 1 FROM document LIMIT 1");
-  auto row = any.next();
-  if (!row) return Status::failure(path_ + ": " + row.error());
-  if (*row) return {};
+  {  // read and reset before the DDL below
+    Statement any(db_, "SELECT 1 FROM document LIMIT 1");
+    auto row = any.next();
+    if (!row) return Status::failure(path_ + ": " + row.error());
+    if (*row) return {};
+  }
   std::string sql = "BEGIN IMMEDIATE;";
   for (const auto& [name, on] : kDeferredIndexes) sql += std::string("DROP INDEX IF EXISTS ") + name + ";";
   if (Status s = exec((sql + "COMMIT;").c_str()); !s) {
@@ -193,11 +204,15 @@ Status Store::defer_indexes() {
 Status Store::restore_indexes() {
   std::string names;
   for (const auto& [name, on] : kDeferredIndexes) names += std::string(names.empty() ? "'" : ",'") + name + "'";
-  Statement count(db_, "SELECT count(*) FROM sqlite_master WHERE type = 'index' AND name IN (" + names + ")");
-  auto row = count.next();
-  if (!row) return Status::failure(path_ + ": " + row.error());
+  long long present = 0;
+  {  // read and reset before any DDL below
+    Statement count(db_, "SELECT count(*) FROM sqlite_master WHERE type = 'index' AND name IN (" + names + ")");
+    auto row = count.next();
+    if (!row) return Status::failure(path_ + ": " + row.error());
+    if (*row) present = count.column_int(0);
+  }
   indexes_deferred_ = false;
-  if (*row && count.column_int(0) == static_cast<long long>(std::size(kDeferredIndexes))) return {};
+  if (present == static_cast<long long>(std::size(kDeferredIndexes))) return {};
   // Inside the writer's transaction (remove_document), or a transaction of its own.
   const bool own = sqlite3_get_autocommit(db_) != 0;
   std::string sql = own ? "BEGIN IMMEDIATE;" : "";

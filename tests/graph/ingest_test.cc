@@ -188,5 +188,24 @@ TEST_F(IngestTest, IndexesLeftOutByAKilledRunAreBuiltAtTheNextOpen) {
   EXPECT_EQ(indexes(), schema);
 }
 
+// Two runs into one store take turns: the second's open does not build the
+// indexes the first left out while the first is still going (it would keep
+// the first waiting); the first builds them at its end, or the next open
+// after it.
+TEST_F(IngestTest, AnOpenLeavesTheIndexesToTheRunStillGoing) {
+  { auto empty = Store::open(path_, Store::Mode::ReadWrite); ASSERT_TRUE(empty) << empty.error(); }
+  const std::string schema = indexes();
+  auto first = Store::open(path_, Store::Mode::ReadWrite);
+  ASSERT_TRUE(first) << first.error();
+  ASSERT_TRUE((*first)->start_run("extract", {"extract", "news"}, test::pack().hash));
+  ASSERT_TRUE((*first)->defer_indexes());
+  { auto second = Store::open(path_, Store::Mode::ReadWrite); ASSERT_TRUE(second) << second.error(); }
+  EXPECT_EQ(indexes().find("mention_by_entity"), std::string::npos);
+  ASSERT_TRUE((*first)->finish_run("finished", {}));
+  first->reset();
+  { auto next = Store::open(path_, Store::Mode::ReadWrite); ASSERT_TRUE(next) << next.error(); }
+  EXPECT_EQ(indexes(), schema);
+}
+
 }  // namespace
 }  // namespace bilik

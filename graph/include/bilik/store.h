@@ -120,8 +120,9 @@ class Store {
   // no document (else changes nothing); restore_indexes builds any that are
   // missing (a no-op when none is). A run that ends in any way restores
   // them (Ingest::finish); one killed before leaves them missing, queries
-  // slower, and the next open for writing builds them. remove_document
-  // builds them first, as every later write of the run does.
+  // slower, and the next open for writing builds them (unless another run
+  // is still going: it will). remove_document builds them first, so every
+  // later write of the run has them.
   Status defer_indexes();
   Status restore_indexes();
 
