@@ -329,19 +329,24 @@ Status Store::finish_run(const std::string& status, const RunCounts& counts) {
 
 sqlite3_stmt* Store::reader_statement(sqlite3_stmt*& stmt, const char* sql) {
   if (stmt) return stmt;
-  // A store in memory (copy_in_memory) has no file for a second connection.
+  // A writing store's file gets a second connection. A read-only store's
+  // connection is serialized, and a store in memory (copy_in_memory) has no
+  // file and no writer thread: both share their one connection.
   const char* file = sqlite3_db_filename(db_, "main");
-  if (!reader_ && file && *file && mode_ == Mode::ReadWrite) {
+  const bool own = mode_ == Mode::ReadWrite && file && *file;
+  if (own && !reader_) {
     if (sqlite3_open_v2(file, &reader_, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, nullptr) != SQLITE_OK) {
+      // Never the writer's connection instead, which takes no mutex: the
+      // caller reads "not stored", and the writer sorts it out.
+      spdlog::debug("{}: no second connection for reading ({}); documents are checked by the writer", path_,
+                    reader_ ? sqlite3_errmsg(reader_) : "out of memory");
       sqlite3_close(reader_);
       reader_ = nullptr;
-    } else {
-      sqlite3_busy_timeout(reader_, 5000);
+      return nullptr;
     }
+    sqlite3_busy_timeout(reader_, 5000);
   }
-  // Without a connection of its own (in memory, or it failed to open), the
-  // reader shares the writer's, and the caller does not write meanwhile.
-  sqlite3_prepare_v3(reader_ ? reader_ : db_, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, nullptr);
+  sqlite3_prepare_v3(own ? reader_ : db_, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, nullptr);
   return stmt;
 }
 

@@ -220,7 +220,8 @@ class Store {
   // reading thread: it has reader_statement).
   sqlite3_stmt* cached(const char* sql);
   // The reading thread's statement `stmt` (is_current, holds_text), prepared
-  // on first use on its own read-only connection, reader_, opened then.
+  // on first use on its own read-only connection, reader_, opened then
+  // (null if it cannot be: the caller answers "not stored").
   sqlite3_stmt* reader_statement(sqlite3_stmt*& stmt, const char* sql);
   sqlite3* reader_ = nullptr;
   sqlite3_stmt* reader_current_ = nullptr;
