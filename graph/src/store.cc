@@ -70,8 +70,9 @@ sqlite3* open_file(const std::string& path, Store::Mode mode, std::string& error
     }
   }
   // A writing store's connection is used by one thread at a time (the
-  // reading thread has its own, Store::reader), so it takes no mutex around
-  // every call: a twentieth of the writer's CPU. Read-only ones stay serialized.
+  // reading thread has its own, Store::reader_statement), so it takes no
+  // mutex around every call: a twentieth of the writer's CPU. Read-only
+  // ones stay serialized.
   const int flags = mode == Store::Mode::ReadOnly ? SQLITE_OPEN_FULLMUTEX | SQLITE_OPEN_READONLY
                                                   : SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
   if (sqlite3_open_v2(path.c_str(), &db, flags, nullptr) != SQLITE_OK) {
@@ -486,7 +487,7 @@ Status Store::insert_extraction(long long doc_id, const Extraction& x) {
   // Each entity is identified first (entity_for reads entity_key, which
   // insert_key writes as it goes); its link and names follow, in the same
   // order, once all are known. Texts are bound without a copy: each lives in
-  // `x`, in `found` or in the inserter until its rows are in.
+  // `x`, `found_all` or `folded_all` until its rows are in.
   std::vector<long long> entity_ids;
   entity_ids.reserve(x.entities.entities.size());
   std::vector<EntityMatch> found_all;  // never reallocated: the link rows point into it
