@@ -18,14 +18,15 @@ void bind_optional(Statement& s, int i, const std::string& value) {
 
 }  // namespace
 
-std::optional<Store::TextOwner> Store::document_with_text(const std::string& text, Caller caller) {
+std::optional<Store::TextOwner> Store::document_with_text(const std::string& text, const std::string& hash,
+                                                         Caller caller) {
   static constexpr const char* kSql = "SELECT id, uri, content_hash, rules_hash FROM document "
                                       "WHERE text_hash = ? AND text = ? ORDER BY id LIMIT 1";
-  // The writer's statement is prepared once; extract's reading thread asks
-  // this (through holds_text) while its writing thread writes, so it
-  // prepares its own rather than share the cached one.
-  Statement q = caller == Caller::Writer ? Statement(db_, cached(kSql)) : Statement(db_, kSql);
-  q.bind(1, text_hash(text)).bind(2, text);
+  // extract's reading thread asks this (through holds_text) while its
+  // writing thread writes: each has its own connection and statement.
+  sqlite3_stmt* stmt = caller == Caller::Writer ? cached(kSql) : reader_statement(reader_text_, kSql);
+  Statement q(caller == Caller::Writer || !reader_ ? db_ : reader_, stmt);
+  q.bind_static(1, hash).bind_static(2, text);
   if (q.step() != SQLITE_ROW) return std::nullopt;
   return TextOwner{q.column_int(0), q.column_text(1), q.column_text(2), q.column_text(3)};
 }
@@ -46,7 +47,7 @@ bool Store::folds_into(const std::optional<TextOwner>& owner, const Document& do
 
 bool Store::holds_text(const Document& doc, const std::string& content_hash, const std::string& rules_hash) {
   if (doc.text.empty()) return false;
-  return folds_into(document_with_text(doc.text, Caller::Reader), doc, content_hash, rules_hash);
+  return folds_into(document_with_text(doc.text, text_hash(doc.text), Caller::Reader), doc, content_hash, rules_hash);
 }
 
 Status Store::insert_source(long long document_id, const std::string& uri, const std::string& url,
@@ -65,6 +66,9 @@ Status Store::insert_source(long long document_id, const std::string& uri, const
 }
 
 Status Store::remove_document(long long id) {
+  // Without its indexes by document, each delete below reads a whole table.
+  if (indexes_deferred_)
+    if (Status s = restore_indexes(); !s) return s;
   // Every table whose rows name a document (schema/*.sql: document_id ...
   // REFERENCES document), children first: a triple names its figure.
   static constexpr const char* kDeletes[] = {
@@ -98,7 +102,8 @@ Status Store::detach_source(const std::string& uri, long long id) {
 
 Result<bool> Store::put_source(const Document& doc, const std::string& content_hash, const std::string& rules_hash) {
   if (doc.text.empty()) return false;
-  return put_source_into(document_with_text(doc.text, Caller::Writer), doc, content_hash, rules_hash);
+  return put_source_into(document_with_text(doc.text, text_hash(doc.text), Caller::Writer), doc, content_hash,
+                         rules_hash);
 }
 
 Result<bool> Store::put_source_into(const std::optional<TextOwner>& owner, const Document& doc,
@@ -114,7 +119,8 @@ Result<bool> Store::put_source_into(const std::optional<TextOwner>& owner, const
 Result<Store::Stored> Store::put_document(const Document& doc, const std::string& content_hash,
                                          const std::string& rules_hash, const Extraction& x) {
   // The stored document with this text, if any: folded into, or replaced.
-  const auto copy = doc.text.empty() ? std::nullopt : document_with_text(doc.text, Caller::Writer);
+  const std::string hash = text_hash(doc.text);
+  const auto copy = doc.text.empty() ? std::nullopt : document_with_text(doc.text, hash, Caller::Writer);
   auto folded = put_source_into(copy, doc, content_hash, rules_hash);
   if (!folded) return Status::failure(folded.error());
   if (*folded) return Stored::Folded;
@@ -144,12 +150,12 @@ Result<Store::Stored> Store::put_document(const Document& doc, const std::string
 
   Statement ins(db_, cached("INSERT INTO document(uri, title, published, text, content_hash, rules_hash, run_id, url, "
                             "text_hash, sentences) VALUES(?,?,?,?,?,?,?,?,?,?)"));
-  ins.bind(1, doc.uri).bind(2, doc.title);
+  ins.bind_static(1, doc.uri).bind_static(2, doc.title);
   bind_optional(ins, 3, doc.published);
-  ins.bind(4, doc.text).bind(5, content_hash).bind(6, rules_hash);
+  ins.bind_static(4, doc.text).bind_static(5, content_hash).bind_static(6, rules_hash);
   if (run_id_) ins.bind(7, run_id_); else ins.bind_null(7);
   bind_optional(ins, 8, doc.url);
-  ins.bind(9, text_hash(doc.text)).bind_blob(10, encode_sentences(x.sentences));
+  ins.bind_static(9, hash).bind_blob(10, encode_sentences(x.sentences));
   if (ins.step() != SQLITE_DONE) return Status::failure(path_ + ": " + doc.uri + ": " + ins.error());
   const long long id = sqlite3_last_insert_rowid(db_);
   const std::optional<long long> run = run_id_ ? std::optional<long long>(run_id_) : std::nullopt;

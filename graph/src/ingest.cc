@@ -9,12 +9,23 @@
 
 namespace bilik {
 
+namespace {
+
+double thread_cpu_seconds() {
+  timespec t{};
+  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t);
+  return static_cast<double>(t.tv_sec) + static_cast<double>(t.tv_nsec) * 1e-9;
+}
+
+}  // namespace
+
 Ingest::Ingest(Store& store, const RulePack* pack, unsigned jobs)
     : store_(store), pack_(pack), pool_(pack ? std::make_unique<ExtractionPool>(*pack, jobs) : nullptr) {}
 
 Ingest::~Ingest() {
   if (extracting_ && pool_) pool_->collect();  // a batch left behind by a failure
   written();
+  if (Status s = store_.restore_indexes(); !s) spdlog::error("{}", s.error());  // when finish() was not called
 }
 
 bool Ingest::add(Document document, std::string content_hash) {
@@ -38,9 +49,10 @@ bool Ingest::add_extracted(Document document, std::string content_hash, std::str
 
 bool Ingest::take(Pending pending, Extraction extraction) {
   if (failed_) return false;
+  pending_.bytes += pending.document.text.size();
   pending_.documents.push_back(std::move(pending));
   pending_.extractions.push_back(std::move(extraction));
-  if (pending_.documents.size() >= kBatchDocuments && !flush()) failed_ = true;
+  if ((pending_.documents.size() >= kBatchDocuments || pending_.bytes >= kBatchBytes) && !flush()) failed_ = true;
   return !failed_;
 }
 
@@ -77,22 +89,25 @@ bool Ingest::finish() {
   if (extracting_ && pool_) pool_->collect();  // a batch left behind by a failure
   extracting_.reset();
   ok = written() && ok;  // always wait for the writer
+  // Whatever the outcome, the store gets back the indexes the run left out.
+  const auto started = std::chrono::steady_clock::now();
+  const double cpu_started = thread_cpu_seconds();
+  if (Status s = store_.restore_indexes(); !s) {
+    spdlog::error("{}", s.error());
+    ok = false;
+  }
+  const double index_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  const double index_cpu = thread_cpu_seconds() - cpu_started;
+  writer_cost_.seconds += index_seconds;
+  writer_cost_.cpu_seconds += index_cpu;
   failed_ = failed_ || !ok;
   const WriterCost& w = writer_cost_;
-  spdlog::debug("writer: {} rows, {:.0f} rows/s, {:.3f} s ({:.3f} s CPU)", w.rows,
-                w.seconds > 0 ? static_cast<double>(w.rows) / w.seconds : 0.0, w.seconds, w.cpu_seconds);
+  spdlog::debug("writer: {} rows, {:.0f} rows/s, {:.3f} s ({:.3f} s CPU), of which indexes built at the end {:.3f} s "
+                "({:.3f} s CPU)",
+                w.rows, w.seconds > 0 ? static_cast<double>(w.rows) / w.seconds : 0.0, w.seconds, w.cpu_seconds,
+                index_seconds, index_cpu);
   return ok;
 }
-
-namespace {
-
-double thread_cpu_seconds() {
-  timespec t{};
-  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t);
-  return static_cast<double>(t.tv_sec) + static_cast<double>(t.tv_nsec) * 1e-9;
-}
-
-}  // namespace
 
 bool Ingest::write(const Batch& batch) {
   const auto started = std::chrono::steady_clock::now();
@@ -106,6 +121,13 @@ bool Ingest::write(const Batch& batch) {
 }
 
 bool Ingest::write_batch(const Batch& batch) {
+  if (!deferral_decided_) {
+    deferral_decided_ = true;
+    if (Status s = store_.defer_indexes(); !s) {
+      spdlog::error("{}", s.error());
+      return false;
+    }
+  }
   if (Status s = store_.begin_documents(); !s) {
     spdlog::error("{}", s.error());
     return false;

@@ -12,6 +12,7 @@
 
 #include "bilik/fnv1a.h"
 #include "bilik/folded_text.h"
+#include "row_inserter.h"
 #include "run_owner.h"
 #include "schema_sql.h"
 #include "sentence_spans.h"
@@ -68,9 +69,12 @@ sqlite3* open_file(const std::string& path, Store::Mode mode, std::string& error
       return nullptr;
     }
   }
-  // Serialized: extract checks documents on one thread while another writes.
-  const int flags = SQLITE_OPEN_FULLMUTEX | (mode == Store::Mode::ReadOnly ? SQLITE_OPEN_READONLY
-                                                                           : (SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE));
+  // A writing store's connection is used by one thread at a time (the
+  // reading thread has its own, Store::reader_statement), so it takes no
+  // mutex around every call: a twentieth of the writer's CPU. Read-only
+  // ones stay serialized.
+  const int flags = mode == Store::Mode::ReadOnly ? SQLITE_OPEN_FULLMUTEX | SQLITE_OPEN_READONLY
+                                                  : SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
   if (sqlite3_open_v2(path.c_str(), &db, flags, nullptr) != SQLITE_OK) {
     error = path + ": " + (db ? sqlite_problem(db) : "out of memory");
     sqlite3_close(db);
@@ -129,6 +133,17 @@ Result<std::unique_ptr<Store>> Store::open(const std::string& path, Mode mode) {
   store->version_ = mode == Mode::ReadWrite ? kSchemaVersion : identity->version;
   if (mode == Mode::ReadWrite) {
     if (Status s = store->mark_dead_runs(); !s) return Result<std::unique_ptr<Store>>::failure(s.error());
+    // A run into an empty store killed before its end left them out (one
+    // still running builds them at its end, and is not kept waiting).
+    long long running_runs = 0;
+    {
+      Statement running(db, "SELECT count(*) FROM run WHERE status = 'running'");
+      auto row = running.next();
+      if (!row) return Result<std::unique_ptr<Store>>::failure(path + ": " + row.error());
+      if (*row) running_runs = running.column_int(0);
+    }
+    if (running_runs == 0)
+      if (Status s = store->restore_indexes(); !s) return Result<std::unique_ptr<Store>>::failure(s.error());
     if (Status s = store->fold_legacy_documents(); !s) return Result<std::unique_ptr<Store>>::failure(s.error());
   }
   return store;
@@ -155,8 +170,69 @@ Result<std::unique_ptr<Store>> Store::copy_in_memory() {
   return copy;
 }
 
+namespace {
+
+// The indexes defer_indexes drops, as schema/*.sql made them: no write of a
+// document reads them (schema/008_writer.sql lists who does).
+constexpr const char* kDeferredIndexes[][2] = {
+    {"mention_by_document", "mention(document_id)"},    {"mention_by_entity", "mention(entity_id)"},
+    {"entity_name_by_key", "entity_name(key)"},         {"entity_name_by_entity", "entity_name(entity_id)"},
+    {"entity_link_by_entity", "entity_link(entity_id)"}, {"figure_by_document", "figure(document_id)"},
+    {"date_by_document", "date_expr(document_id)"},     {"triple_by_document", "triple(document_id)"},
+    {"triple_by_subject", "triple(subject_id)"},        {"triple_by_object", "triple(object_id)"}};
+
+}  // namespace
+
+Status Store::defer_indexes() {
+  if (indexes_deferred_) return {};
+  {  // read and reset before the DDL below
+    Statement any(db_, "SELECT 1 FROM document LIMIT 1");
+    auto row = any.next();
+    if (!row) return Status::failure(path_ + ": " + row.error());
+    if (*row) return {};
+  }
+  std::string sql = "BEGIN IMMEDIATE;";
+  for (const auto& [name, on] : kDeferredIndexes) sql += std::string("DROP INDEX IF EXISTS ") + name + ";";
+  if (Status s = exec((sql + "COMMIT;").c_str()); !s) {
+    if (!sqlite3_get_autocommit(db_)) exec("ROLLBACK;");
+    return s;
+  }
+  indexes_deferred_ = true;
+  spdlog::debug("{}: an empty store: its indexes by entity, key and document are built at the end", path_);
+  return {};
+}
+
+Status Store::restore_indexes() {
+  std::string names;
+  for (const auto& [name, on] : kDeferredIndexes) names += std::string(names.empty() ? "'" : ",'") + name + "'";
+  long long present = 0;
+  {  // read and reset before any DDL below
+    Statement count(db_, "SELECT count(*) FROM sqlite_master WHERE type = 'index' AND name IN (" + names + ")");
+    auto row = count.next();
+    if (!row) return Status::failure(path_ + ": " + row.error());
+    if (*row) present = count.column_int(0);
+  }
+  indexes_deferred_ = false;
+  if (present == static_cast<long long>(std::size(kDeferredIndexes))) return {};
+  // Inside the writer's transaction (remove_document), or a transaction of its own.
+  const bool own = sqlite3_get_autocommit(db_) != 0;
+  std::string sql = own ? "BEGIN IMMEDIATE;" : "";
+  for (const auto& [name, on] : kDeferredIndexes) sql += std::string("CREATE INDEX IF NOT EXISTS ") + name + " ON " + on + ";";
+  if (own) sql += "COMMIT;";
+  if (Status s = exec(sql.c_str()); !s) {
+    if (own && !sqlite3_get_autocommit(db_)) exec("ROLLBACK;");
+    return s;
+  }
+  return {};
+}
+
 Store::~Store() {
+  inserters_.reset();
   for (auto& [sql, stmt] : cache_) sqlite3_finalize(stmt);
+  // The reader goes first, so the writer's close is the last one (below).
+  sqlite3_finalize(reader_current_);
+  sqlite3_finalize(reader_text_);
+  sqlite3_close(reader_);
   // The store stays in WAL mode, so a reader never blocks a writer. A
   // writer copies the log into the store file before it goes (a reader
   // still open may keep the last pages in the log); when it is the last
@@ -168,7 +244,6 @@ Store::~Store() {
 }
 
 sqlite3_stmt* Store::cached(const char* sql) {
-  std::lock_guard<std::mutex> lock(cache_mutex_);
   auto it = cache_.find(sql);
   if (it != cache_.end()) return it->second;
   sqlite3_stmt* stmt = nullptr;
@@ -253,9 +328,33 @@ Status Store::finish_run(const std::string& status, const RunCounts& counts) {
   return {};
 }
 
+sqlite3_stmt* Store::reader_statement(sqlite3_stmt*& stmt, const char* sql) {
+  if (stmt) return stmt;
+  // A writing store's file gets a second connection. A read-only store's
+  // connection is serialized, and a store in memory (copy_in_memory) has no
+  // file and no writer thread: both share their one connection.
+  const char* file = sqlite3_db_filename(db_, "main");
+  const bool own = mode_ == Mode::ReadWrite && file && *file;
+  if (own && !reader_) {
+    if (sqlite3_open_v2(file, &reader_, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, nullptr) != SQLITE_OK) {
+      // Never the writer's connection instead, which takes no mutex: the
+      // caller reads "not stored", and the writer sorts it out.
+      spdlog::debug("{}: no second connection for reading ({}); documents are checked by the writer", path_,
+                    reader_ ? sqlite3_errmsg(reader_) : "out of memory");
+      sqlite3_close(reader_);
+      reader_ = nullptr;
+      return nullptr;
+    }
+    sqlite3_busy_timeout(reader_, 5000);
+  }
+  sqlite3_prepare_v3(own ? reader_ : db_, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, nullptr);
+  return stmt;
+}
+
 bool Store::is_current(const std::string& uri, const std::string& content_hash, const std::string& rules_hash) {
-  Statement q(db_, cached("SELECT s.content_hash, d.rules_hash FROM document_source s "
-                          "JOIN document d ON d.id = s.document_id WHERE s.uri = ?"));
+  sqlite3_stmt* stmt = reader_statement(reader_current_, "SELECT s.content_hash, d.rules_hash FROM document_source s "
+                                                         "JOIN document d ON d.id = s.document_id WHERE s.uri = ?");
+  Statement q(reader_ ? reader_ : db_, stmt);
   q.bind(1, uri);
   return q.step() == SQLITE_ROW && q.column_text(0) == content_hash && q.column_text(1) == rules_hash;
 }
@@ -295,10 +394,17 @@ Status Store::rollback() {
   return s;
 }
 
-// A name the document shows but never compares across documents.
-static bool is_local_alias(const DocEntity& entity, const std::string& key) {
-  return std::any_of(entity.local_aliases.begin(), entity.local_aliases.end(),
-                     [&](const std::string& a) { return fold_key(a) == key; });
+Store::FoldedNames Store::fold_names(const DocEntity& entity) {
+  FoldedNames f;
+  f.name = fold_key(entity.name);
+  for (const std::string& a : entity.aliases) f.aliases.push_back(fold_key(a));
+  for (const std::string& u : entity.unconfirmed_names) f.unconfirmed.push_back(fold_key(u));
+  for (const std::string& a : entity.local_aliases) f.local.push_back(fold_key(a));
+  return f;
+}
+
+bool Store::FoldedNames::is_local(const std::string& key) const {
+  return std::find(local.begin(), local.end(), key) != local.end();
 }
 
 const std::vector<long long>& Store::entities_with_key(const std::string& key, const std::string& type) {
@@ -321,21 +427,21 @@ Status Store::insert_key(const std::string& key, const std::string& type, long l
   return {};
 }
 
-Result<Store::EntityMatch> Store::entity_for(const DocEntity& entity) {
+Result<Store::EntityMatch> Store::entity_for(const DocEntity& entity, const FoldedNames& folded) {
   const std::string type(type_name(entity.type));
-  std::vector<std::string> keys;
-  if (entity.scope == IdentityScope::Key) keys.push_back(entity.identity_key);
+  std::vector<const std::string*> keys;
+  if (entity.scope == IdentityScope::Key) keys.push_back(&entity.identity_key);
   if (entity.scope == IdentityScope::Names) {
-    keys.push_back(fold_key(entity.name));
-    for (const std::string& a : entity.aliases)
-      if (!is_local_alias(entity, fold_key(a))) keys.push_back(fold_key(a));
+    keys.push_back(&folded.name);
+    for (const std::string& a : folded.aliases)
+      if (!folded.is_local(a)) keys.push_back(&a);
   }
   const size_t confirmed = keys.size();
   // Last, the forms with a suffix cut this document could not confirm.
   if (entity.scope == IdentityScope::Names)
-    for (const std::string& u : entity.unconfirmed_names) keys.push_back(fold_key(u));
+    for (const std::string& u : folded.unconfirmed) keys.push_back(&u);
   for (size_t k = 0; k < keys.size(); ++k) {
-    const std::string& key = keys[k];
+    const std::string& key = *keys[k];
     // A lone surname or first name does not identify a person across documents.
     if (entity.type == EntityType::Person && word_count(key) < 2 && entity.gazetteer_entry < 0) continue;
     const std::vector<long long>& ids = entities_with_key(key, type);
@@ -352,92 +458,107 @@ Result<Store::EntityMatch> Store::entity_for(const DocEntity& entity) {
                      entity.scope == IdentityScope::Key ? entity.identity_key : ""};
 }
 
+// The writer's multi-row INSERTs, one per table it fills for a document.
+struct Store::Inserters {
+  explicit Inserters(sqlite3* db)
+      : name(db, "INSERT OR IGNORE INTO entity_name(entity_id, document_id, name, key, role, local)", 6),
+        link(db, "INSERT OR IGNORE INTO entity_link(entity_id, document_id, via, key, note)", 5),
+        mention(db, "INSERT OR FAIL INTO mention(document_id, entity_id, start, \"end\", surface, gram_case, rule)", 7),
+        figure(db, "INSERT OR FAIL INTO figure(document_id, start, \"end\", surface, value, value_text, range_end, unit, "
+                   "qualifier, counted, rule)", 11),
+        date(db, "INSERT OR FAIL INTO date_expr(document_id, start, \"end\", surface, value, expression, rule)", 7),
+        triple(db, "INSERT OR FAIL INTO triple(document_id, subject_id, predicate, object_id, object_literal, start, \"end\", "
+                   "rule, confidence, date, amount_id, role)", 12) {}
+  void clear() {
+    for (RowInserter* r : {&name, &link, &mention, &figure, &date, &triple}) r->clear();
+  }
+  RowInserter name, link, mention, figure, date, triple;
+};
+
+void Store::DeleteInserters::operator()(Inserters* in) const { delete in; }
+
 Status Store::insert_extraction(long long doc_id, const Extraction& x) {
-  // Texts are bound without a copy: each lives in `x`, or in this function,
-  // until its statement has run.
+  if (!inserters_) inserters_.reset(new Inserters(db_));
+  Inserters& in = *inserters_;
+  auto fail = [&](const std::string& error) {
+    in.clear();
+    return Status::failure(path_ + ": " + error);
+  };
+  // Each entity is identified first (entity_for reads entity_key, which
+  // insert_key writes as it goes); its link and names follow, in the same
+  // order, once all are known. Texts are bound without a copy: each lives in
+  // `x`, `found_all` or `folded_all` until its rows are in.
   std::vector<long long> entity_ids;
-  Statement name(db_, cached("INSERT OR IGNORE INTO entity_name(entity_id, document_id, name, key, role, local) "
-                             "VALUES(?,?,?,?,?,?)"));
-  Statement link(db_, cached("INSERT OR IGNORE INTO entity_link(entity_id, document_id, via, key, note) "
-                             "VALUES(?,?,?,?,?)"));
+  entity_ids.reserve(x.entities.entities.size());
+  std::vector<EntityMatch> found_all;  // never reallocated: the link rows point into it
+  found_all.reserve(x.entities.entities.size());
+  std::vector<FoldedNames> folded_all;  // never reallocated: the name rows point into it
+  folded_all.reserve(x.entities.entities.size());
   for (const DocEntity& e : x.entities.entities) {
-    auto found = entity_for(e);
-    if (!found) return Status::failure(found.error());
-    const long long id = found->id;
+    FoldedNames& folded = folded_all.emplace_back(fold_names(e));
+    auto found = entity_for(e, folded);
+    if (!found) return in.clear(), Status::failure(found.error());
+    found_all.push_back(std::move(*found));
+    const EntityMatch& f = found_all.back();
+    const long long id = f.id;
     entity_ids.push_back(id);
-    link.restart();
-    link.bind(1, id).bind(2, doc_id).bind_static(3, found->via);
-    if (found->key.empty()) link.bind_null(4); else link.bind_static(4, found->key);
-    if (e.identity_note.empty()) link.bind_null(5); else link.bind_static(5, e.identity_note);
-    if (link.step() != SQLITE_DONE) return Status::failure(path_ + ": " + link.error());
+    in.link.integer(id).integer(doc_id).text(f.via).text_or_null(f.key).text_or_null(e.identity_note);
+    const std::string type(type_name(e.type));
     if (e.scope == IdentityScope::Key) {
-      if (Status s = insert_key(e.identity_key, std::string(type_name(e.type)), id); !s) return s;
+      if (Status s = insert_key(e.identity_key, type, id); !s) return in.clear(), s;
     }
-    // A suffix cut that another document confirms replaces the suffixed name.
-    std::vector<std::pair<std::string, const char*>> names{
-        {found->confirmed_name.empty() ? e.name : found->confirmed_name, "name"}};
-    for (const std::string& a : e.aliases)
-      if (found->confirmed_name.empty() || fold_key(a) != fold_key(e.name)) names.emplace_back(a, "alias");
-    if (found->confirmed_name.empty())
-      for (const std::string& u : e.unconfirmed_names) names.emplace_back(u, "unconfirmed");
-    for (const auto& [n, role] : names) {
-      const std::string k = fold_key(n);
+    auto add_name = [&](const std::string& n, const std::string& k, const char* role) -> Status {
       // Only an entity identified by its names is found by them.
-      const bool local = e.scope != IdentityScope::Names || is_local_alias(e, k);
-      name.restart();
-      name.bind(1, id).bind(2, doc_id).bind_static(3, n).bind_static(4, k).bind_static(5, role).bind(6, local ? 1LL : 0LL);
-      if (name.step() != SQLITE_DONE) return Status::failure(path_ + ": " + name.error());
-      if (std::string_view(role) == "unconfirmed" || local) continue;
-      if (Status s = insert_key(k, std::string(type_name(e.type)), id); !s) return s;
-    }
+      const bool local = e.scope != IdentityScope::Names || folded.is_local(k);
+      if (std::string_view(role) != "unconfirmed" && !local)
+        if (Status s = insert_key(k, type, id); !s) return s;
+      in.name.integer(id).integer(doc_id).text(n).text(k).text(role).integer(local ? 1 : 0);
+      return {};
+    };
+    // A suffix cut that another document confirms replaces the suffixed name.
+    const bool confirmed = !f.confirmed_name.empty();
+    if (confirmed) folded.confirmed = fold_key(f.confirmed_name);
+    if (Status s = confirmed ? add_name(f.confirmed_name, folded.confirmed, "name") : add_name(e.name, folded.name, "name");
+        !s)
+      return in.clear(), s;
+    for (size_t a = 0; a < e.aliases.size(); ++a)
+      if (!confirmed || folded.aliases[a] != folded.name)
+        if (Status s = add_name(e.aliases[a], folded.aliases[a], "alias"); !s) return in.clear(), s;
+    if (!confirmed)
+      for (size_t u = 0; u < e.unconfirmed_names.size(); ++u)
+        if (Status s = add_name(e.unconfirmed_names[u], folded.unconfirmed[u], "unconfirmed"); !s) return in.clear(), s;
   }
-  Statement mention(db_, cached("INSERT INTO mention(document_id, entity_id, start, \"end\", surface, gram_case, rule) "
-                                "VALUES(?,?,?,?,?,?,?)"));
+  if (auto r = in.link.flush(); !r) return fail(r.error());
+  if (auto r = in.name.flush(); !r) return fail(r.error());
   for (const Mention& m : x.entities.mentions) {
-    mention.restart();
-    mention.bind(1, doc_id).bind(2, entity_ids[m.entity]).bind(3, static_cast<long long>(m.start));
-    mention.bind(4, static_cast<long long>(m.end)).bind_static(5, m.surface).bind_static(6, m.gram_case);
-    mention.bind_static(7, m.rule);
-    if (mention.step() != SQLITE_DONE) return Status::failure(path_ + ": " + mention.error());
+    in.mention.integer(doc_id).integer(entity_ids[m.entity]).integer(static_cast<long long>(m.start));
+    in.mention.integer(static_cast<long long>(m.end)).text(m.surface).text(m.gram_case).text(m.rule);
   }
-  Statement figure(db_, cached("INSERT INTO figure(document_id, start, \"end\", surface, value, value_text, range_end, "
-                               "unit, qualifier, counted, rule) VALUES(?,?,?,?,?,?,?,?,?,?,?)"));
-  std::vector<long long> figure_ids;
+  if (auto r = in.mention.flush(); !r) return fail(r.error());
   for (const Figure& f : x.figures) {
-    figure.restart();
-    figure.bind(1, doc_id).bind(2, static_cast<long long>(f.start)).bind(3, static_cast<long long>(f.end));
-    figure.bind_static(4, f.surface).bind_real(5, f.value).bind_static(6, f.value_text);
-    if (f.range_end) figure.bind_real(7, *f.range_end); else figure.bind_null(7);
-    figure.bind_static(8, f.unit).bind_static(9, f.qualifier);
-    if (f.counted.empty()) figure.bind_null(10); else figure.bind_static(10, f.counted);
-    figure.bind_static(11, f.rule);
-    if (figure.step() != SQLITE_DONE) return Status::failure(path_ + ": " + figure.error());
-    figure_ids.push_back(sqlite3_last_insert_rowid(db_));
+    in.figure.integer(doc_id).integer(static_cast<long long>(f.start)).integer(static_cast<long long>(f.end));
+    in.figure.text(f.surface).real(f.value).text(f.value_text);
+    if (f.range_end) in.figure.real(*f.range_end); else in.figure.null();
+    in.figure.text(f.unit).text(f.qualifier).text_or_null(f.counted).text(f.rule);
   }
-  Statement date(db_, cached("INSERT INTO date_expr(document_id, start, \"end\", surface, value, expression, rule) "
-                             "VALUES(?,?,?,?,?,?,?)"));
+  // A multi-row INSERT gives its rows consecutive rowids, the last one known.
+  auto last_figure = in.figure.flush();
+  if (!last_figure) return fail(last_figure.error());
+  const long long first_figure = *last_figure - static_cast<long long>(x.figures.size()) + 1;
   for (const DateMention& d : x.dates) {
-    date.restart();
-    date.bind(1, doc_id).bind(2, static_cast<long long>(d.start)).bind(3, static_cast<long long>(d.end));
-    date.bind_static(4, d.surface);
-    if (d.value.empty()) date.bind_null(5); else date.bind_static(5, d.value);
-    date.bind_static(6, d.expression).bind_static(7, d.rule);
-    if (date.step() != SQLITE_DONE) return Status::failure(path_ + ": " + date.error());
+    in.date.integer(doc_id).integer(static_cast<long long>(d.start)).integer(static_cast<long long>(d.end));
+    in.date.text(d.surface).text_or_null(d.value).text(d.expression).text(d.rule);
   }
-  Statement triple(db_, cached("INSERT INTO triple(document_id, subject_id, predicate, object_id, object_literal, start, "
-                               "\"end\", rule, confidence, date, amount_id, role) VALUES(?,?,?,?,?,?,?,?,?,?,?,?)"));
+  if (auto r = in.date.flush(); !r) return fail(r.error());
   for (const Triple& t : x.triples) {
-    triple.restart();
-    triple.bind(1, doc_id).bind(2, entity_ids[t.subject]).bind_static(3, t.predicate);
-    if (t.object) triple.bind(4, entity_ids[*t.object]); else triple.bind_null(4);
-    if (t.object_literal.empty()) triple.bind_null(5); else triple.bind_static(5, t.object_literal);
-    triple.bind(6, static_cast<long long>(t.start)).bind(7, static_cast<long long>(t.end)).bind_static(8, t.rule);
-    triple.bind_real(9, t.confidence);
-    if (t.date.empty()) triple.bind_null(10); else triple.bind_static(10, t.date);
-    if (t.amount) triple.bind(11, figure_ids[*t.amount]); else triple.bind_null(11);
-    if (t.role.empty()) triple.bind_null(12); else triple.bind_static(12, t.role);
-    if (triple.step() != SQLITE_DONE) return Status::failure(path_ + ": " + triple.error());
+    in.triple.integer(doc_id).integer(entity_ids[t.subject]).text(t.predicate);
+    if (t.object) in.triple.integer(entity_ids[*t.object]); else in.triple.null();
+    in.triple.text_or_null(t.object_literal).integer(static_cast<long long>(t.start));
+    in.triple.integer(static_cast<long long>(t.end)).text(t.rule).real(t.confidence).text_or_null(t.date);
+    if (t.amount) in.triple.integer(first_figure + static_cast<long long>(*t.amount)); else in.triple.null();
+    in.triple.text_or_null(t.role);
   }
+  if (auto r = in.triple.flush(); !r) return fail(r.error());
   return {};
 }
 

@@ -82,15 +82,16 @@ c.execute('BEGIN EXCLUSIVE'); open(sys.argv[2], 'w').close(); time.sleep(60)" "$
   rm -rf "$dir"
 done < "$here/bad_input/catalogue.tsv"
 
-# A full disk halfway: the finished batches stay, the next run completes.
+# A full disk halfway: the finished batches stay, the next run completes
+# (1,200 documents: a batch holds up to 256, Ingest::kBatchDocuments).
 if [ $# -eq 0 ]; then
   dir="$work/disk-full-halfway"
   cp -r "$work/base" "$dir" && mkdir "$dir/news"
-  for i in $(seq 1 400); do
+  for i in $(seq 1 1200); do
     printf 'Nazir %s Bakıda Türkiyə Respublikasının nümayəndələri ilə görüşüb. Tərəflər %s milyon manatlıq layihəni müzakirə edib.\n' \
       "Əli Məmmədov$i" "$i" > "$dir/news/$i.txt"
   done
-  (cd "$dir" && bash -c 'ulimit -f 400 && exec "$0" "$@"' "$bilik" extract --quiet --jobs 1 --db store.db news \
+  (cd "$dir" && bash -c 'ulimit -f 1200 && exec "$0" "$@"' "$bilik" extract --quiet --jobs 1 --db store.db news \
      > /dev/null 2> "$work/halfway.err")
   got=$?
   kept=$(sqlite3 "$dir/store.db" "SELECT count(*) FROM document WHERE uri LIKE '%/news/%'")
@@ -98,10 +99,10 @@ if [ $# -eq 0 ]; then
   again=$?
   docs=$(sqlite3 "$dir/store.db" "SELECT count(*) || ' ' || count(DISTINCT uri) FROM document WHERE uri LIKE '%/news/%'")
   runs=$(sqlite3 "$dir/store.db" "SELECT group_concat(status, ' ') FROM (SELECT status FROM run ORDER BY id)")
-  if [ "$got" = 2 ] && [ "$kept" -gt 0 ] && [ "$kept" -lt 400 ] && [ "$again" = 0 ] && [ "$docs" = "400 400" ] &&
+  if [ "$got" = 2 ] && [ "$kept" -gt 0 ] && [ "$kept" -lt 1200 ] && [ "$again" = 0 ] && [ "$docs" = "1200 1200" ] &&
      [ "$runs" = "finished failed finished" ] && store_sound "$dir/store.db" &&
      grep -q "documents stored before the failing batch are kept" "$work/halfway.err"; then
-    echo "ok   disk-full-halfway: $kept of 400 documents kept, the next run stored the rest; runs: $runs"
+    echo "ok   disk-full-halfway: $kept of 1200 documents kept, the next run stored the rest; runs: $runs"
   else
     echo "FAIL disk-full-halfway: status $got, kept $kept, rerun status $again, documents '$docs', runs '$runs'"
     head -3 "$work/halfway.err"

@@ -40,6 +40,20 @@ class IngestTest : public ::testing::Test {
     sqlite3_finalize(q);
     return v;
   }
+  // Every index of the store, "name: sql", one a line.
+  std::string indexes() {
+    auto store = Store::open(path_, Store::Mode::ReadOnly);
+    EXPECT_TRUE(store) << store.error();
+    std::string out;
+    sqlite3_stmt* q = nullptr;
+    sqlite3_prepare_v2((*store)->handle(), "SELECT name, coalesce(sql, '') FROM sqlite_master WHERE type = 'index' "
+                                           "ORDER BY name", -1, &q, nullptr);
+    while (sqlite3_step(q) == SQLITE_ROW)
+      out += std::string(reinterpret_cast<const char*>(sqlite3_column_text(q, 0))) + ": " +
+             reinterpret_cast<const char*>(sqlite3_column_text(q, 1)) + "\n";
+    sqlite3_finalize(q);
+    return out;
+  }
   std::string path_;
 };
 
@@ -125,6 +139,72 @@ TEST_F(IngestTest, AnotherWriterBetweenBatchesIsSeen) {
   // So a later document still finds the entity by its name.
   ingest_one({"/news/again.txt", "", "", "Qasım-Jomart Tokayev Bakıya gəlib.", ""});
   EXPECT_EQ(scalar("SELECT count(*) FROM entities WHERE name = 'Qasım-Jomart Tokayev'"), 1);
+}
+
+// Into an empty store the run builds its indexes by entity, key and document
+// at its end (Store::defer_indexes); a document replaced meanwhile needs them
+// at once, and the store ends with exactly the indexes its schema makes.
+TEST_F(IngestTest, AnEmptyStoreGetsEveryIndexBackAtTheEndOfTheRun) {
+  { auto empty = Store::open(path_, Store::Mode::ReadWrite); ASSERT_TRUE(empty) << empty.error(); }
+  const std::string schema = indexes();
+  ASSERT_NE(schema.find("mention_by_entity: CREATE INDEX mention_by_entity ON mention(entity_id)"), std::string::npos);
+  TearDown();
+  const std::string first = "Azərbaycan Prezidenti İlham Əliyev 3 may 2024-cü ildə Bakıda Gürcüstanın Baş naziri ilə "
+                            "görüşüb.";
+  const std::string second = "Türkiyə Prezidenti Rəcəb Tayyib Ərdoğan Şuşaya səfər edib və 2 saziş imzalanıb.";
+  // The same name twice in one run: its first document goes with every row.
+  const Ingest::Counts counts =
+      ingest({{"/x/a.txt", "", "", first, ""}, {"/x/b.txt", "", "", second, ""}, {"/x/a.txt", "", "", second + " Yenə.", ""}}, 1);
+  EXPECT_EQ(counts.stored, 3u);
+  EXPECT_EQ(indexes(), schema);
+  EXPECT_EQ(scalar("SELECT count(*) FROM documents"), 2);
+  EXPECT_EQ(scalar("SELECT count(*) FROM documents WHERE text LIKE 'Azərbaycan%'"), 0);
+  for (const char* table : {"mention", "figure", "date_expr", "triple", "entity_name", "entity_link", "document_source"})
+    EXPECT_EQ(scalar(std::string("SELECT count(*) FROM ") + table +
+                     " WHERE document_id NOT IN (SELECT id FROM document)"), 0) << table;
+  EXPECT_GT(scalar("SELECT count(*) FROM mention"), 0);
+}
+
+// A run killed before its end leaves the deferred indexes out: the store
+// reads as before, and the next open for writing builds them. A store that
+// holds a document keeps its indexes.
+TEST_F(IngestTest, IndexesLeftOutByAKilledRunAreBuiltAtTheNextOpen) {
+  { auto empty = Store::open(path_, Store::Mode::ReadWrite); ASSERT_TRUE(empty) << empty.error(); }
+  const std::string schema = indexes();
+  {
+    auto store = Store::open(path_, Store::Mode::ReadWrite);
+    ASSERT_TRUE(store) << store.error();
+    ASSERT_TRUE((*store)->defer_indexes());
+  }  // closed as a killed run leaves it, without restore_indexes
+  EXPECT_EQ(indexes().find("mention_by_entity"), std::string::npos);
+  EXPECT_NE(indexes().find("entity_key_by_entity"), std::string::npos);  // the writer reads it
+  EXPECT_EQ(scalar("SELECT count(*) FROM mentions WHERE entity_id = 1"), 0);
+  { auto store = Store::open(path_, Store::Mode::ReadWrite); ASSERT_TRUE(store) << store.error(); }
+  EXPECT_EQ(indexes(), schema);
+  ingest({{"/x/a.txt", "", "", "Prezident İlham Əliyev Ərdoğanla görüşüb.", ""}}, 1);
+  auto store = Store::open(path_, Store::Mode::ReadWrite);
+  ASSERT_TRUE(store) << store.error();
+  ASSERT_TRUE((*store)->defer_indexes());
+  EXPECT_EQ(indexes(), schema);
+}
+
+// Two runs into one store take turns: the second's open does not build the
+// indexes the first left out while the first is still going (it would keep
+// the first waiting); the first builds them at its end, or the next open
+// after it.
+TEST_F(IngestTest, AnOpenLeavesTheIndexesToTheRunStillGoing) {
+  { auto empty = Store::open(path_, Store::Mode::ReadWrite); ASSERT_TRUE(empty) << empty.error(); }
+  const std::string schema = indexes();
+  auto first = Store::open(path_, Store::Mode::ReadWrite);
+  ASSERT_TRUE(first) << first.error();
+  ASSERT_TRUE((*first)->start_run("extract", {"extract", "news"}, test::pack().hash));
+  ASSERT_TRUE((*first)->defer_indexes());
+  { auto second = Store::open(path_, Store::Mode::ReadWrite); ASSERT_TRUE(second) << second.error(); }
+  EXPECT_EQ(indexes().find("mention_by_entity"), std::string::npos);
+  ASSERT_TRUE((*first)->finish_run("finished", {}));
+  first->reset();
+  { auto next = Store::open(path_, Store::Mode::ReadWrite); ASSERT_TRUE(next) << next.error(); }
+  EXPECT_EQ(indexes(), schema);
 }
 
 }  // namespace

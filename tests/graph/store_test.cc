@@ -99,6 +99,33 @@ TEST_F(StoreTest, StoringTheSameDocumentTwiceChangesNothing) {
   EXPECT_EQ(scalar(**store, "SELECT count(*) FROM pragma_foreign_key_check"), 0);
 }
 
+// The writer inserts a document's rows many to a statement (32 at most):
+// a document with more figures than that keeps each one, and a triple's
+// amount names its own figure, past the first statement's rows too.
+TEST_F(StoreTest, ATriplesAmountNamesItsFigureInALongDocument) {
+  auto store = Store::open(path_, Store::Mode::ReadWrite);
+  ASSERT_TRUE(store) << store.error();
+  std::string text;
+  for (int i = 0; i < 34; ++i)
+    text += "Şirkətin gəliri " + std::to_string(2000 + i) + "-ci ildə " + std::to_string(i + 1) + " milyon manat olub. ";
+  const char* states[] = {"Türkiyə", "Gürcüstan", "Qazaxıstan", "Rusiya", "İran", "Özbəkistan", "Çin", "Almaniya"};
+  for (int i = 0; i < 8; ++i)
+    text += std::string("Azərbaycan ilə ") + states[i] + " arasında ticarət dövriyyəsi " + std::to_string(2040 + i) +
+            "-ci ildə " + std::to_string(41 + i) + " milyard dollar olub. ";
+  const Extraction x = extract_document(text, test::pack());
+  put(**store, "a.txt", text);
+  EXPECT_EQ(scalar(**store, "SELECT count(*) FROM figures"), static_cast<long long>(x.figures.size()));
+  EXPECT_GE(scalar(**store, "SELECT count(*) FROM figures"), 42);
+  EXPECT_EQ(scalar(**store, "SELECT count(*) FROM triples WHERE predicate = 'trade_with' AND amount_id IS NOT NULL"), 8);
+  // The trade of year 2040 + i is 41 + i billion dollars, each in its own sentence.
+  EXPECT_EQ(scalar(**store, "SELECT count(*) FROM triples t JOIN figures f ON f.id = t.amount_id "
+                            "WHERE f.surface = (CAST(t.date AS INTEGER) - 1999) || ' milyard dollar'"), 8);
+  EXPECT_EQ(scalar(**store, "SELECT count(*) FROM triples t JOIN figures f ON f.id = t.amount_id "
+                            "WHERE f.start < t.start OR f.\"end\" > t.\"end\" + 40"), 0);
+  EXPECT_EQ(scalar(**store, "SELECT count(*) FROM mentions"), static_cast<long long>(x.entities.mentions.size()));
+  EXPECT_EQ(scalar(**store, "SELECT count(*) FROM dates"), static_cast<long long>(x.dates.size()));
+}
+
 TEST_F(StoreTest, AChangedDocumentReplacesItsRows) {
   auto store = Store::open(path_, Store::Mode::ReadWrite);
   ASSERT_TRUE(store);

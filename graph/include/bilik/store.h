@@ -30,13 +30,14 @@
 //   (*store)->commit();
 //
 // Thread safety: one thread may call is_current and holds_text while
-// another writes documents; everything else is for one thread at a time.
+// another writes documents (they read through a connection of their own, so
+// they see what the writer has committed); everything else is for one
+// thread at a time.
 #pragma once
 
 #include <sqlite3.h>
 
 #include <memory>
-#include <mutex>
 #include <optional>
 #include <unordered_map>
 #include <unordered_set>
@@ -112,6 +113,19 @@ class Store {
   // neither a document nor curation gives an entity.
   Status remove_orphans();
 
+  // Into a store holding no document, a run writes faster without the
+  // indexes no write reads (by entity, key or document, of mentions, names,
+  // links, figures, dates and triples) and builds them once at its end: a
+  // fifth of the writer's CPU. defer_indexes drops them when the store holds
+  // no document (else changes nothing); restore_indexes builds any that are
+  // missing (a no-op when none is). A run that ends in any way restores
+  // them (Ingest::finish); one killed before leaves them missing, queries
+  // slower, and the next open for writing builds them (unless another run
+  // is still going: it will). remove_document builds them first, so every
+  // later write of the run has them.
+  Status defer_indexes();
+  Status restore_indexes();
+
   // A stored document and everything extracted from it, rebuilt from the
   // store's rows as the extraction that wrote them (for merging stores).
   struct StoredDocument {
@@ -154,13 +168,13 @@ class Store {
   // Fills text_hash for documents stored before schema 4, then folds
   // documents with the same text into the oldest (graph/src/document_sources.cc).
   Status fold_legacy_documents();
-  // The stored document holding exactly `text`.
+  // The stored document holding exactly `text`, whose text_hash is `hash`.
   struct TextOwner {
     long long id = 0;
     std::string uri, content_hash, rules_hash;
   };
   enum class Caller { Reader, Writer };  // the thread asking: only the writer's uses the statement cache
-  std::optional<TextOwner> document_with_text(const std::string& text, Caller caller);
+  std::optional<TextOwner> document_with_text(const std::string& text, const std::string& hash, Caller caller);
   // True when `doc` is recorded as a source of `owner` rather than extracted.
   static bool folds_into(const std::optional<TextOwner>& owner, const Document& doc, const std::string& content_hash,
                          const std::string& rules_hash);
@@ -187,22 +201,44 @@ class Store {
     const char* via = "new";  // entity_link.via
     std::string key;          // the key that matched (or, for a new keyed entity, will match)
   };
-  Result<EntityMatch> entity_for(const DocEntity& entity);
+  // A document's entity's names folded (fold_key), each once.
+  struct FoldedNames {
+    std::string name;
+    std::vector<std::string> aliases, unconfirmed, local;  // as DocEntity lists them
+    std::string confirmed;                                 // the name an unconfirmed one matched, if any
+    bool is_local(const std::string& key) const;          // a name shown but never compared
+  };
+  static FoldedNames fold_names(const DocEntity& entity);
+  Result<EntityMatch> entity_for(const DocEntity& entity, const FoldedNames& folded);
   // The entities entity_key gives `key` of `type` (two at most: more than
   // one is as good as two), and entity_key's INSERT OR IGNORE, both through
   // key_cache_.
   const std::vector<long long>& entities_with_key(const std::string& key, const std::string& type);
   Status insert_key(const std::string& key, const std::string& type, long long entity_id);
 
-  // Statements prepared once and reused for every document.
+  // Statements prepared once and reused for every document (not by the
+  // reading thread: it has reader_statement).
   sqlite3_stmt* cached(const char* sql);
+  // The reading thread's statement `stmt` (is_current, holds_text), prepared
+  // on first use on its own read-only connection, reader_, opened then
+  // (null if it cannot be: the caller answers "not stored").
+  sqlite3_stmt* reader_statement(sqlite3_stmt*& stmt, const char* sql);
+  sqlite3* reader_ = nullptr;
+  sqlite3_stmt* reader_current_ = nullptr;
+  sqlite3_stmt* reader_text_ = nullptr;
+  // The writer's multi-row INSERTs (graph/src/row_inserter.h), made on first use.
+  struct Inserters;
+  struct DeleteInserters {
+    void operator()(Inserters* in) const;
+  };
+  std::unique_ptr<Inserters, DeleteInserters> inserters_;
 
   sqlite3* db_ = nullptr;
   std::string path_;
   Mode mode_;
   long long version_ = 0;  // the schema version of the file (read-only opens do not upgrade it)
   long long run_id_ = 0;
-  std::mutex cache_mutex_;  // is_current (reading thread) and writes (writer thread) share the cache
+  bool indexes_deferred_ = false;
   std::unordered_map<std::string, sqlite3_stmt*> cache_;
   // What the writer read from and wrote to entity_key, kept across its
   // transactions (begin_documents) while no other connection writes the
