@@ -11,25 +11,13 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 size_mb=${1:-200}
-corpora=../shared/corpora
-[ -d "$corpora/az-news" ] || { echo "no $corpora/az-news"; exit 1; }
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-mkdir "$work/in"
-sources=("$corpora"/az-news/*.txt)
-total=0 round=0
-while [ "$total" -lt $((size_mb * 1000000)) ]; do
-  round=$((round + 1))
-  for f in "${sources[@]}"; do
-    # Each copy is a distinct document (its own name and a numbered last line).
-    { cat "$f"; printf '\nNüsxə %d.\n' "$round"; } > "$work/in/$(basename "$f" .txt)-$round.txt"
-  done
-  [ "$round" = 1 ] && per_round=$(du -sb "$work/in" | cut -f1)
-  total=$((per_round * round))
-done
+. bench/replicate_corpus.sh
+replicate_corpus "$size_mb" "$work/in"
 total=$(du -sb "$work/in" | cut -f1)
 docs=$(ls "$work/in" | wc -l)
-echo "corpus: $docs documents, $((total / 1000000)) MB (az-news replicated $round times)"
+echo "corpus: $docs documents, $((total / 1000000)) MB (az-news replicated $rounds times)"
 for jobs in 1 2; do
   rm -f "$work/store.db"*
   /usr/bin/time -f "%e %M" -o "$work/time" build/bilik extract --quiet --jobs "$jobs" --db "$work/store.db" "$work/in" > /dev/null

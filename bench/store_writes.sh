@@ -9,20 +9,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 size_mb=${1:-40}
 repeat=${2:-3}
-corpora=../shared/corpora
-[ -d "$corpora/az-news" ] || { echo "no $corpora/az-news"; exit 1; }
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-mkdir "$work/in"
-sources=("$corpora"/az-news/*.txt)
-total=0 round=0
-while [ "$total" -lt $((size_mb * 1000000)) ]; do
-  round=$((round + 1))
-  for f in "${sources[@]}"; do
-    { cat "$f"; printf '\nNüsxə %d.\n' "$round"; } > "$work/in/$(basename "$f" .txt)-$round.txt"
-  done
-  [ "$round" = 1 ] && per_round=$(du -sb "$work/in" | cut -f1)
-  total=$((per_round * round))
-done
+. bench/replicate_corpus.sh
+replicate_corpus "$size_mb" "$work/in"
 build/bilik extract --quiet --jobs 2 --db "$work/source.db" "$work/in" > /dev/null
 build/bench/store_writes "$work/source.db" "$work/out.db" "$repeat"
