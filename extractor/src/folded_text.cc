@@ -216,26 +216,7 @@ class FoldedWriter {
   }
   void put(char32_t c, size_t start, bool up) {
     char bytes[4];
-    size_t len;
-    if (c < 0x80) {
-      bytes[0] = static_cast<char>(c);
-      len = 1;
-    } else if (c < 0x800) {
-      bytes[0] = static_cast<char>(0xC0 | (c >> 6));
-      bytes[1] = static_cast<char>(0x80 | (c & 0x3F));
-      len = 2;
-    } else if (c < 0x10000) {
-      bytes[0] = static_cast<char>(0xE0 | (c >> 12));
-      bytes[1] = static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-      bytes[2] = static_cast<char>(0x80 | (c & 0x3F));
-      len = 3;
-    } else {
-      bytes[0] = static_cast<char>(0xF0 | (c >> 18));
-      bytes[1] = static_cast<char>(0x80 | ((c >> 12) & 0x3F));
-      bytes[2] = static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-      bytes[3] = static_cast<char>(0x80 | (c & 0x3F));
-      len = 4;
-    }
+    const size_t len = encode_utf8(c, bytes);
     room(len);
     for (size_t i = 0; i < len; ++i) put(bytes[i], start, up);
   }

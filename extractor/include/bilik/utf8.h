@@ -46,6 +46,8 @@ size_t first_invalid_utf8(std::string_view text);
 // encoding", "an encoded UTF-16 surrogate", "a 3-byte sequence cut short ...".
 std::string describe_invalid_utf8(std::string_view text, size_t pos);
 
+// Writes the UTF-8 of `c` to `out`; returns its length in bytes (1..4).
+size_t encode_utf8(char32_t c, char out[4]);
 void append_utf8_sequence(std::string& out, char32_t c);
 inline void append_utf8(std::string& out, char32_t c) {
   if (c < 0x80) out += static_cast<char>(c);  // ASCII, inline
