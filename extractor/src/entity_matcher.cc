@@ -9,6 +9,7 @@
 #include "bilik/stop.h"
 #include "bilik/utf8.h"
 #include "name_forms.h"
+#include "relaxed_search.h"
 #include "text_span.h"
 
 namespace bilik {
@@ -65,6 +66,10 @@ class RuleRunner {
   void run(const EntityRule& rule, const Sentence& sentence) {
     const RE2& re = *rule.pattern;
     const int groups = re.NumberOfCapturingGroups() + 1;
+    auto search = [&](size_t from, size_t to, RE2::Anchor anchor, int n) {
+      return rule.relaxed ? rule.relaxed->match(text_.folded.text, from, to, anchor, match_.data(), n)
+                          : re.Match(text_.folded.text, from, to, anchor, match_.data(), n);
+    };
     std::vector<re2::StringPiece>& match = match_;
     match.resize(std::max<size_t>(match.size(), groups));
     const std::string& s = text_.folded.text;
@@ -86,12 +91,12 @@ class RuleRunner {
         // there, so a failed try reads no further than the pattern can.
         pos = next_word_starting_with(pos, sentence.end, *leading);
         if (pos >= sentence.end || stop_requested()) break;
-        if (!re.Match(s, pos, sentence.end, RE2::ANCHOR_START, match.data(), 1)) {
+        if (!search(pos, sentence.end, RE2::ANCHOR_START, 1)) {
           pos = next_word_start(pos);
           continue;
         }
       } else if (pos >= sentence.end || stop_requested() ||
-                 !re.Match(s, pos, sentence.end, RE2::UNANCHORED, match.data(), 1)) {
+                 !search(pos, sentence.end, RE2::UNANCHORED, 1)) {
         break;
       }
       const size_t start = match[0].data() - s.data();
@@ -119,7 +124,7 @@ class RuleRunner {
       if ((!leading || starts_with_word(start, end, *leading)) &&
           (rule.capitalized_whole.empty() || all_capitalized({start, end})) &&
           (rule.group_is_match ? (match[1] = match[0], true)
-                               : re.Match(s, start, end, RE2::ANCHOR_BOTH, match.data(), groups)))  // the same span: its groups
+                               : search(start, end, RE2::ANCHOR_BOTH, groups)))  // the same span: its groups
         produced_end = apply(rule, match, run);
       pos = produced_end > start ? produced_end : (before ? next_char(start) : next_word_start(start));
       floor = std::max(floor, produced_end);

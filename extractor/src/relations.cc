@@ -10,6 +10,7 @@
 #include "bilik/relations.h"
 #include "bilik/rule_pack.h"
 #include "bilik/stop.h"
+#include "relaxed_search.h"
 
 namespace bilik {
 namespace {
@@ -389,9 +390,12 @@ class RelationFinder {
       return {a, a + m[it->second].size()};
     };
     auto text_of = [&](std::pair<size_t, size_t> g) { return std::string_view(r.text).substr(g.first, g.second - g.first); };
-    if (rule.relaxed && !RE2::PartialMatch(r.text, *rule.relaxed)) return;
+    auto search = [&](size_t pos) {
+      return rule.relaxed ? rule.relaxed->match(r.text, pos, r.text.size(), RE2::UNANCHORED, m.data(), n)
+                          : re.Match(r.text, pos, r.text.size(), RE2::UNANCHORED, m.data(), n);
+    };
     size_t pos = 0;
-    while (pos < r.text.size() && !stop_requested() && re.Match(r.text, pos, r.text.size(), RE2::UNANCHORED, m.data(), n)) {
+    while (pos < r.text.size() && !stop_requested() && search(pos)) {
       const size_t start = m[0].data() - r.text.data();
       const size_t end = start + m[0].size();
       pos = end > start ? end : start + 1;

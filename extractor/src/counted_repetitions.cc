@@ -1,0 +1,234 @@
+#include "counted_repetitions.h"
+
+#include <algorithm>
+#include <cctype>
+
+namespace bilik {
+namespace {
+
+bool digit(char c) { return std::isdigit(static_cast<unsigned char>(c)) != 0; }
+
+// The end of the element of `p` starting at `i` (an escape, a class, a
+// group or one character, without its quantifier), or npos.
+size_t element_end(std::string_view p, size_t i) {
+  constexpr size_t npos = std::string_view::npos;
+  if (p[i] == '\\') {  // with its braces: "\\p{L}", "\\x{259}"
+    if (i + 1 >= p.size()) return p.size();
+    const char kind = p[i + 1];
+    if ((kind == 'p' || kind == 'P' || kind == 'x') && i + 2 < p.size() && p[i + 2] == '{') {
+      const size_t close = p.find('}', i + 2);
+      return close == npos ? npos : close + 1;
+    }
+    return i + 2;
+  }
+  if (p[i] == '[') {
+    size_t j = i + 1;
+    if (j < p.size() && p[j] == '^') ++j;
+    if (j < p.size() && p[j] == ']') ++j;
+    for (; j < p.size() && p[j] != ']'; ++j)
+      if (p[j] == '\\') ++j;
+    return j < p.size() ? j + 1 : npos;
+  }
+  if (p[i] == '(') {
+    int depth = 0;
+    for (size_t j = i; j < p.size();) {
+      if (p[j] == '\\' || p[j] == '[') {
+        j = element_end(p, j);
+        if (j == npos) return npos;
+      } else if (p[j] == ')' && --depth == 0) {
+        return j + 1;
+      } else {
+        depth += p[j] == '(';
+        ++j;
+      }
+    }
+    return npos;
+  }
+  size_t j = i + 1;
+  while (j < p.size() && (static_cast<unsigned char>(p[j]) & 0xC0) == 0x80) ++j;
+  return j;
+}
+
+}  // namespace
+
+std::string captured_twin(std::string_view pattern, std::vector<CountedRepetition>& counted) {
+  struct Open {
+    size_t at;                 // where the group opens in `out`
+    std::vector<size_t> inner;  // counted repetitions inside it
+  };
+  std::string out;
+  std::vector<Open> open;
+  std::vector<size_t> top;          // counted repetitions outside every group
+  std::vector<size_t> atom_inner;   // those inside the last atom (a group just closed)
+  size_t atom = std::string::npos;  // where the last atom starts in `out`
+  auto inside = [&]() -> std::vector<size_t>& { return open.empty() ? top : open.back().inner; };
+  auto repeated = [&](bool more_than_once) {
+    if (more_than_once)
+      for (size_t k : atom_inner) counted[k].nested = true;
+    atom = std::string::npos;
+    atom_inner.clear();
+  };
+  for (size_t i = 0; i < pattern.size(); ++i) {
+    const char c = pattern[i];
+    if (c == '\\' || c == '[') {  // an escape or a class, copied whole
+      const size_t end = std::min(element_end(pattern, i), pattern.size());
+      atom = out.size();
+      atom_inner.clear();
+      out.append(pattern.substr(i, end - i));
+      i = end - 1;
+    } else if (c == '(') {
+      open.push_back({out.size(), {}});
+      out += c;
+      if (i + 1 < pattern.size() && pattern[i + 1] == '?') out += pattern[++i];  // not a quantifier
+      atom = std::string::npos;
+    } else if (c == ')') {
+      out += c;
+      if (open.empty()) continue;  // RE2 will refuse it
+      Open group = std::move(open.back());
+      open.pop_back();
+      inside().insert(inside().end(), group.inner.begin(), group.inner.end());
+      atom = group.at;
+      atom_inner = std::move(group.inner);
+    } else if ((c == '*' || c == '+' || c == '?') && atom != std::string::npos) {
+      out += c;
+      if (i + 1 < pattern.size() && pattern[i + 1] == '?') out += pattern[++i];
+      repeated(c != '?');
+    } else if (c == '{' && atom != std::string::npos) {
+      size_t j = i + 1, least = 0, most = 0;
+      while (j < pattern.size() && digit(pattern[j])) least = least * 10 + (pattern[j++] - '0');
+      const bool has_least = j > i + 1, comma = j < pattern.size() && pattern[j] == ',';
+      size_t k = comma ? j + 1 : j;
+      while (k < pattern.size() && digit(pattern[k])) most = most * 10 + (pattern[k++] - '0');
+      const bool has_most = comma && k > j + 1;
+      if (!has_least || k >= pattern.size() || pattern[k] != '}') {  // a literal "{"
+        out += c;
+        atom = out.size() - 1;
+        atom_inner.clear();
+        continue;
+      }
+      const bool lazy = k + 1 < pattern.size() && pattern[k + 1] == '?';
+      const size_t body = atom;
+      repeated(comma ? !has_most || most > 1 : least > 1);
+      if (!has_most) {  // "{n}" or "{n,}": kept
+        out.append(pattern.substr(i, k + 1 - i));
+        if (lazy) out += '?';
+        i = k + lazy;
+        continue;
+      }
+      const size_t index = counted.size();
+      counted.push_back({out.substr(body), most, false, markers_of(out.substr(body))});
+      out.insert(body, "(?P<" + std::string(kCountGroup) + std::to_string(index) + ">");
+      out += "{" + std::to_string(least) + ",}" + (lazy ? "?" : "") + ")";
+      inside().push_back(index);
+      i = k + lazy;
+    } else {  // a character, with the rest of its UTF-8 sequence
+      const size_t end = element_end(pattern, i);
+      atom = out.size();
+      atom_inner.clear();
+      out.append(pattern.substr(i, end - i));
+      i = end - 1;
+    }
+  }
+  return out;
+}
+
+namespace {
+
+bool punctuation(char c) {
+  const auto u = static_cast<unsigned char>(c);
+  return u < 0x80 && !std::isalnum(u) && std::string_view(".^$|\\()[]{}*+?").find(c) == std::string_view::npos;
+}
+
+// Adds to `markers` the bytes one of which every match of element `e` holds:
+// a punctuation mark or space, a class of them, or a group whose every
+// alternative ends in one. False when there are none.
+bool add_markers(std::string_view e, Markers& markers);
+
+}  // namespace
+
+std::optional<Markers> markers_of(std::string_view body) {
+  Markers markers{};
+  size_t last = std::string_view::npos, last_end = 0;  // the alternative's last element, when always taken
+  auto close_alternative = [&] { return last != std::string_view::npos && add_markers(body.substr(last, last_end - last), markers); };
+  for (size_t i = 0; i < body.size();) {
+    if (body[i] == '|') {
+      if (!close_alternative()) return std::nullopt;
+      last = std::string_view::npos;
+      ++i;
+      continue;
+    }
+    const size_t end = element_end(body, i);
+    if (end == std::string_view::npos) return std::nullopt;
+    size_t next = end;
+    bool taken = true;
+    if (next < body.size() && (body[next] == '*' || body[next] == '?' || body[next] == '{')) {
+      taken = false;  // may be left out ("{n,m}" counts as such: no need to read n)
+      next = body[next] == '{' ? body.find('}', next) + 1 : next + 1;
+      if (next == 0) return std::nullopt;
+    } else if (next < body.size() && body[next] == '+') {
+      ++next;
+    }
+    if (next < body.size() && body[next] == '?') ++next;  // lazy
+    last = taken ? i : std::string_view::npos;
+    last_end = end;
+    i = next;
+  }
+  if (!close_alternative()) return std::nullopt;
+  return markers;
+}
+
+namespace {
+
+bool add_markers(std::string_view e, Markers& markers) {
+  if (e.size() == 1 && punctuation(e[0])) {
+    markers[static_cast<unsigned char>(e[0])] = true;
+    return true;
+  }
+  if (e == "\\n" || e == "\\.") {
+    markers[e == "\\n" ? '\n' : '.'] = true;
+    return true;
+  }
+  if (e.size() > 2 && e.front() == '[' && e[1] != '^') {
+    Markers in_class{};
+    for (size_t k = 1; k + 1 < e.size(); ++k) {
+      if (e.substr(k, 2) == "\\n") {
+        in_class['\n'] = true;
+        ++k;
+      } else if (punctuation(e[k]) && e[k] != '-') {
+        in_class[static_cast<unsigned char>(e[k])] = true;
+      } else {
+        return false;
+      }
+    }
+    for (size_t b = 0; b < markers.size(); ++b) markers[b] = markers[b] || in_class[b];
+    return true;
+  }
+  if (e.size() > 2 && e.front() == '(') {
+    size_t open = 1;
+    if (e.substr(0, 3) == "(?:") open = 3;
+    else if (e.substr(0, 4) == "(?P<") open = e.find('>') + 1;
+    else if (e[1] == '?') return false;  // flags
+    const auto inner = markers_of(e.substr(open, e.size() - open - 1));
+    if (!inner) return false;
+    for (size_t b = 0; b < markers.size(); ++b) markers[b] = markers[b] || (*inner)[b];
+    return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+bool may_match_nothing(const std::string& body, const RE2::Options& options) {
+  for (size_t i = 0; i < body.size(); ++i) {
+    if (body[i] == '\\' && i + 1 < body.size()) {
+      if (std::string_view("bBAzC").find(body[i + 1]) != std::string_view::npos) return true;
+      ++i;
+    } else if (body[i] == '^' || body[i] == '$') {
+      if (!(i > 0 && body[i - 1] == '[')) return true;  // "[^...]" negates; anything else anchors
+    }
+  }
+  const RE2 alone(body, options);
+  return !alone.ok() || RE2::FullMatch("", alone);
+}
+
+}  // namespace bilik

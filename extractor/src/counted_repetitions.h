@@ -1,0 +1,57 @@
+// Private to the extractor: the counted repetitions of an RE2 pattern
+// ("(?:X){0,300}?", "[^<]{0,60}"), read from its text.
+//
+// captured_twin writes the pattern without their upper bounds, each one
+// captured by a group of its own, so a match of the twin tells how long each
+// repetition ran (relaxed_search.h). What it cannot tell is how many passes
+// a repetition made; these bound them:
+// - a body that cannot match nothing makes at most one pass a byte;
+// - a body whose every match holds one of its marker bytes (each word of
+//   "(?:[\p{L}-]+ ){0,3}" ends in a space) makes at most one pass per
+//   marker byte.
+//
+//   std::vector<CountedRepetition> counted;
+//   captured_twin("a(?:b ){0,3}c", counted);   // "a(?P<bilik_count_0>(?:b ){0,})c"
+//   counted[0].most == 3; counted[0].markers holds ' '
+#pragma once
+
+#include <re2/re2.h>
+
+#include <array>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace bilik {
+
+using Markers = std::array<bool, 256>;  // by byte
+
+// The name prefix of the groups the twin adds around counted repetitions.
+inline constexpr std::string_view kCountGroup = "bilik_count_";
+
+struct CountedRepetition {
+  std::string body;  // the repeated element, as written in the twin
+  size_t most = 0;   // the upper bound
+  // Inside a group taken more than once: its capture holds the last pass
+  // only, and only the whole match bounds all of them.
+  bool nested = false;
+  std::optional<Markers> markers;  // see markers_of
+};
+
+// The pattern with every "X{n,m}" (outside classes and escapes) written
+// "(?P<bilik_count_k>X{n,})", the k-th entry of `counted`; "{n}" and "{n,}"
+// are kept.
+std::string captured_twin(std::string_view pattern, std::vector<CountedRepetition>& counted);
+
+// Bytes of which every match of `body` holds at least one: what its last
+// element holds, in every alternative, when that element is always taken
+// and is a space or a punctuation mark, a class of them, or a group whose
+// alternatives all end so. None when some alternative need not.
+std::optional<Markers> markers_of(std::string_view body);
+
+// Whether `body` may match without reading a byte, or holds an assertion
+// (^, $, \b, ...) that might let it.
+bool may_match_nothing(const std::string& body, const RE2::Options& options);
+
+}  // namespace bilik

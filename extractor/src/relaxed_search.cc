@@ -1,0 +1,83 @@
+#include "relaxed_search.h"
+
+#include <map>
+
+#include "counted_repetitions.h"
+
+namespace bilik {
+namespace {
+
+// How many passes the repetition captured by `piece` may have made: no more
+// than its marker bytes, or than its bytes when it has none.
+size_t passes_at_most(const re2::StringPiece& piece, const std::optional<Markers>& markers) {
+  if (!piece.data()) return 0;
+  if (!markers) return piece.size();
+  size_t count = 0;
+  for (char c : piece) count += (*markers)[static_cast<unsigned char>(c)];
+  return count;
+}
+
+}  // namespace
+
+std::shared_ptr<const RelaxedSearch> RelaxedSearch::make(std::shared_ptr<const RE2> pattern) {
+  const std::string written = pattern->pattern();
+  if (written.find(kCountGroup) != std::string::npos) return nullptr;
+  std::vector<CountedRepetition> counted;
+  const std::string twin_pattern = captured_twin(written, counted);
+  auto twin = std::make_shared<const RE2>(twin_pattern, pattern->options());
+  if (!twin->ok() || counted.empty()) return nullptr;
+  auto search = std::make_shared<RelaxedSearch>();
+  search->pattern_ = std::move(pattern);
+  search->twin_ = twin;
+  search->stands_in_ = true;
+  for (const CountedRepetition& c : counted)
+    if (may_match_nothing(c.body, search->pattern_->options())) search->stands_in_ = false;
+  // The twin's groups in order: the added ones are the bounds, the others
+  // the pattern's own, in the pattern's order.
+  const std::map<int, std::string>& names = twin->CapturingGroupNames();
+  search->twin_group_.push_back(0);
+  for (int g = 1; g <= twin->NumberOfCapturingGroups(); ++g) {
+    auto it = names.find(g);
+    if (it != names.end() && it->second.rfind(kCountGroup, 0) == 0) {
+      const CountedRepetition& c = counted[std::stoul(it->second.substr(kCountGroup.size()))];
+      search->bounds_.push_back({g, c.most, c.nested, c.markers});
+    } else {
+      search->twin_group_.push_back(g);
+    }
+  }
+  if (static_cast<int>(search->twin_group_.size()) != search->pattern_->NumberOfCapturingGroups() + 1) return nullptr;
+  return search;
+}
+
+bool RelaxedSearch::match(std::string_view text, size_t pos, size_t end, RE2::Anchor anchor,
+                          re2::StringPiece* groups, int n) const {
+  if (!stands_in_) {
+    // The twin only tells where the pattern finds nothing.
+    return twin_->Match(text, pos, end, anchor, nullptr, 0) && pattern_->Match(text, pos, end, anchor, groups, n);
+  }
+  thread_local std::vector<re2::StringPiece> found;
+  found.assign(twin_->NumberOfCapturingGroups() + 1, re2::StringPiece());
+  if (n <= 1) {
+    // The span alone, from the twin's DFA: kept when even the whole match
+    // is within every bound, without asking RE2 for groups.
+    if (!twin_->Match(text, pos, end, anchor, found.data(), 1)) return false;
+    bool within = true;
+    for (const Bound& b : bounds_) within = within && passes_at_most(found[0], b.markers) <= b.most;
+    if (within) {
+      if (n == 1) groups[0] = found[0];
+      return true;
+    }
+  }
+  if (!twin_->Match(text, pos, end, anchor, found.data(), static_cast<int>(found.size()))) return false;
+  for (const Bound& b : bounds_)
+    if (passes_at_most(b.nested ? found[0] : found[b.group], b.markers) > b.most) {
+      // The bound may be broken: the pattern decides, from where the twin
+      // matched (the pattern cannot match before it).
+      const size_t from = anchor == RE2::UNANCHORED ? found[0].data() - text.data() : pos;
+      return pattern_->Match(text, from, end, anchor, groups, n);
+    }
+  for (int i = 0; i < n && i < static_cast<int>(twin_group_.size()); ++i) groups[i] = found[twin_group_[i]];
+  return true;
+}
+
+}  // namespace bilik

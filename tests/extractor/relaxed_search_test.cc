@@ -1,0 +1,102 @@
+#include "../../extractor/src/relaxed_search.h"
+
+#include <gtest/gtest.h>
+
+#include <random>
+#include <string>
+#include <vector>
+
+#include "test_pack.h"
+
+namespace bilik {
+namespace {
+
+// Every match of `pattern` from every position of `text`, groups and all
+// (or the span alone, or only whether there is one), as RE2 finds them and
+// as the relaxed search finds them.
+void expect_same_matches(const std::string& pattern_text, const std::string& text) {
+  auto pattern = std::make_shared<const RE2>(pattern_text, RE2::Quiet);
+  ASSERT_TRUE(pattern->ok()) << pattern_text;
+  const auto search = RelaxedSearch::make(pattern);
+  ASSERT_TRUE(search) << pattern_text;
+  const int all = pattern->NumberOfCapturingGroups() + 1;
+  for (int n : {all, 1, 0})
+    for (RE2::Anchor anchor : {RE2::UNANCHORED, RE2::ANCHOR_START, RE2::ANCHOR_BOTH})
+      for (size_t pos = 0; pos <= text.size(); ++pos) {
+        std::vector<re2::StringPiece> expected(all), found(all);
+        const bool exact = pattern->Match(text, pos, text.size(), anchor, expected.data(), n);
+        ASSERT_EQ(search->match(text, pos, text.size(), anchor, found.data(), n), exact)
+            << pattern_text << " on \"" << text << "\" from " << pos << ", " << n << " groups";
+        for (int g = 0; exact && g < n; ++g)
+          ASSERT_TRUE(expected[g].data() == found[g].data() && expected[g].size() == found[g].size())
+              << pattern_text << " on \"" << text << "\" from " << pos << ": group " << g;
+      }
+}
+
+TEST(RelaxedSearch, FindsWhatThePatternFindsWithinAndPastItsBounds) {
+  const std::string pattern = "(?P<who><<P:\\d+>>)(?:[^<]|<<D:\\d+>>){0,40}? (?P<verb>bildirib|deyib)";
+  expect_same_matches(pattern, "<<P:1>> dünən <<D:2>> jurnalistlərə bildirib");
+  expect_same_matches(pattern, "<<P:1>> bildirib");
+  expect_same_matches(pattern, "<<P:1>> " + std::string(60, 'a') + " bildirib");  // past the bound: no match
+  expect_same_matches(pattern, "<<P:1>> " + std::string(60, 'a') + " <<P:2>> o deyib");  // the second name
+  expect_same_matches(pattern, "<<P:1>> <<S:3>> bildirib");
+  expect_same_matches("x(?:a{0,2}b)+y", "xaaababy");  // the first pass breaks the bound, the last does not
+  expect_same_matches("(?:[a-z]+ ){0,2}?(?P<x>b)", "aa aa aa b");  // three words before "b": one too many
+  const auto search = RelaxedSearch::make(std::make_shared<const RE2>(pattern));
+  EXPECT_TRUE(search->stands_in());
+  EXPECT_FALSE(RelaxedSearch::make(std::make_shared<const RE2>("a+b")));
+}
+
+TEST(RelaxedSearch, ABodyThatMayReadNothingOnlyFilters) {
+  for (const char* pattern : {"x(?:a?){0,2}y", "(?:^|b){1,3}c", "(?:\\bd|e){0,4}f"}) {
+    const auto search = RelaxedSearch::make(std::make_shared<const RE2>(pattern));
+    ASSERT_TRUE(search) << pattern;
+    EXPECT_FALSE(search->stands_in()) << pattern;
+    for (const char* text : {"xaay", "xy", "xaaay", "bbbc", "bbbbc", "dddf", "eeeeef", "c"}) expect_same_matches(pattern, text);
+  }
+}
+
+// Random texts over a small alphabet against patterns with bounds nested,
+// lazy, greedy, side by side and inside groups taken many times.
+TEST(RelaxedSearch, AgreesWithThePatternOnRandomText) {
+  const std::vector<std::pair<std::string, std::string>> patterns = {
+      {"a(?:[ab]){0,3}?(?P<x>b+)(?:[^c]){0,2}c", "abc"},
+      {"(?P<x>a{1,2})(?:b|ab){0,3}(?P<y>c?)", "abc"},
+      {"(?:(?:ab){0,2}c){1,3}?b", "abc"},
+      {"(?P<x>(?:a|b){2,4})(?P<y>[abc]{0,2}?)c$", "abc"},
+      {"(?:^|c)(?:[ab]|cc){0,4}?(?P<x>a)(?:[^a]){0,3}?(?:b|c)$", "abc"},
+      {"((?:a|bc){1,3})(b{0,2})", "abc"},
+      {"(?:(?P<x>a{0,2})b)+c", "abc"},  // only the last pass's count is captured
+      // Passes that each end in a space or a comma are counted by those.
+      {"(?:[ab]+ ){0,2}?(?P<x>b)", "ab "},
+      {"(?P<x>(?:a+,? |(?:b|ab) ){1,2})a$", "ab ,"},
+      {"a(?:(?:b+[ ,])+ ){0,1}(?P<x>a)", "ab ,"},
+      {"(?:a |b){0,2}a", "ab "},  // an alternative ends without a space: bytes count
+  };
+  std::mt19937 random(20261128);
+  for (const auto& [pattern, alphabet] : patterns)
+    for (int t = 0; t < 400; ++t) {
+      std::string text(random() % 16, 'a');
+      for (char& c : text) c = alphabet[random() % alphabet.size()];
+      expect_same_matches(pattern, text);
+    }
+}
+
+// Every relation rule of the bundled pack with a counted repetition is
+// searched through its twin, and the twin stands in for most of them.
+TEST(RelaxedSearch, BundledRelationRulesWithBoundsHaveTwins) {
+  size_t bounded = 0, twins = 0, standing_in = 0;
+  for (const RelationRule& rule : test::pack().relation_rules) {
+    std::vector<CountedRepetition> counted;
+    captured_twin(rule.pattern->pattern(), counted);
+    if (!counted.empty()) ++bounded;
+    if (rule.relaxed) ++twins;
+    if (rule.relaxed && rule.relaxed->stands_in()) ++standing_in;
+  }
+  EXPECT_GT(bounded, 10u);
+  EXPECT_EQ(twins, bounded);
+  EXPECT_GT(standing_in * 10, bounded * 9);
+}
+
+}  // namespace
+}  // namespace bilik
