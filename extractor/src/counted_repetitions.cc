@@ -109,7 +109,9 @@ std::string captured_twin(std::string_view pattern, std::vector<CountedRepetitio
       const bool lazy = k + 1 < pattern.size() && pattern[k + 1] == '?';
       const size_t body = atom;
       repeated(comma ? !has_most || most > 1 : least > 1);
-      if (!has_most) {  // "{n}" or "{n,}": kept
+      // Kept as written: "{n}", "{n,}", and greedy "{n,m}", whose pass in
+      // the twin would run past its bound wherever the text goes on.
+      if (!has_most || !lazy) {
         out.append(pattern.substr(i, k + 1 - i));
         if (lazy) out += '?';
         i = k + lazy;
@@ -148,12 +150,11 @@ bool add_markers(std::string_view e, Markers& markers);
 
 std::optional<Markers> markers_of(std::string_view body) {
   Markers markers{};
-  size_t last = std::string_view::npos, last_end = 0;  // the alternative's last element, when always taken
-  auto close_alternative = [&] { return last != std::string_view::npos && add_markers(body.substr(last, last_end - last), markers); };
+  bool marked = false;  // the alternative so far has an element always taken that holds markers
   for (size_t i = 0; i < body.size();) {
     if (body[i] == '|') {
-      if (!close_alternative()) return std::nullopt;
-      last = std::string_view::npos;
+      if (!marked) return std::nullopt;
+      marked = false;
       ++i;
       continue;
     }
@@ -169,11 +170,10 @@ std::optional<Markers> markers_of(std::string_view body) {
       ++next;
     }
     if (next < body.size() && body[next] == '?') ++next;  // lazy
-    last = taken ? i : std::string_view::npos;
-    last_end = end;
+    if (taken && !marked) marked = add_markers(body.substr(i, end - i), markers);
     i = next;
   }
-  if (!close_alternative()) return std::nullopt;
+  if (!marked) return std::nullopt;
   return markers;
 }
 

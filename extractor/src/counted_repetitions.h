@@ -1,5 +1,5 @@
 // Private to the extractor: the counted repetitions of an RE2 pattern
-// ("(?:X){0,300}?", "[^<]{0,60}"), read from its text.
+// ("(?:X){0,300}?", "[^<]{0,60}?"), read from its text.
 //
 // captured_twin writes the pattern without their upper bounds, each one
 // captured by a group of its own, so a match of the twin tells how long each
@@ -7,11 +7,11 @@
 // a repetition made; these bound them:
 // - a body that cannot match nothing makes at most one pass a byte;
 // - a body whose every match holds one of its marker bytes (each word of
-//   "(?:[\p{L}-]+ ){0,3}" ends in a space) makes at most one pass per
-//   marker byte.
+//   "(?:[\p{L}-]+ ){0,3}" ends in a space, each of "(?:-\p{L}+){1,5}" starts
+//   with a dash) makes at most one pass per marker byte.
 //
 //   std::vector<CountedRepetition> counted;
-//   captured_twin("a(?:b ){0,3}c", counted);   // "a(?P<bilik_count_0>(?:b ){0,})c"
+//   captured_twin("a(?:b ){0,3}?c", counted);   // "a(?P<bilik_count_0>(?:b ){0,}?)c"
 //   counted[0].most == 3; counted[0].markers holds ' '
 #pragma once
 
@@ -39,15 +39,15 @@ struct CountedRepetition {
   std::optional<Markers> markers;  // see markers_of
 };
 
-// The pattern with every "X{n,m}" (outside classes and escapes) written
-// "(?P<bilik_count_k>X{n,})", the k-th entry of `counted`; "{n}" and "{n,}"
-// are kept.
+// The pattern with every lazy "X{n,m}?" (outside classes and escapes)
+// written "(?P<bilik_count_k>X{n,}?)", the k-th entry of `counted`; "{n}",
+// "{n,}" and greedy "{n,m}" are kept.
 std::string captured_twin(std::string_view pattern, std::vector<CountedRepetition>& counted);
 
-// Bytes of which every match of `body` holds at least one: what its last
-// element holds, in every alternative, when that element is always taken
-// and is a space or a punctuation mark, a class of them, or a group whose
-// alternatives all end so. None when some alternative need not.
+// Bytes of which every match of `body` holds at least one: in every
+// alternative, an element always taken that is a space or a punctuation
+// mark, a class of them, or a group whose alternatives all hold one. None
+// when some alternative has no such element.
 std::optional<Markers> markers_of(std::string_view body);
 
 // Whether `body` may match without reading a byte, or holds an assertion

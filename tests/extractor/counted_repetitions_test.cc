@@ -13,34 +13,34 @@ std::string twin(const std::string& pattern, std::vector<CountedRepetition>& cou
   return captured_twin(pattern, counted);
 }
 
-TEST(CountedRepetitions, TheTwinCapturesEachWithoutItsUpperBound) {
+TEST(CountedRepetitions, TheTwinCapturesEachLazyOneWithoutItsUpperBound) {
   std::vector<CountedRepetition> counted;
-  EXPECT_EQ(twin("a{1,5}b(?:c|d){0,300}?e", counted), "(?P<bilik_count_0>a{1,})b(?P<bilik_count_1>(?:c|d){0,}?)e");
+  EXPECT_EQ(twin("a{1,5}?b(?:c|d){0,300}?e", counted), "(?P<bilik_count_0>a{1,}?)b(?P<bilik_count_1>(?:c|d){0,}?)e");
   ASSERT_EQ(counted.size(), 2u);
   EXPECT_EQ(counted[0].body, "a");
   EXPECT_EQ(counted[0].most, 5u);
   EXPECT_EQ(counted[1].body, "(?:c|d)");
   EXPECT_EQ(counted[1].most, 300u);
-  EXPECT_EQ(twin("ə{0,2}\\p{L}{1,3}", counted), "(?P<bilik_count_0>ə{0,})(?P<bilik_count_1>\\p{L}{1,})");
+  EXPECT_EQ(twin("ə{0,2}?\\p{L}{1,3}?", counted), "(?P<bilik_count_0>ə{0,}?)(?P<bilik_count_1>\\p{L}{1,}?)");
 }
 
-TEST(CountedRepetitions, LeavesEscapesClassesAndOtherCountsAlone) {
+TEST(CountedRepetitions, LeavesEscapesClassesAndOtherCountsAlone) {  // greedy ones too
   std::vector<CountedRepetition> counted;
-  EXPECT_EQ(twin("\\p{L}+ \\x{259}[{1,2}]a{3}b{2,}\\{1,2\\}", counted), "\\p{L}+ \\x{259}[{1,2}]a{3}b{2,}\\{1,2\\}");
+  EXPECT_EQ(twin("\\p{L}+ \\x{259}[{1,2}]a{3}b{2,}\\{1,2\\}c{1,4}", counted), "\\p{L}+ \\x{259}[{1,2}]a{3}b{2,}\\{1,2\\}c{1,4}");
   EXPECT_TRUE(counted.empty());
-  EXPECT_EQ(twin("[^\\]{]{1,4}[]a]{0,6}", counted), "(?P<bilik_count_0>[^\\]{]{1,})(?P<bilik_count_1>[]a]{0,})");
+  EXPECT_EQ(twin("[^\\]{]{1,4}?[]a]{0,6}?", counted), "(?P<bilik_count_0>[^\\]{]{1,}?)(?P<bilik_count_1>[]a]{0,}?)");
 }
 
 TEST(CountedRepetitions, OnesInsideARepeatedGroupAreNested) {
   std::vector<CountedRepetition> counted;
-  twin("(?:a{0,2}b)+(?:c{1,2}d)?(?:e{0,3}f){2}", counted);
+  twin("(?:a{0,2}?b)+(?:c{1,2}?d)?(?:e{0,3}?f){2}", counted);
   ASSERT_EQ(counted.size(), 3u);
   EXPECT_TRUE(counted[0].nested);
   EXPECT_FALSE(counted[1].nested);  // taken once at most
   EXPECT_TRUE(counted[2].nested);
 }
 
-TEST(CountedRepetitions, MarkersAreWhatEveryPassEndsIn) {
+TEST(CountedRepetitions, MarkersAreWhatEveryPassHolds) {
   const auto space = markers_of("(?:[\\p{L}-]+,? |<<(?:STATE|ORGANIZATION)[^>]*>> )");
   ASSERT_TRUE(space);
   EXPECT_TRUE((*space)[' ']);
@@ -48,6 +48,9 @@ TEST(CountedRepetitions, MarkersAreWhatEveryPassEndsIn) {
   const auto gap = markers_of("[\\p{L}\\p{N}]+[ \\n]+");
   ASSERT_TRUE(gap);
   EXPECT_TRUE((*gap)[' '] && (*gap)['\n']);
+  const auto initial = markers_of("(?:\\p{L}\\. ?|(?:[ ](?:\\p{L}+)))");  // "M. " or " Zərif"
+  ASSERT_TRUE(initial);
+  EXPECT_TRUE((*initial)['.'] && (*initial)[' ']);
   EXPECT_FALSE(markers_of("(?:[^<]|<<[^>]*>>)"));  // "a" holds none
   EXPECT_FALSE(markers_of("(?:a |b)"));
   EXPECT_FALSE(markers_of("a ?"));

@@ -40,15 +40,16 @@ TEST(RelaxedSearch, FindsWhatThePatternFindsWithinAndPastItsBounds) {
   expect_same_matches(pattern, "<<P:1>> " + std::string(60, 'a') + " bildirib");  // past the bound: no match
   expect_same_matches(pattern, "<<P:1>> " + std::string(60, 'a') + " <<P:2>> o deyib");  // the second name
   expect_same_matches(pattern, "<<P:1>> <<S:3>> bildirib");
-  expect_same_matches("x(?:a{0,2}b)+y", "xaaababy");  // the first pass breaks the bound, the last does not
+  expect_same_matches("x(?:a{0,2}?b)+y", "xaaababy");  // the first pass breaks the bound, the last does not
   expect_same_matches("(?:[a-z]+ ){0,2}?(?P<x>b)", "aa aa aa b");  // three words before "b": one too many
   const auto search = RelaxedSearch::make(std::make_shared<const RE2>(pattern));
   EXPECT_TRUE(search->stands_in());
   EXPECT_FALSE(RelaxedSearch::make(std::make_shared<const RE2>("a+b")));
+  EXPECT_FALSE(RelaxedSearch::make(std::make_shared<const RE2>("a{1,4}b")));  // greedy: searched as written
 }
 
 TEST(RelaxedSearch, ABodyThatMayReadNothingOnlyFilters) {
-  for (const char* pattern : {"x(?:a?){0,2}y", "(?:^|b){1,3}c", "(?:\\bd|e){0,4}f"}) {
+  for (const char* pattern : {"x(?:a?){0,2}?y", "(?:^|b){1,3}?c", "(?:\\bd|e){0,4}?f"}) {
     const auto search = RelaxedSearch::make(std::make_shared<const RE2>(pattern));
     ASSERT_TRUE(search) << pattern;
     EXPECT_FALSE(search->stands_in()) << pattern;
@@ -61,17 +62,19 @@ TEST(RelaxedSearch, ABodyThatMayReadNothingOnlyFilters) {
 TEST(RelaxedSearch, AgreesWithThePatternOnRandomText) {
   const std::vector<std::pair<std::string, std::string>> patterns = {
       {"a(?:[ab]){0,3}?(?P<x>b+)(?:[^c]){0,2}c", "abc"},
-      {"(?P<x>a{1,2})(?:b|ab){0,3}(?P<y>c?)", "abc"},
+      {"(?P<x>a{1,2}?)(?:b|ab){0,3}?(?P<y>c?)", "abc"},
       {"(?:(?:ab){0,2}c){1,3}?b", "abc"},
       {"(?P<x>(?:a|b){2,4})(?P<y>[abc]{0,2}?)c$", "abc"},
       {"(?:^|c)(?:[ab]|cc){0,4}?(?P<x>a)(?:[^a]){0,3}?(?:b|c)$", "abc"},
-      {"((?:a|bc){1,3})(b{0,2})", "abc"},
-      {"(?:(?P<x>a{0,2})b)+c", "abc"},  // only the last pass's count is captured
+      {"((?:a|bc){1,3}?)(b{0,2})", "abc"},
+      {"(?:(?P<x>a{0,2}?)b)+c", "abc"},  // only the last pass's count is captured
       // Passes that each end in a space or a comma are counted by those.
       {"(?:[ab]+ ){0,2}?(?P<x>b)", "ab "},
-      {"(?P<x>(?:a+,? |(?:b|ab) ){1,2})a$", "ab ,"},
-      {"a(?:(?:b+[ ,])+ ){0,1}(?P<x>a)", "ab ,"},
-      {"(?:a |b){0,2}a", "ab "},  // an alternative ends without a space: bytes count
+      {"(?P<x>(?:a+,? |(?:b|ab) ){1,2}?)a$", "ab ,"},
+      {"a(?:(?:b+[ ,])+ ){0,1}?(?P<x>a)", "ab ,"},
+      {"(?:a |b){0,2}?a", "ab "},  // an alternative without a space: bytes count
+      {"(?P<x>a(?: [ab]+){1,2}?)$", "ab "},  // each pass starts with a space
+      {"(?:a, ?|b ){1,3}?(?P<x>b)", "ab ,"},
   };
   std::mt19937 random(20261128);
   for (const auto& [pattern, alphabet] : patterns)
