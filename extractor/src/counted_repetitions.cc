@@ -51,20 +51,25 @@ size_t element_end(std::string_view p, size_t i) {
 
 }  // namespace
 
-std::string captured_twin(std::string_view pattern, std::vector<CountedRepetition>& counted) {
+namespace {
+
+// The twin, with the k-th lazy counted repetition kept as written when
+// keep[k]; `nested[k]` tells whether it lies in a group taken more than once.
+std::string write_twin(std::string_view pattern, const std::vector<bool>& keep, std::vector<CountedRepetition>& counted,
+                       std::vector<bool>& nested) {
   struct Open {
     size_t at;                 // where the group opens in `out`
     std::vector<size_t> inner;  // counted repetitions inside it
   };
   std::string out;
   std::vector<Open> open;
-  std::vector<size_t> top;          // counted repetitions outside every group
+  std::vector<size_t> top;          // lazy counted repetitions outside every group, by k
   std::vector<size_t> atom_inner;   // those inside the last atom (a group just closed)
   size_t atom = std::string::npos;  // where the last atom starts in `out`
   auto inside = [&]() -> std::vector<size_t>& { return open.empty() ? top : open.back().inner; };
   auto repeated = [&](bool more_than_once) {
     if (more_than_once)
-      for (size_t k : atom_inner) counted[k].nested = true;
+      for (size_t k : atom_inner) nested[k] = true;
     atom = std::string::npos;
     atom_inner.clear();
   };
@@ -97,32 +102,37 @@ std::string captured_twin(std::string_view pattern, std::vector<CountedRepetitio
       size_t j = i + 1, least = 0, most = 0;
       while (j < pattern.size() && digit(pattern[j])) least = least * 10 + (pattern[j++] - '0');
       const bool has_least = j > i + 1, comma = j < pattern.size() && pattern[j] == ',';
-      size_t k = comma ? j + 1 : j;
-      while (k < pattern.size() && digit(pattern[k])) most = most * 10 + (pattern[k++] - '0');
-      const bool has_most = comma && k > j + 1;
-      if (!has_least || k >= pattern.size() || pattern[k] != '}') {  // a literal "{"
+      size_t close = comma ? j + 1 : j;
+      while (close < pattern.size() && digit(pattern[close])) most = most * 10 + (pattern[close++] - '0');
+      const bool has_most = comma && close > j + 1;
+      if (!has_least || close >= pattern.size() || pattern[close] != '}') {  // a literal "{"
         out += c;
         atom = out.size() - 1;
         atom_inner.clear();
         continue;
       }
-      const bool lazy = k + 1 < pattern.size() && pattern[k + 1] == '?';
+      const bool lazy = close + 1 < pattern.size() && pattern[close + 1] == '?';
+      const std::string_view quantifier = pattern.substr(i, close + 1 + lazy - i);
       const size_t body = atom;
       repeated(comma ? !has_most || most > 1 : least > 1);
+      i = close + lazy;
       // Kept as written: "{n}", "{n,}", and greedy "{n,m}", whose pass in
       // the twin would run past its bound wherever the text goes on.
-      if (!has_most || !lazy) {
-        out.append(pattern.substr(i, k + 1 - i));
-        if (lazy) out += '?';
-        i = k + lazy;
+      if (!lazy || !has_most) {
+        out.append(quantifier);
         continue;
       }
-      const size_t index = counted.size();
-      counted.push_back({out.substr(body), most, false, markers_of(out.substr(body))});
-      out.insert(body, "(?P<" + std::string(kCountGroup) + std::to_string(index) + ">");
-      out += "{" + std::to_string(least) + ",}" + (lazy ? "?" : "") + ")";
-      inside().push_back(index);
-      i = k + lazy;
+      const size_t k = nested.size();
+      nested.push_back(false);
+      inside().push_back(k);
+      if (k < keep.size() && keep[k]) {
+        out.append(quantifier);
+        continue;
+      }
+      const std::string text = out.substr(body);
+      out.insert(body, "(?P<" + std::string(kCountGroup) + std::to_string(counted.size()) + ">");
+      out += "{" + std::to_string(least) + ",}?)";
+      counted.push_back({text, most, markers_of(text)});
     } else {  // a character, with the rest of its UTF-8 sequence
       const size_t end = element_end(pattern, i);
       atom = out.size();
@@ -132,6 +142,18 @@ std::string captured_twin(std::string_view pattern, std::vector<CountedRepetitio
     }
   }
   return out;
+}
+
+}  // namespace
+
+std::string captured_twin(std::string_view pattern, std::vector<CountedRepetition>& counted) {
+  // First find which lie in groups taken more than once: a capture holds
+  // only the last pass of those, so they are kept as written.
+  std::vector<CountedRepetition> first;
+  std::vector<bool> nested;
+  write_twin(pattern, {}, first, nested);
+  std::vector<bool> unused;
+  return write_twin(pattern, nested, counted, unused);
 }
 
 namespace {

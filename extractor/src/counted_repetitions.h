@@ -33,15 +33,14 @@ inline constexpr std::string_view kCountGroup = "bilik_count_";
 struct CountedRepetition {
   std::string body;  // the repeated element, as written in the twin
   size_t most = 0;   // the upper bound
-  // Inside a group taken more than once: its capture holds the last pass
-  // only, and only the whole match bounds all of them.
-  bool nested = false;
   std::optional<Markers> markers;  // see markers_of
 };
 
 // The pattern with every lazy "X{n,m}?" (outside classes and escapes)
-// written "(?P<bilik_count_k>X{n,}?)", the k-th entry of `counted`; "{n}",
-// "{n,}" and greedy "{n,m}" are kept.
+// written "(?P<bilik_count_k>X{n,}?)", the k-th entry of `counted`. Kept as
+// written: "{n}", "{n,}", greedy "{n,m}" (its pass in the twin would run
+// past the bound wherever the text goes on), and any inside a group taken
+// more than once (a capture holds its last pass only).
 std::string captured_twin(std::string_view pattern, std::vector<CountedRepetition>& counted);
 
 // Bytes of which every match of `body` holds at least one: in every

@@ -40,7 +40,7 @@ std::shared_ptr<const RelaxedSearch> RelaxedSearch::make(std::shared_ptr<const R
     auto it = names.find(g);
     if (it != names.end() && it->second.rfind(kCountGroup, 0) == 0) {
       const CountedRepetition& c = counted[std::stoul(it->second.substr(kCountGroup.size()))];
-      search->bounds_.push_back({g, c.most, c.nested, c.markers});
+      search->bounds_.push_back({g, c.most, c.markers});
     } else {
       search->twin_group_.push_back(g);
     }
@@ -70,7 +70,7 @@ bool RelaxedSearch::match(std::string_view text, size_t pos, size_t end, RE2::An
   }
   if (!twin_->Match(text, pos, end, anchor, found.data(), static_cast<int>(found.size()))) return false;
   for (const Bound& b : bounds_)
-    if (passes_at_most(b.nested ? found[0] : found[b.group], b.markers) > b.most) {
+    if (passes_at_most(found[b.group], b.markers) > b.most) {
       // The bound may be broken: the pattern decides, from where the twin
       // matched (the pattern cannot match before it).
       const size_t from = anchor == RE2::UNANCHORED ? found[0].data() - text.data() : pos;

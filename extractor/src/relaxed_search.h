@@ -49,7 +49,6 @@ class RelaxedSearch {
   struct Bound {
     int group;    // the twin's group capturing the repetition
     size_t most;  // its upper bound
-    bool nested;  // inside a group taken more than once: only the whole match bounds it
     std::optional<Markers> markers;  // bytes every pass holds one of
   };
   std::shared_ptr<const RE2> pattern_, twin_;

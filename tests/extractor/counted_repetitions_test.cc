@@ -31,13 +31,13 @@ TEST(CountedRepetitions, LeavesEscapesClassesAndOtherCountsAlone) {  // greedy o
   EXPECT_EQ(twin("[^\\]{]{1,4}?[]a]{0,6}?", counted), "(?P<bilik_count_0>[^\\]{]{1,}?)(?P<bilik_count_1>[]a]{0,}?)");
 }
 
-TEST(CountedRepetitions, OnesInsideARepeatedGroupAreNested) {
+TEST(CountedRepetitions, OnesInsideARepeatedGroupAreKept) {
   std::vector<CountedRepetition> counted;
-  twin("(?:a{0,2}?b)+(?:c{1,2}?d)?(?:e{0,3}?f){2}", counted);
-  ASSERT_EQ(counted.size(), 3u);
-  EXPECT_TRUE(counted[0].nested);
-  EXPECT_FALSE(counted[1].nested);  // taken once at most
-  EXPECT_TRUE(counted[2].nested);
+  EXPECT_EQ(twin("(?:a{0,2}?b)+(?:c{1,2}?d)?(?:e{0,3}?f){2}(?:g{0,4}?h){1,3}?", counted),
+            "(?:a{0,2}?b)+(?:(?P<bilik_count_0>c{1,}?)d)?(?:e{0,3}?f){2}(?P<bilik_count_1>(?:g{0,4}?h){1,}?)");
+  ASSERT_EQ(counted.size(), 2u);
+  EXPECT_EQ(counted[0].most, 2u);
+  EXPECT_EQ(counted[1].body, "(?:g{0,4}?h)");
 }
 
 TEST(CountedRepetitions, MarkersAreWhatEveryPassHolds) {
