@@ -89,7 +89,7 @@ class RuleRunner {
       if (skip_to_list_words) {
         // Only a match at a list word yields a name: each is tried anchored
         // there, so a failed try reads no further than the pattern can.
-        pos = next_word_starting_with(pos, sentence.end, *leading);
+        pos = next_word_starting_with(pos, sentence.end, *leading, rule.opens_capitalized ? &*rule.walk : nullptr);
         if (pos >= sentence.end || stop_requested()) break;
         if (!search(pos, sentence.end, RE2::ANCHOR_START, 1)) {
           pos = next_word_start(pos);
@@ -154,10 +154,17 @@ class RuleRunner {
   }
 
   // The start of the first word at or after `from` (and before `limit`) that
-  // may begin with a word of a list, else `limit`.
-  size_t next_word_starting_with(size_t from, size_t limit, const RulePack::WordOpenings& openings) const {
-    for (size_t w = word_at_or_after(text_.words, from); w < text_.words.size() && text_.words[w].start < limit; ++w)
-      if (text_.words[w].start >= from && starts_with_word(text_.words[w].start, limit, openings)) return text_.words[w].start;
+  // may begin with a word of a list, else `limit`; with `capitalized_walk`,
+  // only a word that walk may keep first (see walk_name).
+  size_t next_word_starting_with(size_t from, size_t limit, const RulePack::WordOpenings& openings,
+                                 const NameWalk* capitalized_walk) const {
+    for (size_t w = word_at_or_after(text_.words, from); w < text_.words.size() && text_.words[w].start < limit; ++w) {
+      const Word& word = text_.words[w];
+      if (capitalized_walk && !word.capitalized && !(capitalized_walk->opener && word.opens_sentence) &&
+          !forms_.glued_suffix(w))
+        continue;
+      if (word.start >= from && starts_with_word(word.start, limit, openings)) return word.start;
+    }
     return limit;
   }
 

@@ -191,6 +191,9 @@ Result<RulePack> load_rule_pack(const std::string& dir) {
           if (opens_with_letters(rule->pattern->pattern(), group)) rule->leading_list = list;
         for (const std::string& group : rule->capitalized_groups)
           if (is_whole_pattern(rule->pattern->pattern(), group)) rule->capitalized_whole = group;
+        rule->opens_capitalized = rule->walk && rule->walk->source == NameWalk::Source::Group && !rule->walk->from_end &&
+                                  rule->walk->words == NameWalk::Words::Capitalized &&
+                                  is_whole_pattern(rule->pattern->pattern(), "name");
         if (const auto& names = rule->pattern->CapturingGroupNames();
             rule->pattern->NumberOfCapturingGroups() == 1 && names.count(1))
           rule->group_is_match = is_whole_pattern(rule->pattern->pattern(), names.at(1));

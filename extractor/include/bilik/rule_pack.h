@@ -118,6 +118,10 @@ struct EntityRule {
   // The pattern is one group and nothing else ("(?P<name>...)"): the group's
   // span is the match's, and RE2 need not compute it.
   bool group_is_match = false;
+  // The name group is the whole pattern and its walk keeps capitalised
+  // words from the start: a match yields a name only where it opens with a
+  // capitalised word (or, for an opener walk, a sentence's first word).
+  bool opens_capitalized = false;
   std::vector<RuleExample> examples;
   std::vector<std::string> counter_examples;
 };
