@@ -4,8 +4,10 @@
 # writer (a third run, --jobs 1 --verbose, for its debug line: rows, rows/s,
 # seconds and CPU seconds) and the rows it stored per KB of text, by table,
 # each stage of extraction on one core without the store (bench/extract_stages
-# over the first 2,000 documents), and RE2 alone scanning the same bytes for
-# the gazetteer's names.
+# over the first 2,000 documents), the same stages on text the rules have not
+# seen (../shared/corpora/az-news after a warm-up on the NTREX news only: the
+# replicated corpus repeats each article, which RE2's DFAs then know), and
+# RE2 alone scanning the same bytes for the gazetteer's names.
 #
 #   bash bench/extract_speed.sh [SIZE_MB]
 set -euo pipefail
@@ -35,4 +37,6 @@ done | awk -v b="$total" -v ix="$indexes" -F '\t' '
   { per[$1] = $2 * 1000 / b; all += $2 * 1000 / b; if ($2 > 0) line = line sprintf(" %s %.2f", $1, per[$1]) }
   END { printf "rows per KB of text: %.1f (%s); %d indexes\n", all, substr(line, 2), ix }'
 find "$work/in" -name '*.txt' | head -2000 | xargs build/bench/extract_stages --warmup
+echo "unseen text:"
+build/bench/extract_stages --warmup-on ../shared/corpora/ntrex-az/newstest2019-ref.aze-Latn.txt ../shared/corpora/az-news
 find "$work/in" -name '*.txt' | head -2000 | xargs build/bench/re2_gazetteer_scan
