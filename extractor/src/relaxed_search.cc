@@ -1,11 +1,14 @@
 #include "relaxed_search.h"
 
+#include <algorithm>
 #include <map>
 
 #include "counted_repetitions.h"
 
 namespace bilik {
 namespace {
+
+constexpr int64_t kTwinMemory = 16 << 20;  // RE2's budget for a twin
 
 // How many passes the repetition captured by `piece` may have made: no more
 // than its marker bytes, or than its bytes when it has none.
@@ -24,7 +27,12 @@ std::shared_ptr<const RelaxedSearch> RelaxedSearch::make(std::shared_ptr<const R
   if (written.find(kCountGroup) != std::string::npos) return nullptr;
   std::vector<CountedRepetition> counted;
   const std::string twin_pattern = captured_twin(written, counted);
-  auto twin = std::make_shared<const RE2>(twin_pattern, pattern->options());
+  // A twin has no counted repetitions left to blow up its DFA, which needs
+  // less than the pattern's budget; on text no rule has seen, DFAs grow
+  // toward their budgets, and the twins' share of the run's memory with them.
+  RE2::Options options = pattern->options();
+  options.set_max_mem(std::min<int64_t>(options.max_mem(), kTwinMemory));
+  auto twin = std::make_shared<const RE2>(twin_pattern, options);
   if (!twin->ok() || counted.empty()) return nullptr;
   auto search = std::make_shared<RelaxedSearch>();
   search->pattern_ = std::move(pattern);
