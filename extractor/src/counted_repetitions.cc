@@ -9,24 +9,41 @@ namespace {
 bool digit(char c) { return std::isdigit(static_cast<unsigned char>(c)) != 0; }
 
 // The end of the element of `p` starting at `i` (an escape, a class, a
-// group or one character, without its quantifier), or npos.
+// group or one character, without its quantifier), or npos. Read as RE2
+// reads them: "\\p{L}" and "\\pL", "\\x{259}" and "\\x61", octal "\\141",
+// "\\Q...\\E" (to the end when unclosed), "[[:alpha:]]".
 size_t element_end(std::string_view p, size_t i) {
   constexpr size_t npos = std::string_view::npos;
-  if (p[i] == '\\') {  // with its braces: "\\p{L}", "\\x{259}"
+  if (p[i] == '\\') {
     if (i + 1 >= p.size()) return p.size();
     const char kind = p[i + 1];
+    if (kind == 'Q') {
+      const size_t close = p.find("\\E", i + 2);
+      return close == npos ? p.size() : close + 2;
+    }
     if ((kind == 'p' || kind == 'P' || kind == 'x') && i + 2 < p.size() && p[i + 2] == '{') {
       const size_t close = p.find('}', i + 2);
       return close == npos ? npos : close + 1;
     }
-    return i + 2;
+    if (kind == 'p' || kind == 'P') return std::min(i + 3, p.size());
+    if (kind == 'x') return std::min(i + 4, p.size());
+    size_t j = i + 2;
+    if (kind >= '0' && kind <= '7')  // up to two more octal digits
+      while (j < i + 4 && j < p.size() && p[j] >= '0' && p[j] <= '7') ++j;
+    return j;
   }
   if (p[i] == '[') {
     size_t j = i + 1;
     if (j < p.size() && p[j] == '^') ++j;
     if (j < p.size() && p[j] == ']') ++j;
-    for (; j < p.size() && p[j] != ']'; ++j)
-      if (p[j] == '\\') ++j;
+    for (; j < p.size() && p[j] != ']'; ++j) {
+      if (p[j] == '\\') {
+        ++j;
+      } else if (p.substr(j, 2) == "[:") {  // a POSIX class, or RE2 refuses the pattern
+        const size_t name_end = p.find(":]", j + 2);
+        if (name_end != npos) j = name_end + 1;
+      }
+    }
     return j < p.size() ? j + 1 : npos;
   }
   if (p[i] == '(') {
@@ -47,6 +64,19 @@ size_t element_end(std::string_view p, size_t i) {
   size_t j = i + 1;
   while (j < p.size() && (static_cast<unsigned char>(p[j]) & 0xC0) == 0x80) ++j;
   return j;
+}
+
+// The end of "(?i)" or of an empty "\\Q\\E" at `i`, or npos: RE2 reads no
+// atom there, so a quantifier after one applies to the atom before it.
+size_t no_atom_end(std::string_view p, size_t i) {
+  constexpr size_t npos = std::string_view::npos;
+  if (p.substr(i, 2) == "(?") {
+    const size_t j = p.find_first_not_of("imsU-", i + 2);
+    return j != npos && p[j] == ')' ? j + 1 : npos;
+  }
+  if (p.substr(i, 4) == "\\Q\\E") return i + 4;
+  if (p.substr(i) == "\\Q") return i + 2;
+  return npos;
 }
 
 }  // namespace
@@ -75,9 +105,13 @@ std::string write_twin(std::string_view pattern, const std::vector<bool>& keep, 
   };
   for (size_t i = 0; i < pattern.size(); ++i) {
     const char c = pattern[i];
-    if (c == '\\' || c == '[') {  // an escape or a class, copied whole
+    if (const size_t end = no_atom_end(pattern, i); end != std::string::npos) {
+      out.append(pattern.substr(i, end - i));
+      i = end - 1;
+    } else if (c == '\\' || c == '[') {  // an escape or a class, copied whole
       const size_t end = std::min(element_end(pattern, i), pattern.size());
-      atom = out.size();
+      // A quantifier after "\\Q...\\E" applies to its last character alone.
+      atom = pattern.substr(i, 2) == "\\Q" ? std::string::npos : out.size();
       atom_inner.clear();
       out.append(pattern.substr(i, end - i));
       i = end - 1;
@@ -174,6 +208,7 @@ std::optional<Markers> markers_of(std::string_view body) {
   Markers markers{};
   bool marked = false;  // the alternative so far has an element always taken that holds markers
   for (size_t i = 0; i < body.size();) {
+    if (no_atom_end(body, i) != std::string_view::npos) return std::nullopt;  // a quantifier after it is not its own
     if (body[i] == '|') {
       if (!marked) return std::nullopt;
       marked = false;

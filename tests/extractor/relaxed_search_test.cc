@@ -11,26 +11,32 @@
 namespace bilik {
 namespace {
 
-// Every match of `pattern` from every position of `text`, groups and all
-// (or the span alone, or only whether there is one), as RE2 finds them and
-// as the relaxed search finds them.
-void expect_same_matches(const std::string& pattern_text, const std::string& text) {
-  auto pattern = std::make_shared<const RE2>(pattern_text, RE2::Quiet);
+// Every match of `pattern` in every span of `text` (from every position to
+// every end), groups and all (some of them, the span alone, only whether
+// there is one, or more than the pattern has, which RE2 clears), as RE2
+// finds them and as the relaxed search finds them.
+void expect_same_matches(const std::string& pattern_text, const std::string& text,
+                         const RE2::Options& options = RE2::Quiet) {
+  auto pattern = std::make_shared<const RE2>(pattern_text, options);
   ASSERT_TRUE(pattern->ok()) << pattern_text;
   const auto search = RelaxedSearch::make(pattern);
   ASSERT_TRUE(search) << pattern_text;
   const int all = pattern->NumberOfCapturingGroups() + 1;
-  for (int n : {all, 1, 0})
+  const re2::StringPiece unset("unset");
+  for (int n : {all, 1, 0, all / 2 + 1, all + 1})
     for (RE2::Anchor anchor : {RE2::UNANCHORED, RE2::ANCHOR_START, RE2::ANCHOR_BOTH})
-      for (size_t pos = 0; pos <= text.size(); ++pos) {
-        std::vector<re2::StringPiece> expected(all), found(all);
-        const bool exact = pattern->Match(text, pos, text.size(), anchor, expected.data(), n);
-        ASSERT_EQ(search->match(text, pos, text.size(), anchor, found.data(), n), exact)
-            << pattern_text << " on \"" << text << "\" from " << pos << ", " << n << " groups";
-        for (int g = 0; exact && g < n; ++g)
-          ASSERT_TRUE(expected[g].data() == found[g].data() && expected[g].size() == found[g].size())
-              << pattern_text << " on \"" << text << "\" from " << pos << ": group " << g;
-      }
+      for (size_t pos = 0; pos <= text.size(); ++pos)
+        for (size_t end = pos; end <= text.size(); ++end) {
+          std::vector<re2::StringPiece> expected(n, unset), found(n, unset);
+          const bool exact = pattern->Match(text, pos, end, anchor, expected.data(), n);
+          ASSERT_EQ(search->match(text, pos, end, anchor, found.data(), n), exact)
+              << pattern_text << " on \"" << text << "\" from " << pos << " to " << end << ", anchor " << anchor
+              << ", " << n << " groups";
+          for (int g = 0; exact && g < n; ++g)
+            ASSERT_TRUE(expected[g].data() == found[g].data() && expected[g].size() == found[g].size())
+                << pattern_text << " on \"" << text << "\" from " << pos << " to " << end << ", anchor " << anchor
+                << ": group " << g << " of " << n;
+        }
 }
 
 TEST(RelaxedSearch, FindsWhatThePatternFindsWithinAndPastItsBounds) {
@@ -46,6 +52,33 @@ TEST(RelaxedSearch, FindsWhatThePatternFindsWithinAndPastItsBounds) {
   EXPECT_TRUE(search->stands_in());
   EXPECT_FALSE(RelaxedSearch::make(std::make_shared<const RE2>("a+b")));
   EXPECT_FALSE(RelaxedSearch::make(std::make_shared<const RE2>("a{1,4}b")));  // greedy: searched as written
+}
+
+// What RE2 reads as one atom, or as none, the twin must too: a quantifier
+// after "\\Q...\\E" applies to its last character, one after "(?i)" or an
+// empty "\\Q\\E" to the atom before it; octal escapes run to three digits.
+TEST(RelaxedSearch, ReadsThePatternAsRE2Does) {
+  expect_same_matches("\\Qa{1,3}?\\Eb{1,2}?", "a{1,3}?bbb aaab");
+  expect_same_matches("\\123{1,3}?x", "SSSSx3x");
+  expect_same_matches("\\pL{1,2}?\\x61{1,2}?,", "bbaaa,");
+  expect_same_matches("[[:alpha:]a{0,3}?]b{0,2}?", "3(a{bb");
+  expect_same_matches("(?:b{0,1}?c)(?i){2}d{0,2}?", "bbcbcdd");
+  expect_same_matches("(?:b{0,1}?c)(?i)+d{0,2}?", "bbcbcbbcdd");
+  expect_same_matches("(?:b{0,1}?c)\\Q\\E{2}d{0,2}?", "bbcbcdd");
+  expect_same_matches("x(?:a (?i)?){0,1}?y", "xaay xa y");  // the "?" makes the space optional
+  expect_same_matches("x(?:a \\Q\\E?){0,1}?y", "xaay xa y");
+}
+
+// Options under which the twin's captures or preference order are not the
+// pattern's: the pattern searches alone.
+TEST(RelaxedSearch, DeclinesOptionsThatChangeWhatTheTwinMeans) {
+  RE2::Options literal, never_capture, longest, latin1;
+  literal.set_literal(true);
+  never_capture.set_never_capture(true);
+  longest.set_longest_match(true);
+  latin1.set_encoding(RE2::Options::EncodingLatin1);
+  for (const RE2::Options& options : {literal, never_capture, longest, latin1})
+    EXPECT_FALSE(RelaxedSearch::make(std::make_shared<const RE2>("a{1,2}?b", options)));
 }
 
 TEST(RelaxedSearch, ABodyThatMayReadNothingOnlyFilters) {
