@@ -103,11 +103,15 @@ std::string write_twin(std::string_view pattern, const std::vector<bool>& keep, 
     atom = std::string::npos;
     atom_inner.clear();
   };
+  bool flagged = false;  // flags set between the last atom and here
   for (size_t i = 0; i < pattern.size(); ++i) {
     const char c = pattern[i];
+    const bool after_flags = flagged;
+    flagged = false;
     if (const size_t end = no_atom_end(pattern, i); end != std::string::npos) {
       out.append(pattern.substr(i, end - i));
       i = end - 1;
+      flagged = after_flags || c == '(';
     } else if (c == '\\' || c == '[') {  // an escape or a class, copied whole
       const size_t end = std::min(element_end(pattern, i), pattern.size());
       // A quantifier after "\\Q...\\E" applies to its last character alone.
@@ -151,8 +155,9 @@ std::string write_twin(std::string_view pattern, const std::vector<bool>& keep, 
       repeated(comma ? !has_most || most > 1 : least > 1);
       i = close + lazy;
       // Kept as written: "{n}", "{n,}", and greedy "{n,m}", whose pass in
-      // the twin would run past its bound wherever the text goes on.
-      if (!lazy || !has_most) {
+      // the twin would run past its bound wherever the text goes on; and
+      // "a(?U){1,3}?", whose flags a group around it would end early.
+      if (!lazy || !has_most || after_flags) {
         out.append(quantifier);
         continue;
       }

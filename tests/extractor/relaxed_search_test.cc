@@ -63,6 +63,7 @@ TEST(RelaxedSearch, ReadsThePatternAsRE2Does) {
   expect_same_matches("\\pL{1,2}?\\x61{1,2}?,", "bbaaa,");
   expect_same_matches("[[:alpha:]a{0,3}?]b{0,2}?", "3(a{bb");
   expect_same_matches("(?:b{0,1}?c)(?i){2}d{0,2}?", "bbcbcdd");
+  expect_same_matches("a(?U){0,2}?(?:b{0,3}?)(a+)", "aabbbbaa");  // the flags reach past the repetition
   expect_same_matches("(?:b{0,1}?c)(?i)+d{0,2}?", "bbcbcbbcdd");
   expect_same_matches("(?:b{0,1}?c)\\Q\\E{2}d{0,2}?", "bbcbcdd");
   expect_same_matches("x(?:a (?i)?){0,1}?y", "xaay xa y");  // the "?" makes the space optional
