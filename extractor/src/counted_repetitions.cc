@@ -85,7 +85,9 @@ namespace {
 
 // The twin, with the k-th lazy counted repetition kept as written when
 // keep[k]; `nested[k]` tells whether it lies in a group taken more than once.
-std::string write_twin(std::string_view pattern, const std::vector<bool>& keep, std::vector<CountedRepetition>& counted,
+// None when a quantifier follows flags or an empty quote ("a(?i){2}",
+// "X?\\Q\\E{2}"): RE2 applies it to whatever came before, even a quantifier.
+std::optional<std::string> write_twin(std::string_view pattern, const std::vector<bool>& keep, std::vector<CountedRepetition>& counted,
                        std::vector<bool>& nested) {
   struct Open {
     size_t at;                 // where the group opens in `out`
@@ -103,15 +105,13 @@ std::string write_twin(std::string_view pattern, const std::vector<bool>& keep, 
     atom = std::string::npos;
     atom_inner.clear();
   };
-  bool flagged = false;  // flags set between the last atom and here
   for (size_t i = 0; i < pattern.size(); ++i) {
     const char c = pattern[i];
-    const bool after_flags = flagged;
-    flagged = false;
     if (const size_t end = no_atom_end(pattern, i); end != std::string::npos) {
+      if (end < pattern.size() && std::string_view("*+?{").find(pattern[end]) != std::string_view::npos)
+        return std::nullopt;
       out.append(pattern.substr(i, end - i));
       i = end - 1;
-      flagged = after_flags || c == '(';
     } else if (c == '\\' || c == '[') {  // an escape or a class, copied whole
       const size_t end = std::min(element_end(pattern, i), pattern.size());
       // A quantifier after "\\Q...\\E" applies to its last character alone.
@@ -155,9 +155,8 @@ std::string write_twin(std::string_view pattern, const std::vector<bool>& keep, 
       repeated(comma ? !has_most || most > 1 : least > 1);
       i = close + lazy;
       // Kept as written: "{n}", "{n,}", and greedy "{n,m}", whose pass in
-      // the twin would run past its bound wherever the text goes on; and
-      // "a(?U){1,3}?", whose flags a group around it would end early.
-      if (!lazy || !has_most || after_flags) {
+      // the twin would run past its bound wherever the text goes on.
+      if (!lazy || !has_most) {
         out.append(quantifier);
         continue;
       }
@@ -190,9 +189,9 @@ std::string captured_twin(std::string_view pattern, std::vector<CountedRepetitio
   // only the last pass of those, so they are kept as written.
   std::vector<CountedRepetition> first;
   std::vector<bool> nested;
-  write_twin(pattern, {}, first, nested);
+  if (!write_twin(pattern, {}, first, nested)) return std::string(pattern);
   std::vector<bool> unused;
-  return write_twin(pattern, nested, counted, unused);
+  return *write_twin(pattern, nested, counted, unused);
 }
 
 namespace {
