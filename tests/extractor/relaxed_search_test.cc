@@ -111,11 +111,48 @@ TEST(RelaxedSearch, AgreesWithThePatternOnRandomText) {
   };
   std::mt19937 random(20261128);
   for (const auto& [pattern, alphabet] : patterns)
-    for (int t = 0; t < 400; ++t) {
+    for (int t = 0; t < 200; ++t) {
       std::string text(random() % 16, 'a');
       for (char& c : text) c = alphabet[random() % alphabet.size()];
       expect_same_matches(pattern, text);
     }
+}
+
+// A pattern of up to three elements, each perhaps quantified: escapes,
+// classes, quotes and groups of every kind, lazy counted repetitions among
+// the quantifiers, flags and anchors among the elements.
+std::string random_pattern(std::mt19937& random, int depth = 0) {
+  static const std::vector<std::string> leaves = {
+      "a", "b", " ", ",", "ə", "[ab]", "[^a]", "[ ,]", "[[:alpha:]]", "\\pL", "\\x{259}", "\\x61", "\\141", ".",
+      "\\s", "\\,", "[)]", "\\)", "[^]a]", "\\Qa)\\E", "\\Q\\E", "(?i)", "(?U)", "^", "$", "\\b", "(?:[ab]+ )", "(?:a, ?|b )"};
+  static const std::vector<std::string> quantifiers = {"*", "+?", "?", "{2}", "{1,}", "{0,2}", "{0,1}?", "{1,2}?", "{0,3}?"};
+  std::string out;
+  for (int k = 1 + random() % 3; k > 0; --k) {
+    if (depth < 2 && random() % 3 == 0) {
+      const std::string inner = random_pattern(random, depth + 1);
+      const std::string opens[] = {"(?:", "(", "(?P<g" + std::to_string(random() % 1000) + ">", "(?i:", "(?:|"};
+      out += opens[random() % 5] + inner + (random() % 4 ? ")" : "|" + random_pattern(random, depth + 1) + ")");
+    } else {
+      out += leaves[random() % leaves.size()];
+    }
+    if (random() % 2) out += quantifiers[random() % quantifiers.size()];
+  }
+  return out;
+}
+
+TEST(RelaxedSearch, AgreesWithThePatternOnRandomPatterns) {
+  std::mt19937 random(20261128);
+  int searched = 0;
+  while (searched < 100) {
+    const std::string pattern = random_pattern(random);
+    if (!RE2(pattern, RE2::Quiet).ok() || !RelaxedSearch::make(std::make_shared<const RE2>(pattern, RE2::Quiet))) continue;
+    ++searched;
+    for (int t = 0; t < 3; ++t) {
+      std::string text;
+      for (int length = random() % 9; length > 0; --length) text += std::vector<std::string>{"a", "b", " ", ",", "ə", ")"}[random() % 6];
+      expect_same_matches(pattern, text);
+    }
+  }
 }
 
 // Every relation rule of the bundled pack with a counted repetition is
