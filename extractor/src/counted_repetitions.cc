@@ -87,8 +87,8 @@ namespace {
 // keep[k]; `nested[k]` tells whether it lies in a group taken more than once.
 // None when a quantifier follows flags or an empty quote ("a(?i){2}",
 // "X?\\Q\\E{2}"): RE2 applies it to whatever came before, even a quantifier.
-std::optional<std::string> write_twin(std::string_view pattern, const std::vector<bool>& keep, std::vector<CountedRepetition>& counted,
-                       std::vector<bool>& nested) {
+std::optional<std::string> write_twin(std::string_view pattern, const std::vector<bool>& keep,
+                                      std::vector<CountedRepetition>& counted, std::vector<bool>& nested) {
   struct Open {
     size_t at;                 // where the group opens in `out`
     std::vector<size_t> inner;  // counted repetitions inside it
@@ -212,7 +212,8 @@ std::optional<Markers> markers_of(std::string_view body) {
   Markers markers{};
   bool marked = false;  // the alternative so far has an element always taken that holds markers
   for (size_t i = 0; i < body.size();) {
-    if (no_atom_end(body, i) != std::string_view::npos) return std::nullopt;  // a quantifier after it is not its own
+    // Flags or an empty quote: a quantifier after them belongs to the element before.
+    if (no_atom_end(body, i) != std::string_view::npos) return std::nullopt;
     if (body[i] == '|') {
       if (!marked) return std::nullopt;
       marked = false;

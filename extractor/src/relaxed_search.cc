@@ -51,6 +51,8 @@ std::shared_ptr<const RelaxedSearch> RelaxedSearch::make(std::shared_ptr<const R
       search->twin_group_.push_back(g);
     }
   }
+  // Each counted repetition must have its group (not one a misread left in
+  // a class), and the pattern's groups their twins.
   if (search->bounds_.size() != counted.size() ||
       static_cast<int>(search->twin_group_.size()) != search->pattern_->NumberOfCapturingGroups() + 1)
     return nullptr;
