@@ -143,7 +143,10 @@ std::optional<std::string> write_twin(std::string_view pattern, const std::vecto
       size_t close = comma ? j + 1 : j;
       while (close < pattern.size() && digit(pattern[close])) most = most * 10 + (pattern[close++] - '0');
       const bool has_most = comma && close > j + 1;
-      if (!has_least || close >= pattern.size() || pattern[close] != '}') {  // a literal "{"
+      // A count with a leading zero ("{01,2}") leaves RE2 reading "{" as a literal.
+      const bool zero_led = has_least && ((pattern[i + 1] == '0' && j > i + 2) ||
+                                          (has_most && pattern[j + 1] == '0' && close > j + 2));
+      if (!has_least || zero_led || close >= pattern.size() || pattern[close] != '}') {
         out += c;
         atom = out.size() - 1;
         atom_inner.clear();

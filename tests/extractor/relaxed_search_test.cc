@@ -62,6 +62,7 @@ TEST(RelaxedSearch, ReadsThePatternAsRE2Does) {
   expect_same_matches("\\123{1,3}?x", "SSSSx3x");
   expect_same_matches("\\pL{1,2}?\\x61{1,2}?,", "bbaaa,");
   expect_same_matches("[[:alpha:]a{0,3}?]b{0,2}?", "3(a{bb");
+  expect_same_matches("a{1,02}?b{01,2}?c{0,2}?", "a{1,02b{01,2}aac");  // no count has a leading zero
   for (const char* pattern : {"(?:b{0,1}?c)(?i){2}d{0,2}?", "(?:b{0,1}?c)(?i)+d{0,2}?", "(?:b{0,1}?c)\\Q\\E{2}d{0,2}?",
                               "(?:b{0,1}?c)?\\Q\\E{2}d{0,2}?", "b{0,1}?(?i){2}cd{0,2}?", "a(?U){0,2}?(?:b{0,3}?)(a+)",
                               "x(?:a (?i)?){0,1}?y"})
@@ -124,7 +125,7 @@ std::string random_pattern(std::mt19937& random, int depth = 0) {
   static const std::vector<std::string> leaves = {
       "a", "b", " ", ",", "ə", "[ab]", "[^a]", "[ ,]", "[[:alpha:]]", "\\pL", "\\x{259}", "\\x61", "\\141", ".",
       "\\s", "\\,", "[)]", "\\)", "[^]a]", "\\Qa)\\E", "\\Q\\E", "(?i)", "(?U)", "^", "$", "\\b", "(?:[ab]+ )", "(?:a, ?|b )"};
-  static const std::vector<std::string> quantifiers = {"*", "+?", "?", "{2}", "{1,}", "{0,2}", "{0,1}?", "{1,2}?", "{0,3}?"};
+  static const std::vector<std::string> quantifiers = {"*", "+?", "?", "{2}", "{1,}", "{0,2}", "{0,1}?", "{1,2}?", "{0,3}?", "{0,02}?"};
   std::string out;
   for (int k = 1 + random() % 3; k > 0; --k) {
     if (depth < 2 && random() % 3 == 0) {
