@@ -143,10 +143,11 @@ std::optional<std::string> write_twin(std::string_view pattern, const std::vecto
       size_t close = comma ? j + 1 : j;
       while (close < pattern.size() && digit(pattern[close])) most = most * 10 + (pattern[close++] - '0');
       const bool has_most = comma && close > j + 1;
-      // A count with a leading zero ("{01,2}") leaves RE2 reading "{" as a literal.
-      const bool zero_led = has_least && ((pattern[i + 1] == '0' && j > i + 2) ||
-                                          (has_most && pattern[j + 1] == '0' && close > j + 2));
-      if (!has_least || zero_led || close >= pattern.size() || pattern[close] != '}') {
+      // RE2 reads "{" as a literal when a count has a leading zero ("{01,2}")
+      // or ten digits; from five, it refuses the pattern.
+      auto no_count = [&](size_t from, size_t to) { return to - from > 4 || (to - from > 1 && pattern[from] == '0'); };
+      if (!has_least || no_count(i + 1, j) || (has_most && no_count(j + 1, close)) || close >= pattern.size() ||
+          pattern[close] != '}') {
         out += c;
         atom = out.size() - 1;
         atom_inner.clear();

@@ -63,6 +63,7 @@ TEST(RelaxedSearch, ReadsThePatternAsRE2Does) {
   expect_same_matches("\\pL{1,2}?\\x61{1,2}?,", "bbaaa,");
   expect_same_matches("[[:alpha:]a{0,3}?]b{0,2}?", "3(a{bb");
   expect_same_matches("a{1,02}?b{01,2}?c{0,2}?", "a{1,02b{01,2}aac");  // no count has a leading zero
+  expect_same_matches("a{1,9999999999}?b{0,2}?", "aa{1,9999999999bb");  // nor ten digits
   for (const char* pattern : {"(?:b{0,1}?c)(?i){2}d{0,2}?", "(?:b{0,1}?c)(?i)+d{0,2}?", "(?:b{0,1}?c)\\Q\\E{2}d{0,2}?",
                               "(?:b{0,1}?c)?\\Q\\E{2}d{0,2}?", "b{0,1}?(?i){2}cd{0,2}?", "a(?U){0,2}?(?:b{0,3}?)(a+)",
                               "x(?:a (?i)?){0,1}?y"})
