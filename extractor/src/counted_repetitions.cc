@@ -9,24 +9,41 @@ namespace {
 bool digit(char c) { return std::isdigit(static_cast<unsigned char>(c)) != 0; }
 
 // The end of the element of `p` starting at `i` (an escape, a class, a
-// group or one character, without its quantifier), or npos.
+// group or one character, without its quantifier), or npos. Read as RE2
+// reads them: "\\p{L}" and "\\pL", "\\x{259}" and "\\x61", octal "\\141",
+// "\\Q...\\E" (to the end when unclosed), "[[:alpha:]]".
 size_t element_end(std::string_view p, size_t i) {
   constexpr size_t npos = std::string_view::npos;
-  if (p[i] == '\\') {  // with its braces: "\\p{L}", "\\x{259}"
+  if (p[i] == '\\') {
     if (i + 1 >= p.size()) return p.size();
     const char kind = p[i + 1];
+    if (kind == 'Q') {
+      const size_t close = p.find("\\E", i + 2);
+      return close == npos ? p.size() : close + 2;
+    }
     if ((kind == 'p' || kind == 'P' || kind == 'x') && i + 2 < p.size() && p[i + 2] == '{') {
       const size_t close = p.find('}', i + 2);
       return close == npos ? npos : close + 1;
     }
-    return i + 2;
+    if (kind == 'p' || kind == 'P') return std::min(i + 3, p.size());
+    if (kind == 'x') return std::min(i + 4, p.size());
+    size_t j = i + 2;
+    if (kind >= '0' && kind <= '7')  // up to two more octal digits
+      while (j < i + 4 && j < p.size() && p[j] >= '0' && p[j] <= '7') ++j;
+    return j;
   }
   if (p[i] == '[') {
     size_t j = i + 1;
     if (j < p.size() && p[j] == '^') ++j;
     if (j < p.size() && p[j] == ']') ++j;
-    for (; j < p.size() && p[j] != ']'; ++j)
-      if (p[j] == '\\') ++j;
+    for (; j < p.size() && p[j] != ']'; ++j) {
+      if (p[j] == '\\') {
+        ++j;
+      } else if (p.substr(j, 2) == "[:") {  // a POSIX class, or RE2 refuses the pattern
+        const size_t name_end = p.find(":]", j + 2);
+        if (name_end != npos) j = name_end + 1;
+      }
+    }
     return j < p.size() ? j + 1 : npos;
   }
   if (p[i] == '(') {
@@ -49,14 +66,29 @@ size_t element_end(std::string_view p, size_t i) {
   return j;
 }
 
+// The end of "(?i)" or of an empty "\\Q\\E" at `i`, or npos: RE2 reads no
+// atom there, so a quantifier after one applies to the atom before it.
+size_t no_atom_end(std::string_view p, size_t i) {
+  constexpr size_t npos = std::string_view::npos;
+  if (p.substr(i, 2) == "(?") {
+    const size_t j = p.find_first_not_of("imsU-", i + 2);
+    return j != npos && p[j] == ')' ? j + 1 : npos;
+  }
+  if (p.substr(i, 4) == "\\Q\\E") return i + 4;
+  if (p.substr(i) == "\\Q") return i + 2;
+  return npos;
+}
+
 }  // namespace
 
 namespace {
 
 // The twin, with the k-th lazy counted repetition kept as written when
 // keep[k]; `nested[k]` tells whether it lies in a group taken more than once.
-std::string write_twin(std::string_view pattern, const std::vector<bool>& keep, std::vector<CountedRepetition>& counted,
-                       std::vector<bool>& nested) {
+// None when a quantifier follows flags or an empty quote ("a(?i){2}",
+// "X?\\Q\\E{2}"): RE2 applies it to whatever came before, even a quantifier.
+std::optional<std::string> write_twin(std::string_view pattern, const std::vector<bool>& keep,
+                                      std::vector<CountedRepetition>& counted, std::vector<bool>& nested) {
   struct Open {
     size_t at;                 // where the group opens in `out`
     std::vector<size_t> inner;  // counted repetitions inside it
@@ -75,9 +107,15 @@ std::string write_twin(std::string_view pattern, const std::vector<bool>& keep, 
   };
   for (size_t i = 0; i < pattern.size(); ++i) {
     const char c = pattern[i];
-    if (c == '\\' || c == '[') {  // an escape or a class, copied whole
+    if (const size_t end = no_atom_end(pattern, i); end != std::string::npos) {
+      if (end < pattern.size() && std::string_view("*+?{").find(pattern[end]) != std::string_view::npos)
+        return std::nullopt;
+      out.append(pattern.substr(i, end - i));
+      i = end - 1;
+    } else if (c == '\\' || c == '[') {  // an escape or a class, copied whole
       const size_t end = std::min(element_end(pattern, i), pattern.size());
-      atom = out.size();
+      // A quantifier after "\\Q...\\E" applies to its last character alone.
+      atom = pattern.substr(i, 2) == "\\Q" ? std::string::npos : out.size();
       atom_inner.clear();
       out.append(pattern.substr(i, end - i));
       i = end - 1;
@@ -105,7 +143,11 @@ std::string write_twin(std::string_view pattern, const std::vector<bool>& keep, 
       size_t close = comma ? j + 1 : j;
       while (close < pattern.size() && digit(pattern[close])) most = most * 10 + (pattern[close++] - '0');
       const bool has_most = comma && close > j + 1;
-      if (!has_least || close >= pattern.size() || pattern[close] != '}') {  // a literal "{"
+      // RE2 reads "{" as a literal when a count has a leading zero ("{01,2}")
+      // or ten digits; from five, it refuses the pattern.
+      auto no_count = [&](size_t from, size_t to) { return to - from > 4 || (to - from > 1 && pattern[from] == '0'); };
+      if (!has_least || no_count(i + 1, j) || (has_most && no_count(j + 1, close)) || close >= pattern.size() ||
+          pattern[close] != '}') {
         out += c;
         atom = out.size() - 1;
         atom_inner.clear();
@@ -151,9 +193,9 @@ std::string captured_twin(std::string_view pattern, std::vector<CountedRepetitio
   // only the last pass of those, so they are kept as written.
   std::vector<CountedRepetition> first;
   std::vector<bool> nested;
-  write_twin(pattern, {}, first, nested);
+  if (!write_twin(pattern, {}, first, nested)) return std::string(pattern);
   std::vector<bool> unused;
-  return write_twin(pattern, nested, counted, unused);
+  return *write_twin(pattern, nested, counted, unused);
 }
 
 namespace {
@@ -174,6 +216,8 @@ std::optional<Markers> markers_of(std::string_view body) {
   Markers markers{};
   bool marked = false;  // the alternative so far has an element always taken that holds markers
   for (size_t i = 0; i < body.size();) {
+    // Flags or an empty quote: a quantifier after them belongs to the element before.
+    if (no_atom_end(body, i) != std::string_view::npos) return std::nullopt;
     if (body[i] == '|') {
       if (!marked) return std::nullopt;
       marked = false;

@@ -40,7 +40,9 @@ struct CountedRepetition {
 // written "(?P<bilik_count_k>X{n,}?)", the k-th entry of `counted`. Kept as
 // written: "{n}", "{n,}", greedy "{n,m}" (its pass in the twin would run
 // past the bound wherever the text goes on), and any inside a group taken
-// more than once (a capture holds its last pass only).
+// more than once (a capture holds its last pass only). None at all where a
+// quantifier follows flags or an empty "\\Q\\E" ("a(?i){2}"), which RE2
+// applies to what came before, a quantified atom even.
 std::string captured_twin(std::string_view pattern, std::vector<CountedRepetition>& counted);
 
 // Bytes of which every match of `body` holds at least one: in every

@@ -23,6 +23,12 @@ size_t passes_at_most(const re2::StringPiece& piece, const std::optional<Markers
 }  // namespace
 
 std::shared_ptr<const RelaxedSearch> RelaxedSearch::make(std::shared_ptr<const RE2> pattern) {
+  // The twin is read from UTF-8 text, and its groups tell the passes of a
+  // leftmost-first match: under other options the pattern searches alone.
+  const RE2::Options& options = pattern->options();
+  if (options.literal() || options.never_capture() || options.longest_match() ||
+      options.encoding() != RE2::Options::EncodingUTF8)
+    return nullptr;
   const std::string written = pattern->pattern();
   if (written.find(kCountGroup) != std::string::npos) return nullptr;
   std::vector<CountedRepetition> counted;
@@ -30,9 +36,9 @@ std::shared_ptr<const RelaxedSearch> RelaxedSearch::make(std::shared_ptr<const R
   // A twin has no counted repetitions left to blow up its DFA, which needs
   // less than the pattern's budget; on text no rule has seen, DFAs grow
   // toward their budgets, and the twins' share of the run's memory with them.
-  RE2::Options options = pattern->options();
-  options.set_max_mem(std::min<int64_t>(options.max_mem(), kTwinMemory));
-  auto twin = std::make_shared<const RE2>(twin_pattern, options);
+  RE2::Options twin_options = options;
+  twin_options.set_max_mem(std::min<int64_t>(options.max_mem(), kTwinMemory));
+  auto twin = std::make_shared<const RE2>(twin_pattern, twin_options);
   if (!twin->ok() || counted.empty()) return nullptr;
   auto search = std::make_shared<RelaxedSearch>();
   search->pattern_ = std::move(pattern);
@@ -53,7 +59,11 @@ std::shared_ptr<const RelaxedSearch> RelaxedSearch::make(std::shared_ptr<const R
       search->twin_group_.push_back(g);
     }
   }
-  if (static_cast<int>(search->twin_group_.size()) != search->pattern_->NumberOfCapturingGroups() + 1) return nullptr;
+  // Each counted repetition must have its group (not one a misread left in
+  // a class), and the pattern's groups their twins.
+  if (search->bounds_.size() != counted.size() ||
+      static_cast<int>(search->twin_group_.size()) != search->pattern_->NumberOfCapturingGroups() + 1)
+    return nullptr;
   return search;
 }
 
@@ -84,7 +94,8 @@ bool RelaxedSearch::match(std::string_view text, size_t pos, size_t end, RE2::An
       const size_t from = anchor == RE2::UNANCHORED ? found[0].data() - text.data() : pos;
       return pattern_->Match(text, from, end, anchor, groups, n);
     }
-  for (int i = 0; i < n && i < static_cast<int>(twin_group_.size()); ++i) groups[i] = found[twin_group_[i]];
+  for (int i = 0; i < n; ++i)  // past the pattern's groups, cleared as RE2 clears them
+    groups[i] = i < static_cast<int>(twin_group_.size()) ? found[twin_group_[i]] : re2::StringPiece();
   return true;
 }
 

@@ -32,7 +32,8 @@ namespace bilik {
 class RelaxedSearch {
  public:
   // Null when the pattern has no counted repetition (or RE2 cannot compile
-  // the twin, which leaves the pattern to search alone).
+  // the twin, or the pattern is literal, never captures, matches longest or
+  // is Latin-1), which leaves the pattern to search alone.
   static std::shared_ptr<const RelaxedSearch> make(std::shared_ptr<const RE2> pattern);
 
   // As pattern.Match(text, pos, end, anchor, groups, n), groups numbered as

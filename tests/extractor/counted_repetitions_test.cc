@@ -31,6 +31,18 @@ TEST(CountedRepetitions, LeavesEscapesClassesAndOtherCountsAlone) {  // greedy o
   EXPECT_EQ(twin("[^\\]{]{1,4}?[]a]{0,6}?", counted), "(?P<bilik_count_0>[^\\]{]{1,}?)(?P<bilik_count_1>[]a]{0,}?)");
 }
 
+TEST(CountedRepetitions, ReadsEscapesClassesAndQuotesAsRE2Does) {
+  std::vector<CountedRepetition> counted;
+  EXPECT_EQ(twin("\\pL{1,2}?\\x61{0,2}?\\141{1,3}?", counted),
+            "(?P<bilik_count_0>\\pL{1,}?)(?P<bilik_count_1>\\x61{0,}?)(?P<bilik_count_2>\\141{1,}?)");
+  EXPECT_EQ(twin("[[:alpha:]a{0,3}?]", counted), "[[:alpha:]a{0,3}?]");
+  EXPECT_EQ(twin("\\Q(a{1,3}?\\Eb{1,3}?\\Qc\\E{1,2}?", counted), "\\Q(a{1,3}?\\E(?P<bilik_count_0>b{1,}?)\\Qc\\E{1,2}?");
+  EXPECT_EQ(counted.size(), 1u);
+  EXPECT_EQ(twin("(?:a{0,2}?b)?(?i){2}c{1,2}?", counted), "(?:a{0,2}?b)?(?i){2}c{1,2}?");  // ((?:a{0,2}?b)?){2}
+  EXPECT_TRUE(counted.empty());
+  EXPECT_EQ(twin("(?i)a{1,2}?(?s:b){1,2}?", counted), "(?i)(?P<bilik_count_0>a{1,}?)(?P<bilik_count_1>(?s:b){1,}?)");
+}
+
 TEST(CountedRepetitions, OnesInsideARepeatedGroupAreKept) {
   std::vector<CountedRepetition> counted;
   EXPECT_EQ(twin("(?:a{0,2}?b)+(?:c{1,2}?d)?(?:e{0,3}?f){2}(?:g{0,4}?h){1,3}?", counted),
@@ -56,6 +68,7 @@ TEST(CountedRepetitions, MarkersAreWhatEveryPassHolds) {
   EXPECT_FALSE(markers_of("a ?"));
   EXPECT_FALSE(markers_of("(?:a b)*"));
   EXPECT_FALSE(markers_of("[a ]"));
+  EXPECT_FALSE(markers_of("a (?i)?"));  // the "?" is the space's
 }
 
 TEST(CountedRepetitions, BodiesThatMayReadNothing) {

@@ -11,26 +11,31 @@
 namespace bilik {
 namespace {
 
-// Every match of `pattern` from every position of `text`, groups and all
-// (or the span alone, or only whether there is one), as RE2 finds them and
-// as the relaxed search finds them.
+// Every match of `pattern` in every span of `text` (from every position to
+// every end), groups and all (some of them, the span alone, only whether
+// there is one, or more than the pattern has, which RE2 clears), as RE2
+// finds them and as the relaxed search finds them.
 void expect_same_matches(const std::string& pattern_text, const std::string& text) {
   auto pattern = std::make_shared<const RE2>(pattern_text, RE2::Quiet);
   ASSERT_TRUE(pattern->ok()) << pattern_text;
   const auto search = RelaxedSearch::make(pattern);
   ASSERT_TRUE(search) << pattern_text;
   const int all = pattern->NumberOfCapturingGroups() + 1;
-  for (int n : {all, 1, 0})
+  const re2::StringPiece unset("unset");
+  for (int n : {all, 1, 0, all / 2 + 1, all + 1})
     for (RE2::Anchor anchor : {RE2::UNANCHORED, RE2::ANCHOR_START, RE2::ANCHOR_BOTH})
-      for (size_t pos = 0; pos <= text.size(); ++pos) {
-        std::vector<re2::StringPiece> expected(all), found(all);
-        const bool exact = pattern->Match(text, pos, text.size(), anchor, expected.data(), n);
-        ASSERT_EQ(search->match(text, pos, text.size(), anchor, found.data(), n), exact)
-            << pattern_text << " on \"" << text << "\" from " << pos << ", " << n << " groups";
-        for (int g = 0; exact && g < n; ++g)
-          ASSERT_TRUE(expected[g].data() == found[g].data() && expected[g].size() == found[g].size())
-              << pattern_text << " on \"" << text << "\" from " << pos << ": group " << g;
-      }
+      for (size_t pos = 0; pos <= text.size(); ++pos)
+        for (size_t end = pos; end <= text.size(); ++end) {
+          std::vector<re2::StringPiece> expected(n, unset), found(n, unset);
+          const bool exact = pattern->Match(text, pos, end, anchor, expected.data(), n);
+          ASSERT_EQ(search->match(text, pos, end, anchor, found.data(), n), exact)
+              << pattern_text << " on \"" << text << "\" from " << pos << " to " << end << ", anchor " << anchor
+              << ", " << n << " groups";
+          for (int g = 0; exact && g < n; ++g)
+            ASSERT_TRUE(expected[g].data() == found[g].data() && expected[g].size() == found[g].size())
+                << pattern_text << " on \"" << text << "\" from " << pos << " to " << end << ", anchor " << anchor
+                << ": group " << g << " of " << n;
+        }
 }
 
 TEST(RelaxedSearch, FindsWhatThePatternFindsWithinAndPastItsBounds) {
@@ -46,6 +51,35 @@ TEST(RelaxedSearch, FindsWhatThePatternFindsWithinAndPastItsBounds) {
   EXPECT_TRUE(search->stands_in());
   EXPECT_FALSE(RelaxedSearch::make(std::make_shared<const RE2>("a+b")));
   EXPECT_FALSE(RelaxedSearch::make(std::make_shared<const RE2>("a{1,4}b")));  // greedy: searched as written
+}
+
+// What RE2 reads as one atom the twin must too: "\\pL", "\\x61", octal
+// "\\123", "\\Q...\\E" (a quantifier after it applies to its last character),
+// "[[:alpha:]]". A quantifier after flags or an empty quote applies to what
+// came before, a quantifier even: nothing is counted in such patterns.
+TEST(RelaxedSearch, ReadsThePatternAsRE2Does) {
+  expect_same_matches("\\Qa{1,3}?\\Eb{1,2}?", "a{1,3}?bbb aaab");
+  expect_same_matches("\\123{1,3}?x", "SSSSx3x");
+  expect_same_matches("\\pL{1,2}?\\x61{1,2}?,", "bbaaa,");
+  expect_same_matches("[[:alpha:]a{0,3}?]b{0,2}?", "3(a{bb");
+  expect_same_matches("a{1,02}?b{01,2}?c{0,2}?", "a{1,02b{01,2}aac");  // no count has a leading zero
+  expect_same_matches("a{1,9999999999}?b{0,2}?", "aa{1,9999999999bb");  // nor ten digits
+  for (const char* pattern : {"(?:b{0,1}?c)(?i){2}d{0,2}?", "(?:b{0,1}?c)(?i)+d{0,2}?", "(?:b{0,1}?c)\\Q\\E{2}d{0,2}?",
+                              "(?:b{0,1}?c)?\\Q\\E{2}d{0,2}?", "b{0,1}?(?i){2}cd{0,2}?", "a(?U){0,2}?(?:b{0,3}?)(a+)",
+                              "x(?:a (?i)?){0,1}?y"})
+    EXPECT_FALSE(RelaxedSearch::make(std::make_shared<const RE2>(pattern))) << pattern;
+}
+
+// Options under which the twin's captures or preference order are not the
+// pattern's: the pattern searches alone.
+TEST(RelaxedSearch, DeclinesOptionsThatChangeWhatTheTwinMeans) {
+  RE2::Options literal, never_capture, longest, latin1;
+  literal.set_literal(true);
+  never_capture.set_never_capture(true);
+  longest.set_longest_match(true);
+  latin1.set_encoding(RE2::Options::EncodingLatin1);
+  for (const RE2::Options& options : {literal, never_capture, longest, latin1})
+    EXPECT_FALSE(RelaxedSearch::make(std::make_shared<const RE2>("a{1,2}?b", options)));
 }
 
 TEST(RelaxedSearch, ABodyThatMayReadNothingOnlyFilters) {
@@ -78,11 +112,48 @@ TEST(RelaxedSearch, AgreesWithThePatternOnRandomText) {
   };
   std::mt19937 random(20261128);
   for (const auto& [pattern, alphabet] : patterns)
-    for (int t = 0; t < 400; ++t) {
+    for (int t = 0; t < 200; ++t) {
       std::string text(random() % 16, 'a');
       for (char& c : text) c = alphabet[random() % alphabet.size()];
       expect_same_matches(pattern, text);
     }
+}
+
+// A pattern of up to three elements, each perhaps quantified: escapes,
+// classes, quotes and groups of every kind, lazy counted repetitions among
+// the quantifiers, flags and anchors among the elements.
+std::string random_pattern(std::mt19937& random, int depth = 0) {
+  static const std::vector<std::string> leaves = {
+      "a", "b", " ", ",", "ə", "[ab]", "[^a]", "[ ,]", "[[:alpha:]]", "\\pL", "\\x{259}", "\\x61", "\\141", ".",
+      "\\s", "\\,", "[)]", "\\)", "[^]a]", "\\Qa)\\E", "\\Q\\E", "(?i)", "(?U)", "^", "$", "\\b", "(?:[ab]+ )", "(?:a, ?|b )"};
+  static const std::vector<std::string> quantifiers = {"*", "+?", "?", "{2}", "{1,}", "{0,2}", "{0,1}?", "{1,2}?", "{0,3}?", "{0,02}?"};
+  std::string out;
+  for (int k = 1 + random() % 3; k > 0; --k) {
+    if (depth < 2 && random() % 3 == 0) {
+      const std::string opens[] = {"(?:", "(", "(?P<g" + std::to_string(random() % 1000) + ">", "(?i:", "(?:|"};
+      out += opens[random() % 5] + random_pattern(random, depth + 1);
+      out += random() % 4 ? ")" : "|" + random_pattern(random, depth + 1) + ")";
+    } else {
+      out += leaves[random() % leaves.size()];
+    }
+    if (random() % 2) out += quantifiers[random() % quantifiers.size()];
+  }
+  return out;
+}
+
+TEST(RelaxedSearch, AgreesWithThePatternOnRandomPatterns) {
+  std::mt19937 random(20261128);
+  int searched = 0;
+  while (searched < 100) {
+    const std::string pattern = random_pattern(random);
+    if (!RE2(pattern, RE2::Quiet).ok() || !RelaxedSearch::make(std::make_shared<const RE2>(pattern, RE2::Quiet))) continue;
+    ++searched;
+    for (int t = 0; t < 3; ++t) {
+      std::string text;
+      for (int length = random() % 9; length > 0; --length) text += std::vector<std::string>{"a", "b", " ", ",", "ə", ")"}[random() % 6];
+      expect_same_matches(pattern, text);
+    }
+  }
 }
 
 // Every relation rule of the bundled pack with a counted repetition is
