@@ -48,10 +48,11 @@ for t in $tables; do
 done | awk -v b="$total" -v ix="$indexes" -F '\t' '
   { per[$1] = $2 * 1000 / b; all += $2 * 1000 / b; if ($2 > 0) line = line sprintf(" %s %.2f", $1, per[$1]) }
   END { printf "rows per KB of text: %.1f (%s); %d indexes\n", all, substr(line, 2), ix }'
-find "$work/in" -name '*.txt' | head -2000 | xargs build/bench/extract_stages --warmup
+# (awk reads every name: `head` would end the pipe early, which pipefail makes an error)
+find "$work/in" -name '*.txt' | awk 'NR <= 2000' | xargs build/bench/extract_stages --warmup
 echo "the same stages on distinct text, after a warm-up on other distinct text:"
 mkdir -p "$work/warm" "$work/measured"
-find "$work/markov" -name '*.txt' | sort | head -4000 | tail -2000 | xargs mv -t "$work/warm"
-find "$work/markov" -name '*.txt' | sort | head -2000 | xargs mv -t "$work/measured"
+find "$work/markov" -name '*.txt' | sort | awk 'NR > 2000 && NR <= 4000' | xargs mv -t "$work/warm"
+find "$work/markov" -name '*.txt' | sort | awk 'NR <= 2000' | xargs mv -t "$work/measured"
 build/bench/extract_stages --warmup-on "$work/warm" "$work/measured"
-find "$work/in" -name '*.txt' | head -2000 | xargs build/bench/re2_gazetteer_scan
+find "$work/in" -name '*.txt' | awk 'NR <= 2000' | xargs build/bench/re2_gazetteer_scan
