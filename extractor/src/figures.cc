@@ -192,7 +192,7 @@ class FigureFinder {
   const std::vector<std::string_view>& stems(size_t i) const { return words_.stems(i); }
   bool stem_is(size_t i, std::string_view target) const { return words_.stem_is(i, target); }
   std::string gram_case(size_t i) const {
-    const auto r = pack_.morphology.readings(word(i), {.harmony = true, .min_slot = 3, .min_stem_chars = 2});
+    const auto& r = pack_.morphology.readings(word(i), {.harmony = true, .min_slot = 3, .min_stem_chars = 2});
     return r.size() > 1 ? r.back().gram_case : "nominative";
   }
   const std::string& gap(size_t a, size_t b, std::string& buf) const {  // text between words a and b

@@ -137,19 +137,30 @@ void Morphology::strip(std::string_view word, size_t end, int below_slot, bool h
   }
 }
 
-std::vector<SuffixReading> Morphology::readings(std::string_view word, ReadingOptions options) const {
+const std::vector<SuffixReading>& Morphology::readings(std::string_view word, ReadingOptions options) const {
   // News repeats its words: each thread remembers the readings of the forms
-  // it has seen (for this morphology and these options), up to a bound.
-  thread_local std::unordered_map<std::string, std::vector<SuffixReading>> seen;
+  // it has seen (for this morphology and these options). When the current
+  // generation is full it becomes the previous one and the one before is
+  // forgotten; only the current one hands out references, so each lives
+  // through at least one whole generation.
+  using Generation = std::unordered_map<std::string, std::vector<SuffixReading>>;
+  constexpr size_t kGeneration = 100000;  // forms
+  thread_local Generation current, previous;
   thread_local std::string key;
   key.assign(reinterpret_cast<const char*>(&id_), sizeof id_);
   key += static_cast<char>(options.harmony);
   key += static_cast<char>(options.min_slot);
   key += static_cast<char>(options.min_stem_chars);
   key.append(word);
-  if (auto it = seen.find(key); it != seen.end()) return it->second;
-  if (seen.size() >= 200000) seen.clear();
-  return seen.emplace(key, compute_readings(word, options)).first->second;
+  if (auto it = current.find(key); it != current.end()) return it->second;
+  auto it = previous.find(key);
+  // A copy from the previous generation: references to it may still be held.
+  std::vector<SuffixReading> found = it != previous.end() ? it->second : compute_readings(word, options);
+  if (current.size() >= kGeneration) {
+    previous = std::move(current);
+    current = Generation();
+  }
+  return current.emplace(key, std::move(found)).first->second;
 }
 
 std::vector<SuffixReading> Morphology::compute_readings(std::string_view word, ReadingOptions options) const {

@@ -49,7 +49,7 @@ NameForms::Stripped NameForms::strip_case(Span span, bool longest_stem) const {
     return out;
   }
   const std::string_view word = word_text(text_, w);
-  const auto readings = pack_.morphology.readings(word, {.harmony = true, .min_slot = 3, .min_stem_chars = 2});
+  const auto& readings = pack_.morphology.readings(word, {.harmony = true, .min_slot = 3, .min_stem_chars = 2});
   // The shortest stem: "Mərkəzindən" is mərkəzi + ndən, not mərkəzin + dən.
   // A lone vowel suffix that is also a possessive stays: "Təşkilatı".
   const SuffixReading* chosen = nullptr;
@@ -150,7 +150,7 @@ std::vector<Span> NameForms::items(Span name, long long count, const std::vector
   for (size_t i = out.size(); i-- > 1;) {
     auto [first_word, end_word] = words_in(text_, out[i]);
     if (end_word - first_word != 1) continue;
-    const auto readings = pack_.morphology.readings(word_text(text_, first_word), {.harmony = true});
+    const auto& readings = pack_.morphology.readings(word_text(text_, first_word), {.harmony = true});
     const bool possessive = std::any_of(readings.begin(), readings.end(), [&](const SuffixReading& r) {
       return r.suffixes == 1 && pack_.morphology.is_possessive_form(r.outer_suffix) && r.gram_case == "nominative";
     });

@@ -39,7 +39,9 @@ class Morphology {
  public:
   static Result<Morphology> load(const std::string& path);
 
-  std::vector<SuffixReading> readings(std::string_view word, ReadingOptions options) const;
+  // Readings are remembered per thread: the reference stays valid through
+  // at least the next 100,000 forms this thread asks about.
+  const std::vector<SuffixReading>& readings(std::string_view word, ReadingOptions options) const;
   // True when `text` is nothing but a suffix chain ("nın", "ları", "dakı"),
   // as written after a hyphen or quote: "ANKA-nın", "“LXR”in".
   bool is_suffix_chain(std::string_view text, std::string* gram_case) const;
