@@ -33,13 +33,14 @@ std::shared_ptr<const RelaxedSearch> RelaxedSearch::make(std::shared_ptr<const R
   if (written.find(kCountGroup) != std::string::npos) return nullptr;
   std::vector<CountedRepetition> counted;
   const std::string twin_pattern = captured_twin(written, counted);
+  if (counted.empty()) return nullptr;
   // A twin has no counted repetitions left to blow up its DFA, which needs
   // less than the pattern's budget; on text no rule has seen, DFAs grow
   // toward their budgets, and the twins' share of the run's memory with them.
   RE2::Options twin_options = options;
   twin_options.set_max_mem(std::min<int64_t>(options.max_mem(), kTwinMemory));
   auto twin = std::make_shared<const RE2>(twin_pattern, twin_options);
-  if (!twin->ok() || counted.empty()) return nullptr;
+  if (!twin->ok()) return nullptr;
   auto search = std::make_shared<RelaxedSearch>();
   search->pattern_ = std::move(pattern);
   search->twin_ = twin;
