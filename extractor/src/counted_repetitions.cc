@@ -79,9 +79,50 @@ size_t no_atom_end(std::string_view p, size_t i) {
   return npos;
 }
 
-}  // namespace
+bool punctuation(char c) {
+  const auto u = static_cast<unsigned char>(c);
+  return u < 0x80 && !std::isalnum(u) && std::string_view(".^$|\\()[]{}*+?").find(c) == std::string_view::npos;
+}
 
-namespace {
+// Adds to `markers` the bytes one of which every match of element `e` holds:
+// a punctuation mark or space, a class of them, or a group whose every
+// alternative holds one (markers_of). False when there are none.
+bool add_markers(std::string_view e, Markers& markers) {
+  if (e.size() == 1 && punctuation(e[0])) {
+    markers[static_cast<unsigned char>(e[0])] = true;
+    return true;
+  }
+  if (e == "\\n" || e == "\\.") {
+    markers[e == "\\n" ? '\n' : '.'] = true;
+    return true;
+  }
+  if (e.size() > 2 && e.front() == '[' && e[1] != '^') {
+    Markers in_class{};
+    for (size_t k = 1; k + 1 < e.size(); ++k) {
+      if (e.substr(k, 2) == "\\n") {
+        in_class['\n'] = true;
+        ++k;
+      } else if (punctuation(e[k]) && e[k] != '-') {
+        in_class[static_cast<unsigned char>(e[k])] = true;
+      } else {
+        return false;
+      }
+    }
+    for (size_t b = 0; b < markers.size(); ++b) markers[b] = markers[b] || in_class[b];
+    return true;
+  }
+  if (e.size() > 2 && e.front() == '(') {
+    size_t open = 1;
+    if (e.substr(0, 3) == "(?:") open = 3;
+    else if (e.substr(0, 4) == "(?P<") open = e.find('>') + 1;
+    else if (e[1] == '?') return false;  // flags
+    const auto inner = markers_of(e.substr(open, e.size() - open - 1));
+    if (!inner) return false;
+    for (size_t b = 0; b < markers.size(); ++b) markers[b] = markers[b] || (*inner)[b];
+    return true;
+  }
+  return false;
+}
 
 // The twin, with the k-th lazy counted repetition kept as written when
 // keep[k]; `nested[k]` tells whether it lies in a group taken more than once.
@@ -198,19 +239,6 @@ std::string captured_twin(std::string_view pattern, std::vector<CountedRepetitio
   return *write_twin(pattern, nested, counted, unused);
 }
 
-namespace {
-
-bool punctuation(char c) {
-  const auto u = static_cast<unsigned char>(c);
-  return u < 0x80 && !std::isalnum(u) && std::string_view(".^$|\\()[]{}*+?").find(c) == std::string_view::npos;
-}
-
-// Adds to `markers` the bytes one of which every match of element `e` holds:
-// a punctuation mark or space, a class of them, or a group whose every
-// alternative ends in one. False when there are none.
-bool add_markers(std::string_view e, Markers& markers);
-
-}  // namespace
 
 std::optional<Markers> markers_of(std::string_view body) {
   Markers markers{};
@@ -243,46 +271,6 @@ std::optional<Markers> markers_of(std::string_view body) {
   return markers;
 }
 
-namespace {
-
-bool add_markers(std::string_view e, Markers& markers) {
-  if (e.size() == 1 && punctuation(e[0])) {
-    markers[static_cast<unsigned char>(e[0])] = true;
-    return true;
-  }
-  if (e == "\\n" || e == "\\.") {
-    markers[e == "\\n" ? '\n' : '.'] = true;
-    return true;
-  }
-  if (e.size() > 2 && e.front() == '[' && e[1] != '^') {
-    Markers in_class{};
-    for (size_t k = 1; k + 1 < e.size(); ++k) {
-      if (e.substr(k, 2) == "\\n") {
-        in_class['\n'] = true;
-        ++k;
-      } else if (punctuation(e[k]) && e[k] != '-') {
-        in_class[static_cast<unsigned char>(e[k])] = true;
-      } else {
-        return false;
-      }
-    }
-    for (size_t b = 0; b < markers.size(); ++b) markers[b] = markers[b] || in_class[b];
-    return true;
-  }
-  if (e.size() > 2 && e.front() == '(') {
-    size_t open = 1;
-    if (e.substr(0, 3) == "(?:") open = 3;
-    else if (e.substr(0, 4) == "(?P<") open = e.find('>') + 1;
-    else if (e[1] == '?') return false;  // flags
-    const auto inner = markers_of(e.substr(open, e.size() - open - 1));
-    if (!inner) return false;
-    for (size_t b = 0; b < markers.size(); ++b) markers[b] = markers[b] || (*inner)[b];
-    return true;
-  }
-  return false;
-}
-
-}  // namespace
 
 bool may_match_nothing(const std::string& body, const RE2::Options& options) {
   for (size_t i = 0; i < body.size(); ++i) {

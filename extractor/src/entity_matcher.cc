@@ -67,8 +67,7 @@ class RuleRunner {
     const RE2& re = *rule.pattern;
     const int groups = re.NumberOfCapturingGroups() + 1;
     auto search = [&](size_t from, size_t to, RE2::Anchor anchor, int n) {
-      return rule.relaxed ? rule.relaxed->match(text_.folded.text, from, to, anchor, match_.data(), n)
-                          : re.Match(text_.folded.text, from, to, anchor, match_.data(), n);
+      return search_pattern(re, rule.relaxed.get(), text_.folded.text, from, to, anchor, match_.data(), n);
     };
     std::vector<re2::StringPiece>& match = match_;
     match.resize(std::max<size_t>(match.size(), groups));

@@ -390,12 +390,9 @@ class RelationFinder {
       return {a, a + m[it->second].size()};
     };
     auto text_of = [&](std::pair<size_t, size_t> g) { return std::string_view(r.text).substr(g.first, g.second - g.first); };
-    auto search = [&](size_t pos) {
-      return rule.relaxed ? rule.relaxed->match(r.text, pos, r.text.size(), RE2::UNANCHORED, m.data(), n)
-                          : re.Match(r.text, pos, r.text.size(), RE2::UNANCHORED, m.data(), n);
-    };
     size_t pos = 0;
-    while (pos < r.text.size() && !stop_requested() && search(pos)) {
+    while (pos < r.text.size() && !stop_requested() &&
+           search_pattern(re, rule.relaxed.get(), r.text, pos, r.text.size(), RE2::UNANCHORED, m.data(), n)) {
       const size_t start = m[0].data() - r.text.data();
       const size_t end = start + m[0].size();
       pos = end > start ? end : start + 1;
