@@ -11,18 +11,7 @@ namespace bilik {
 
 std::vector<int> RulePack::RuleFilter::atoms_in(std::string_view text) const {
   std::vector<int> found;
-  if (!filter || filter->NumRegexps() == 0) return found;
-  // Atoms are lower case; placeholders (<<PERSON:...>>) are the only capitals.
-  thread_local std::string lower;
-  lower.assign(text);
-  for (char& c : lower)
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
-  if (atom_set) {
-    atom_set->Match(lower, &found);
-  } else {
-    for (size_t i = 0; i < atoms.size(); ++i)
-      if (lower.find(atoms[i]) != std::string::npos) found.push_back(static_cast<int>(i));
-  }
+  if (filter && filter->NumRegexps() > 0 && scanner) scanner->scan(text, found);
   return found;
 }
 

@@ -48,11 +48,7 @@ void finish_filter(RulePack::RuleFilter& f, const std::vector<Rule>& rules, Belo
   if (f.filter->NumRegexps() == 0) return;
   f.filter->Compile(&f.atoms);
   for (const std::string& atom : f.atoms) f.longest_atom = std::max(f.longest_atom, atom.size());
-  RE2::Options options;
-  options.set_log_errors(false);
-  f.atom_set = std::make_shared<RE2::Set>(options, RE2::UNANCHORED);
-  for (const std::string& atom : f.atoms) f.atom_set->Add(RE2::QuoteMeta(atom), nullptr);
-  if (!f.atom_set->Compile()) f.atom_set.reset();
+  f.scanner = std::make_shared<const AtomScanner>(f.atoms);
   std::vector<int> always;  // the rules no atom guards
   f.filter->AllPotentials({}, &always);
   f.unfiltered = !always.empty();

@@ -16,7 +16,6 @@
 
 #include <re2/re2.h>
 #include <re2/filtered_re2.h>
-#include <re2/set.h>
 
 #include <map>
 #include <memory>
@@ -26,6 +25,7 @@
 #include <unordered_set>
 #include <vector>
 
+#include "bilik/atom_scanner.h"
 #include "bilik/entity_type.h"
 #include "bilik/dates.h"
 #include "bilik/figures.h"
@@ -137,7 +137,7 @@ struct RulePack {
   struct RuleFilter {
     std::shared_ptr<re2::FilteredRE2> filter;  // owns the rules' compiled patterns
     std::vector<std::string> atoms;
-    std::shared_ptr<RE2::Set> atom_set;        // finds every atom in one pass
+    std::shared_ptr<const AtomScanner> scanner;  // finds every atom in one pass
     std::vector<int> rule_of_id;               // filter id → index in the sorted rules
     size_t longest_atom = 0;
     bool unfiltered = false;  // some rule has no atom: every text may match it

@@ -1,0 +1,45 @@
+// Finds which of a fixed list of literal strings ("atoms") a text holds, in
+// one pass over its bytes: an Aho-Corasick automaton with every transition
+// laid out in a table, over classes of the bytes the atoms use. The rule
+// filters ask it of every sentence, so it is built once, with the pack.
+//
+// Atoms are lower case; the text's A-Z are read as a-z (rewritten sentences
+// keep their placeholders, <<PERSON:...>>, in capitals). Other bytes must be
+// equal.
+//
+//   AtomScanner scanner({"səfər", "<<person"});
+//   std::vector<int> found;
+//   scanner.scan("<<PERSON:1:nominative:found>> Bakıya səfər edib", found);  // {0, 1}
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace bilik {
+
+class AtomScanner {
+ public:
+  explicit AtomScanner(const std::vector<std::string>& atoms);
+
+  // The indexes of the atoms `text` holds, ascending, each once, into `found`
+  // (which is cleared first).
+  void scan(std::string_view text, std::vector<int>& found) const;
+  size_t atoms() const { return atoms_; }
+
+ private:
+  // A transition's target is stored premultiplied by the number of classes,
+  // with kHolds set where the target state ends some atom.
+  static constexpr uint32_t kHolds = 1u << 31;
+  std::array<uint8_t, 256> class_of_{};  // 0: a byte no atom holds
+  uint32_t classes_ = 1;
+  std::vector<uint32_t> next_;         // state * classes_ + class → target
+  std::vector<uint32_t> ends_from_;    // state → its first entry in ends_; one more entry at the end
+  std::vector<int> ends_;              // the atoms each state ends, its suffix states' included
+  std::vector<int> in_every_text_;     // empty atoms
+  size_t atoms_ = 0;
+};
+
+}  // namespace bilik
