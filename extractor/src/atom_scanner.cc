@@ -13,11 +13,13 @@ unsigned char lower(unsigned char c) { return c >= 'A' && c <= 'Z' ? static_cast
 }  // namespace
 
 AtomScanner::AtomScanner(const std::vector<std::string>& atoms) : atoms_(atoms.size()) {
-  for (const std::string& atom : atoms)
+  for (const std::string& atom : atoms) {
+    longest_ = std::max(longest_, atom.size());
     for (char c : atom) {
       const unsigned char b = lower(static_cast<unsigned char>(c));
       if (class_of_[b] == 0) class_of_[b] = static_cast<uint8_t>(classes_++);
     }
+  }
   for (unsigned char c = 'A'; c <= 'Z'; ++c) class_of_[c] = class_of_[c + 32];
 
   // The trie of the atoms; kNone where it has no edge.
@@ -40,6 +42,27 @@ AtomScanner::AtomScanner(const std::vector<std::string>& atoms) : atoms_(atoms.s
     }
     ends[state].push_back(static_cast<int>(i));
   }
+
+  // States numbered breadth first: the few near the root, where the scan
+  // spends most of its steps, share the cache.
+  std::vector<uint32_t> renumbered(ends.size(), kNone), order = {0};
+  renumbered[0] = 0;
+  for (size_t i = 0; i < order.size(); ++i)
+    for (uint32_t c = 0; c < classes_; ++c)
+      if (const uint32_t child = next_[order[i] * classes_ + c]; child != kNone) {
+        renumbered[child] = static_cast<uint32_t>(order.size());
+        order.push_back(child);
+      }
+  std::vector<uint32_t> trie(next_.size(), kNone);
+  std::vector<std::vector<int>> ends_of(ends.size());
+  for (size_t state = 0; state < order.size(); ++state) {
+    for (uint32_t c = 0; c < classes_; ++c)
+      if (const uint32_t child = next_[order[state] * classes_ + c]; child != kNone)
+        trie[state * classes_ + c] = renumbered[child];
+    ends_of[state] = std::move(ends[order[state]]);
+  }
+  next_ = std::move(trie);
+  ends = std::move(ends_of);
 
   // Breadth first, each state's missing edges are those of its longest
   // proper suffix that is a trie state, and it ends that suffix's atoms too.
@@ -79,18 +102,47 @@ AtomScanner::AtomScanner(const std::vector<std::string>& atoms) : atoms_(atoms.s
 void AtomScanner::scan(std::string_view text, std::vector<int>& found) const {
   found.clear();
   if (atoms_ == 0) return;
+  // The states reached that end atoms, each once; their atoms after the pass.
+  thread_local std::vector<uint8_t> reached;
+  thread_local std::vector<uint32_t> ending;
+  if (reached.size() < ends_from_.size()) reached.resize(ends_from_.size(), 0);
+  ending.clear();
+  const uint32_t* next = next_.data();
+  auto step = [&](uint32_t& at, char c) {
+    at = next[(at & ~kHolds) + class_of_[static_cast<unsigned char>(c)]];
+    if ((at & kHolds) && !reached[(at & ~kHolds) / classes_]) {
+      reached[(at & ~kHolds) / classes_] = 1;
+      ending.push_back((at & ~kHolds) / classes_);
+    }
+  };
+  // Each step waits for the one before it. Four lanes over four stretches
+  // of the text, each overlapping the one before by an atom's length less
+  // one byte, so that every atom lies whole in some lane, run side by side.
+  constexpr size_t kLanes = 4;
+  const size_t overlap = longest_ > 0 ? longest_ - 1 : 0;
+  const size_t stretch = text.size() / kLanes;
+  if (stretch <= overlap) {
+    uint32_t at = 0;
+    for (char c : text) step(at, c);
+  } else {
+    uint32_t at[kLanes] = {};
+    const char* from[kLanes];
+    for (size_t lane = 0; lane < kLanes; ++lane) from[lane] = text.data() + lane * stretch - (lane > 0 ? overlap : 0);
+    const size_t together = stretch;  // every lane's length is at least this
+    for (size_t i = 0; i < together; ++i)
+      for (size_t lane = 0; lane < kLanes; ++lane) step(at[lane], from[lane][i]);
+    for (size_t lane = 0; lane < kLanes; ++lane) {
+      const char* end = lane + 1 < kLanes ? text.data() + (lane + 1) * stretch : text.data() + text.size();
+      for (const char* c = from[lane] + together; c < end; ++c) step(at[lane], *c);
+    }
+  }
   thread_local std::vector<uint64_t> seen;
   seen.assign((atoms_ + 63) / 64, 0);
   auto mark = [&](int atom) { seen[atom / 64] |= uint64_t{1} << (atom % 64); };
   for (int atom : in_every_text_) mark(atom);
-  const uint32_t* next = next_.data();
-  uint32_t at = 0;
-  for (char c : text) {
-    at = next[(at & ~kHolds) + class_of_[static_cast<unsigned char>(c)]];
-    if (at & kHolds) {
-      const uint32_t state = (at & ~kHolds) / classes_;
-      for (uint32_t e = ends_from_[state]; e < ends_from_[state + 1]; ++e) mark(ends_[e]);
-    }
+  for (uint32_t state : ending) {
+    reached[state] = 0;
+    for (uint32_t e = ends_from_[state]; e < ends_from_[state + 1]; ++e) mark(ends_[e]);
   }
   for (size_t word = 0; word < seen.size(); ++word)
     for (uint64_t bits = seen[word]; bits != 0; bits &= bits - 1)

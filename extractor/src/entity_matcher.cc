@@ -304,13 +304,13 @@ class RuleRunner {
   bool stopped_by_stem(const NameWalk& walk, const Word& w) const {
     const std::string_view text = std::string_view(text_.folded.text).substr(w.start, w.end - w.start);
     for (const SuffixReading& r : pack_.morphology.readings(text, {.harmony = true, .min_slot = 1, .min_stem_chars = 2}))
-      if (walk.stop_stems.count(std::string(text.substr(0, r.stem_bytes)))) return true;
+      if (walk.stop_stems.contains(text.substr(0, r.stem_bytes))) return true;
     return false;
   }
 
   bool stopped_by(const NameWalk& walk, const Word& w) const {
     const std::string_view text = std::string_view(text_.folded.text).substr(w.start, w.end - w.start);
-    if (walk.stop_words.count(std::string(text))) return true;
+    if (walk.stop_words.contains(text)) return true;
     if (!walk.stop_stems.empty() && stopped_by_stem(walk, w)) return true;
     return any_overlapping(w.start, w.end, [&](const Candidate& c) {
       if (!c.type) return false;
@@ -342,7 +342,7 @@ class RuleRunner {
   bool bare_sentence_opener(const NameWalk& walk, const Word& w) const {
     if (!walk.opener || walk.words != NameWalk::Words::Capitalized || !w.opens_sentence || w.capitalized) return false;
     const std::string_view text = std::string_view(text_.folded.text).substr(w.start, w.end - w.start);
-    if (walk.stop_words.count(std::string(text))) return false;
+    if (walk.stop_words.contains(text)) return false;
     return bare(w);
   }
 
@@ -350,7 +350,7 @@ class RuleRunner {
   bool bare(const Word& w) const {
     const std::string_view text = std::string_view(text_.folded.text).substr(w.start, w.end - w.start);
     for (const SuffixReading& r : pack_.morphology.readings(text, {.harmony = true, .min_slot = 1, .min_stem_chars = 2}))
-      if (r.suffixes > 0 && pack_.common_words.count(std::string(text.substr(0, r.stem_bytes)))) return false;
+      if (r.suffixes > 0 && pack_.common_words.contains(text.substr(0, r.stem_bytes))) return false;
     return true;
   }
 
@@ -393,7 +393,7 @@ class RuleRunner {
         }
         // "Nəqliyyat və İnfrastruktur Nazirliyi": a conjunction between
         // capitalised words that are no names of their own.
-        if (!kept.empty() && i > first && walk.conjunctions.count(std::string(word_text(text_, i))) &&
+        if (!kept.empty() && i > first && walk.conjunctions.contains(word_text(text_, i)) &&
             qualifies(walk, text_.words[i - 1]) && !stopped_by(walk, text_.words[i - 1]) && bare(text_.words[i - 1]) &&
             !any_overlapping(text_.words[i - 1].start, text_.words[i - 1].end, [](const Candidate& c) { return c.type.has_value(); })) {
           kept.push_back(i);
@@ -584,7 +584,7 @@ AnalyzedText analyze(std::string_view original, const RulePack& pack) {
   for (size_t i = 0; i < t.words.size(); ++i)
     if (!t.words[i].capitalized && in_prose(t.words[i])) lower_here.insert(word_text(t, i));
   auto common = [&](std::string_view w) {
-    return lower_here.count(w) > 0 || pack.common_words.count(std::string(w)) > 0;
+    return lower_here.count(w) > 0 || pack.common_words.contains(w) > 0;
   };
   for (const Sentence& s : t.sentences) {
     Word& first = t.words[s.first_word];

@@ -31,7 +31,7 @@ Result<FigureGrammar> FigureGrammar::load(const std::string& path) {
     for (const auto& w : doc.value("identifier_after", nlohmann::json::array())) g.identifier_after.insert(w.get<std::string>());
     if (doc.contains("months"))
       for (const auto& w : doc.at("months")) g.months.insert(w.get<std::string>());
-    auto words = [&](const char* key, std::unordered_set<std::string>& into) {
+    auto words = [&](const char* key, WordSet& into) {
       for (const auto& w : doc.value(key, nlohmann::json::array())) into.insert(w.get<std::string>());
     };
     words("not_unit_words", g.not_unit_words);

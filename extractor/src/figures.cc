@@ -207,7 +207,7 @@ class FigureFinder {
   }
   std::optional<long long> scale_of(size_t i) const {
     for (std::string_view s : stems(i)) {
-      auto it = g_.scales.find(std::string(s));
+      auto it = g_.scales.find(s);
       if (it != g_.scales.end()) return it->second;
     }
     return std::nullopt;
@@ -216,7 +216,7 @@ class FigureFinder {
   std::string case_after_known_stem(size_t i) const {
     const std::string_view w = word(i);
     auto known = [&](std::string_view s) {
-      return g_.scales.count(std::string(s)) ||
+      return g_.scales.contains(s) ||
              std::any_of(g_.units.begin(), g_.units.end(), [&](const auto& u) { return u.first.back() == s; });
     };
     if (known(w)) return "nominative";  // "min" itself, not "m" + genitive
@@ -227,15 +227,15 @@ class FigureFinder {
     }
     return gram_case(i);
   }
-  bool stem_in(size_t i, const std::unordered_set<std::string>& set) const {
+  bool stem_in(size_t i, const WordSet& set) const {
     for (std::string_view s : stems(i))
-      if (set.count(std::string(s))) return true;
+      if (set.contains(s)) return true;
     return false;
   }
   // A month name, also when typed with Cyrillic look-alike letters ("sеntyаbr").
   bool is_month(size_t i) const {
     for (std::string_view s : stems(i))
-      if (g_.months.count(std::string(s))) return true;
+      if (g_.months.contains(s)) return true;
     if (g_.homoglyphs.empty()) return false;
     const std::string latin = without_homoglyphs(word(i));
     if (latin == word(i)) return false;
@@ -260,7 +260,7 @@ class FigureFinder {
   }
   // "15 Fev 2024": a short month name, only before a year.
   bool is_abbreviated_month(size_t i) const {
-    if (!g_.month_abbreviations.count(std::string(word(i)))) return false;
+    if (!g_.month_abbreviations.contains(word(i))) return false;
     return i + 1 < t_.words.size() && blank_before_word(i + 1) && t_.words[i + 1].numeric && word(i + 1).size() == 4;
   }
   // Only spaces and line breaks between word i and the word before it.
@@ -417,8 +417,8 @@ class FigureFinder {
   bool unit_word_is(size_t k, const std::string& target, bool* plural = nullptr) const {
     const std::string_view w = word(k);
     // "1,7 milyon ilə" (with), but "20 ilə yaxın" (nearly 20 years): a qualifier after makes it the dative.
-    if (g_.not_unit_words.count(std::string(w)) &&
-        !(k + 1 < t_.words.size() && g_.qualifiers_after.count(std::string(word(k + 1)))))
+    if (g_.not_unit_words.contains(w) &&
+        !(k + 1 < t_.words.size() && g_.qualifiers_after.contains(word(k + 1))))
       return false;
     const bool stem = stem_is(k, target);
     const bool starts = w.size() > target.size() && w.compare(0, target.size(), target) == 0;
@@ -504,8 +504,8 @@ class FigureFinder {
     const std::string& text = t_.folded.text;
 
     // "saat 5-də" is a time of day; "hər iki sənəddə" points back to things already named.
-    if (i > s.first_word && !p.from_words && g_.time_of_day_before.count(std::string(word(i - 1)))) return p.end_word;
-    if (i > s.first_word && g_.distributive_before.count(std::string(word(i - 1)))) return p.end_word;
+    if (i > s.first_word && !p.from_words && g_.time_of_day_before.contains(word(i - 1))) return p.end_word;
+    if (i > s.first_word && g_.distributive_before.contains(word(i - 1))) return p.end_word;
 
     // Before the number: a symbol ("$5", "$ 3 milyard", "%5"), "~", or a qualifier word.
     std::string unit;
@@ -530,13 +530,13 @@ class FigureFinder {
     }
     const bool money_symbol_before = !unit.empty() && unit != "percent";
     if (i > s.first_word) {
-      auto q = g_.qualifiers_before.find(std::string(word(i - 1)));
+      auto q = g_.qualifiers_before.find(word(i - 1));
       if (q != g_.qualifiers_before.end()) qualifier = q->second;
     }
 
     // Ordinals and years: "30-cu", "2019-cu ildə", "1991-ci il".
     size_t j = p.end_word;
-    if (!p.from_words && j < s.end_word && t_.words[j].glued && g_.ordinal_suffixes.count(std::string(word(j))))
+    if (!p.from_words && j < s.end_word && t_.words[j].glued && g_.ordinal_suffixes.contains(word(j)))
       return p.end_word + 1;
     // Day numbers next to a month: "mayın 10-da", "10-11 may", "17 sеntyаbr", "15 Fev 2024".
     // A day is a whole number ("iyunda 4,2%" is a percentage); a dateline may break lines ("15\nFev\n2024").
@@ -572,7 +572,7 @@ class FigureFinder {
       if (!scale) break;
       // "on minlərlə", "milyonlarla": a plural scale is vague ("tens of thousands"), no figure.
       for (std::string_view st : stems(j))
-        if (g_.scales.count(std::string(st)) && (word(j).substr(st.size()).rfind("lar", 0) == 0 ||
+        if (g_.scales.contains(st) && (word(j).substr(st.size()).rfind("lar", 0) == 0 ||
                                                  word(j).substr(st.size()).rfind("lər", 0) == 0))
           return j + 1;
       value.multiply(*scale);
@@ -608,14 +608,14 @@ class FigureFinder {
       j = part->end_word + 1;
     }
     // "1 mlrd. manata": an abbreviated scale may end in a full stop.
-    const bool abbreviation_stop = scaled && g_.abbreviated_scales.count(std::string(word(last))) &&
+    const bool abbreviation_stop = scaled && g_.abbreviated_scales.contains(word(last)) &&
                                    t_.words[last].end < text.size() && text[t_.words[last].end] == '.';
     // A qualifier between the number and what it counts: "4 minə yaxın şirkət".
     auto qualifier_after = [&](size_t k) -> bool {
       if (k >= s.end_word) return false;
       auto q = g_.qualifiers_after.end();
       for (std::string_view st : stems(k))  // "çoxu", "azdır", "artıqdır"
-        if (q == g_.qualifiers_after.end()) q = g_.qualifiers_after.find(std::string(st));
+        if (q == g_.qualifiers_after.end()) q = g_.qualifiers_after.find(st);
       if (q == g_.qualifiers_after.end()) return false;
       const bool needs_case = q->second != "approx" && q->first != "keçib" && q->first != "ötüb" && q->first != "qədər";
       if (needs_case && last_case != "ablative") return false;
@@ -713,14 +713,14 @@ class FigureFinder {
     if (unit.empty() && may_count) {
       size_t k = j;
       size_t adjectives = 0;
-      while (k < s.end_word && adjectives < 3 && g_.count_adjectives.count(std::string(word(k)))) {
+      while (k < s.end_word && adjectives < 3 && g_.count_adjectives.contains(word(k))) {
         ++k;
         ++adjectives;
       }
       const bool adjacent = k < s.end_word && spaced_before(k) && (k == j || spaced_before(j));
       if (k < s.end_word && adjacent && !t_.words[k].capitalized && !t_.words[k].numeric) {
         bool blocked = false;
-        for (std::string_view st : stems(k)) blocked = blocked || g_.not_counted.count(std::string(st));
+        for (std::string_view st : stems(k)) blocked = blocked || g_.not_counted.contains(st);
         blocked = blocked || word_number(k).has_value();  // "dörd bir yanından"
         // A numeral takes a singular noun: "on illərlə" is "for decades".
         const std::string stem = best_stem(k);
@@ -747,7 +747,7 @@ class FigureFinder {
       // "Bellator 206", "Radio 4": a number after a name is part of it.
       if (!scaled && !range_end && i > s.first_word && t_.words[i - 1].capitalized && !t_.words[i - 1].opens_sentence &&
           !t_.words[i - 1].numeric && spaced_before_word(i) &&
-          !(after < text.size() && text[after] == ',') && !(j < s.end_word && g_.not_counted.count(std::string(word(j)))))
+          !(after < text.size() && text[after] == ',') && !(j < s.end_word && g_.not_counted.contains(word(j))))
         return std::max(j, p.end_word);
       unit = "count";
       bare = !scaled;

@@ -137,7 +137,7 @@ Status Gazetteer::add_tsv(const std::string& path, std::string_view content) {
 
 std::vector<GazetteerMatch> Gazetteer::scan(const FoldedText& f, const std::vector<Word>& words,
                                             const Morphology& morphology,
-                                            const std::unordered_set<std::string>* common_words) const {
+                                            const WordSet* common_words) const {
   std::vector<GazetteerMatch> matches;
   if (entry_at_.empty()) return matches;
   auto word_text = [&](size_t i) {

@@ -8,6 +8,7 @@
 #include <nlohmann/json.hpp>
 
 #include "bilik/utf8.h"
+#include "bilik/word_set.h"
 
 namespace bilik {
 namespace {
@@ -139,28 +140,39 @@ void Morphology::strip(std::string_view word, size_t end, int below_slot, bool h
 
 const std::vector<SuffixReading>& Morphology::readings(std::string_view word, ReadingOptions options) const {
   // News repeats its words: each thread remembers the readings of the forms
-  // it has seen (for this morphology and these options). When the current
-  // generation is full it becomes the previous one and the one before is
-  // forgotten; only the current one hands out references, so each lives
-  // through at least one whole generation.
-  using Generation = std::unordered_map<std::string, std::vector<SuffixReading>>;
-  constexpr size_t kGeneration = 100000;  // forms
-  thread_local Generation current, previous;
-  thread_local std::string key;
-  key.assign(reinterpret_cast<const char*>(&id_), sizeof id_);
-  key += static_cast<char>(options.harmony);
-  key += static_cast<char>(options.min_slot);
-  key += static_cast<char>(options.min_stem_chars);
-  key.append(word);
-  if (auto it = current.find(key); it != current.end()) return it->second;
-  auto it = previous.find(key);
+  // it has seen, one memory for each morphology and options, looked up by
+  // the word alone. When the thread's current generation of forms is full,
+  // every memory's current forms become its previous ones and the ones
+  // before are forgotten; only the current forms hand out references, so
+  // each lives through at least one whole generation.
+  using Forms = std::unordered_map<std::string, std::vector<SuffixReading>, WordHash, std::equal_to<>>;
+  struct Memory {
+    uint64_t morphology;
+    ReadingOptions options;
+    Forms current, previous;
+  };
+  constexpr size_t kGeneration = 100000;  // forms, over all memories
+  thread_local std::vector<Memory> memories;  // a handful: one per caller's options
+  thread_local size_t current_forms = 0;
+  Memory* memory = nullptr;
+  for (Memory& m : memories)
+    if (m.morphology == id_ && m.options.harmony == options.harmony && m.options.min_slot == options.min_slot &&
+        m.options.min_stem_chars == options.min_stem_chars)
+      memory = &m;
+  if (!memory) memory = &memories.emplace_back(Memory{id_, options, {}, {}});
+  if (auto it = memory->current.find(word); it != memory->current.end()) return it->second;
+  auto it = memory->previous.find(word);
   // A copy from the previous generation: references to it may still be held.
-  std::vector<SuffixReading> found = it != previous.end() ? it->second : compute_readings(word, options);
-  if (current.size() >= kGeneration) {
-    previous = std::move(current);
-    current = Generation();
+  std::vector<SuffixReading> found = it != memory->previous.end() ? it->second : compute_readings(word, options);
+  if (current_forms >= kGeneration) {
+    for (Memory& m : memories) {
+      m.previous = std::move(m.current);
+      m.current = Forms();
+    }
+    current_forms = 0;
   }
-  return current.emplace(key, std::move(found)).first->second;
+  ++current_forms;
+  return memory->current.emplace(std::string(word), std::move(found)).first->second;
 }
 
 std::vector<SuffixReading> Morphology::compute_readings(std::string_view word, ReadingOptions options) const {

@@ -56,7 +56,7 @@ NameForms::Stripped NameForms::strip_case(Span span, bool longest_stem) const {
   // A word the lexicon knows that also reads as a noun with its possessive
   // ("limanı": liman + ı) is not cut to a stem the lexicon does not know
   // ("lima" + "nı").
-  const bool known_word = pack_.common_words.count(std::string(word)) > 0;
+  const bool known_word = pack_.common_words.contains(word) > 0;
   auto possessive_longer = [&](const SuffixReading& r) {
     return std::any_of(readings.begin(), readings.end(), [&](const SuffixReading& o) {
       return o.stem_bytes > r.stem_bytes && o.suffixes == 1 && pack_.morphology.is_possessive_form(o.outer_suffix);
@@ -65,7 +65,7 @@ NameForms::Stripped NameForms::strip_case(Span span, bool longest_stem) const {
   for (const SuffixReading& r : readings) {
     if (r.suffixes == 0) continue;
     if (r.suffixes == 1 && pack_.morphology.is_possessive_form(r.outer_suffix)) continue;
-    if (known_word && !pack_.common_words.count(std::string(word.substr(0, r.stem_bytes))) && possessive_longer(r))
+    if (known_word && !pack_.common_words.contains(word.substr(0, r.stem_bytes)) && possessive_longer(r))
       continue;
     if (longest_stem && chosen) break;  // "Pezeşkianın": pezeşkian + ın, not pezeşkia + nın
     chosen = &r;
@@ -178,7 +178,7 @@ Span NameForms::shared_tail(const EntityRule& rule, std::vector<Span>& pieces) c
   Span& last = pieces.back();
   auto [first, end] = words_in(text_, last);
   for (size_t i = first + 1; i < end; ++i) {
-    if (rule.list_tail_words.count(std::string(word_text(text_, i)))) {
+    if (rule.list_tail_words.contains(word_text(text_, i))) {
       const Span tail{text_.words[i].start, last.end};
       last.end = text_.words[i - 1].end;
       return tail;

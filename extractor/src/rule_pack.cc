@@ -24,7 +24,7 @@ using nlohmann::json;
 
 // One folded word or name per line of `path` ('#' starts a comment line),
 // into `words`; the file's text goes into the pack's fingerprint.
-Status read_word_list(const fs::path& path, std::unordered_set<std::string>& words, uint64_t& hash) {
+Status read_word_list(const fs::path& path, WordSet& words, uint64_t& hash) {
   auto text = read_file(path);
   if (!text) return Status::failure(text.error());
   hash = fnv1a(hash, text->text);
@@ -157,7 +157,7 @@ Result<RulePack> load_rule_pack(const std::string& dir) {
         for (auto& [key, value] : doc->at("define").items()) defines[key] = value.get<std::string>();
       rule_files.emplace_back(file->path, std::move(*doc));
     }
-    std::unordered_set<std::string> ids;
+    WordSet ids;
     for (const auto& [path, doc] : rule_files) {
       if (doc.contains("relation_rules")) {
         for (const auto& node : doc.at("relation_rules")) {

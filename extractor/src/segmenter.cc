@@ -75,7 +75,7 @@ std::vector<Word> split_words(const FoldedText& f) {
 }
 
 std::vector<Sentence> split_sentences(const FoldedText& f, const std::vector<Word>& words,
-                                      const std::unordered_set<std::string>& abbreviations) {
+                                      const WordSet& abbreviations) {
   std::vector<Sentence> sentences;
   const std::string& s = f.text;
   size_t start = 0;

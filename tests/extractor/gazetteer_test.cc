@@ -65,7 +65,7 @@ TEST(Gazetteer, ASuffixNeverTurnsALexiconWordIntoAName) {
   Gazetteer g;
   g.add_name("Lima", g.add_entry("Lima", EntityType::Location, "test"));
   g.add_name("Minsk qrupu", g.add_entry("Minsk qrupu", EntityType::Organization, "test"));
-  const std::unordered_set<std::string> lexicon{"limanı", "qrupu", "qrupunun"};
+  const WordSet lexicon{"limanı", "qrupu", "qrupunun"};
   const std::string text = "Gəmi Dəniz Limanı yaxınlığında, Minsk qrupunun üzvləri isə Limaya gedib.";
   const FoldedText f = fold_text(text);
   const auto words = split_words(f);

@@ -40,6 +40,7 @@ class AtomScanner {
   std::vector<int> ends_;              // the atoms each state ends, its suffix states' included
   std::vector<int> in_every_text_;     // empty atoms
   size_t atoms_ = 0;
+  size_t longest_ = 0;  // bytes
 };
 
 }  // namespace bilik

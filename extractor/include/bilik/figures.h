@@ -32,11 +32,11 @@
 #include <optional>
 #include <string>
 #include <string_view>
-#include <unordered_set>
 #include <vector>
 
 #include "bilik/model.h"
 #include "bilik/result.h"
+#include "bilik/word_set.h"
 
 namespace bilik {
 
@@ -46,25 +46,25 @@ struct RulePack;
 struct FigureGrammar {
   std::map<std::string, long long, std::less<>> number_words;  // looked up by string_view
   std::string hundred, half;
-  std::map<std::string, long long> scales;
+  std::map<std::string, long long, std::less<>> scales;
   std::vector<std::pair<std::vector<std::string>, std::string>> units;  // longest first
   std::map<std::string, std::string> symbols;                            // "%" → percent
-  std::map<std::string, std::string> qualifiers_before, qualifiers_after;
-  std::unordered_set<std::string> count_adjectives, not_counted, ordinal_suffixes, months;
-  std::unordered_set<std::string> identifier_before, identifier_after;
+  std::map<std::string, std::string, std::less<>> qualifiers_before, qualifiers_after;
+  WordSet count_adjectives, not_counted, ordinal_suffixes, months;
+  WordSet identifier_before, identifier_after;
   std::vector<std::string> unit_derivations;          // "lıq", "lı": "48 saatlıq", "30 yaşlı"
   std::vector<std::string> multiplier_suffixes;       // "qat": "ikiqat" is 2 times
   std::vector<std::string> multiplier_verbs;          // "art": "ikiqat artıb"; "ikiqat vergitutma" is no figure
   std::vector<std::string> copula_endings;            // "ykən": "14 yaşındaykən"
   std::vector<std::string> anniversary_prefixes;      // "illiy": "30 illiyi" is no figure
-  std::unordered_set<std::string> not_unit_words;     // "ilə" is not "il" + dative
-  std::unordered_set<std::string> abbreviated_scales; // "mlrd." may end in a full stop
-  std::unordered_set<std::string> time_of_day_before; // "saat 5-də"
-  std::unordered_set<std::string> distributive_before;// "hər iki"
-  std::unordered_set<std::string> party_nouns;        // "üç ölkənin" points back
-  std::unordered_set<std::string> units_counted_by_bir; // "bir gün" counts, "bir ton neft" is per tonne
-  std::unordered_set<std::string> nouns_counted_by_bir; // "bir nəfər həlak olub"; "bir sıra" counts nothing
-  std::unordered_set<std::string> month_abbreviations;
+  WordSet not_unit_words;     // "ilə" is not "il" + dative
+  WordSet abbreviated_scales; // "mlrd." may end in a full stop
+  WordSet time_of_day_before; // "saat 5-də"
+  WordSet distributive_before;// "hər iki"
+  WordSet party_nouns;        // "üç ölkənin" points back
+  WordSet units_counted_by_bir; // "bir gün" counts, "bir ton neft" is per tonne
+  WordSet nouns_counted_by_bir; // "bir nəfər həlak olub"; "bir sıra" counts nothing
+  WordSet month_abbreviations;
   std::map<std::string, std::string> homoglyphs;      // Cyrillic look-alikes → Latin
 
   static Result<FigureGrammar> load(const std::string& path);

@@ -15,7 +15,6 @@
 #include <cstdint>
 #include <optional>
 #include <string>
-#include <unordered_set>
 #include <vector>
 
 #include "bilik/entity_type.h"
@@ -23,6 +22,7 @@
 #include "bilik/morphology.h"
 #include "bilik/result.h"
 #include "bilik/segmenter.h"
+#include "bilik/word_set.h"
 #include "bilik/word_trie.h"
 
 namespace bilik {
@@ -61,7 +61,7 @@ class Gazetteer {
   // never "Lima" + "nı").
   std::vector<GazetteerMatch> scan(const FoldedText& text, const std::vector<Word>& words,
                                    const Morphology& morphology,
-                                   const std::unordered_set<std::string>* common_words = nullptr) const;
+                                   const WordSet* common_words = nullptr) const;
 
  private:
   // The lines of a gazetteer file read whole.

@@ -22,17 +22,17 @@
 #include <optional>
 #include <string>
 #include <unordered_map>
-#include <unordered_set>
 #include <vector>
 
 #include "bilik/atom_scanner.h"
-#include "bilik/entity_type.h"
 #include "bilik/dates.h"
+#include "bilik/entity_type.h"
 #include "bilik/figures.h"
 #include "bilik/gazetteer.h"
 #include "bilik/morphology.h"
 #include "bilik/relations.h"
 #include "bilik/result.h"
+#include "bilik/word_set.h"
 
 namespace bilik {
 
@@ -64,15 +64,15 @@ struct NameWalk {
   // ends it: "Türkiyə-Azərbaycan Universitetinin yaradılması barədə".
   std::vector<EntityType> genitive_joins;
   // Lower-case words kept between capitalised words of one name ("və").
-  std::unordered_set<std::string> conjunctions;
+  WordSet conjunctions;
   // Anchors that modify a capitalised word right after them ("mərkəzi").
-  std::unordered_set<std::string> adjective_heads;
+  WordSet adjective_heads;
   std::vector<EntityType> stop_types;
   std::vector<EntityType> join_types;           // after a kept word, such a name is taken in, then the walk stops
   std::vector<EntityType> stop_genitive_types;  // stop only where such a name is in the genitive
   std::vector<EntityType> stop_oblique_types;   // stop where such a name is in any case but the nominative
-  std::unordered_set<std::string> stop_words;
-  std::unordered_set<std::string> stop_stems;  // stop at a word whose stem is one of these
+  WordSet stop_words;
+  WordSet stop_stems;  // stop at a word whose stem is one of these
 };
 
 struct RuleExample {
@@ -99,7 +99,7 @@ struct EntityRule {
   std::vector<std::string> singular_groups;
   bool split_list = false;           // a list of names: one entity per item
   std::string count_group;           // "iki ... protokol": split into that many
-  std::unordered_set<std::string> list_tail_words;  // "sahəsində": the last item's tail is shared by all
+  WordSet list_tail_words;  // "sahəsində": the last item's tail is shared by all
   // An item ending in these words belongs to the item before it: "ikiqat
   // vergitutmanın aradan qaldırılması və vergidən yayınmanın qarşısının
   // alınması" is one agreement's subject.
@@ -151,11 +151,11 @@ struct RulePack {
   };
   RuleFilter entity_filter;
   RuleFilter relation_filters[2];  // the relation rules reading one sentence, and two
-  std::unordered_set<std::string> abbreviations;
-  std::unordered_set<std::string> common_words;  // lower-case words: no name starts a sentence with them
+  WordSet abbreviations;
+  WordSet common_words;  // lower-case words: no name starts a sentence with them
   std::map<std::string, long long> number_words;
   // Named word lists (pack.json "word_lists"), folded: given names, ...
-  std::map<std::string, std::unordered_set<std::string>> word_lists;
+  std::map<std::string, WordSet> word_lists;
   // Each list's words and their proper prefixes (cut between characters),
   // looked up by string_view: a test for a list word opening a text reads
   // one prefix after another and stops at the first that no word goes on from.
@@ -168,7 +168,7 @@ struct RulePack {
   std::map<std::string, WordOpenings> word_list_openings;
   // Words that end a treaty's subject ("sahəsində", "haqqında"): two treaties
   // of one document with the same subject are one treaty.
-  std::unordered_set<std::string> treaty_subject_ends;
+  WordSet treaty_subject_ends;
   // "türkiyəli" → "Türkiyə": relation rules read a demonym as its state
   // where the next word starts with one of demonym_heads ("həmkar").
   std::unordered_map<std::string, std::string> demonyms;  // folded demonym → folded state name
@@ -176,8 +176,8 @@ struct RulePack {
   // Bodies every state has ("Xarici İşlər Nazirliyi"), and the last words
   // that make any name such a body unless it names its state ("... Nazirliyi"):
   // their names identify nothing across documents (identity_scope.h). Folded.
-  std::unordered_set<std::string> state_bodies;
-  std::unordered_set<std::string> state_body_heads;
+  WordSet state_bodies;
+  WordSet state_body_heads;
   // Word beginnings that name a kind of paper ("memorandum", "anlaşma"): a
   // treaty named only by them ("Anlaşma Memorandumu") is known by its kind,
   // not its title (identity_scope.h). Folded.

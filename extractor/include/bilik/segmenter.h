@@ -14,10 +14,10 @@
 
 #include <cstdint>
 #include <string>
-#include <unordered_set>
 #include <vector>
 
 #include "bilik/folded_text.h"
+#include "bilik/word_set.h"
 
 namespace bilik {
 
@@ -44,7 +44,7 @@ std::vector<Word> split_words(const FoldedText& text);
 inline constexpr size_t kMaxSentenceBytes = 16 * 1024;
 
 std::vector<Sentence> split_sentences(const FoldedText& text, const std::vector<Word>& words,
-                                      const std::unordered_set<std::string>& abbreviations);
+                                      const WordSet& abbreviations);
 
 // Index of the word containing folded offset `pos`, or the first word after it.
 size_t word_at_or_after(const std::vector<Word>& words, size_t pos);
