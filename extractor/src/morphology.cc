@@ -1,6 +1,7 @@
 #include "bilik/morphology.h"
 
 #include <atomic>
+#include <deque>
 #include <unordered_map>
 
 #include <algorithm>
@@ -8,7 +9,6 @@
 #include <nlohmann/json.hpp>
 
 #include "bilik/utf8.h"
-#include "bilik/word_set.h"
 
 namespace bilik {
 namespace {
@@ -138,6 +138,58 @@ void Morphology::strip(std::string_view word, size_t end, int below_slot, bool h
   }
 }
 
+namespace {
+
+// Word forms with their readings: a table of (hash, entry) slots, probed in
+// turn from the hash, over entries that never move, so that a look-up reads
+// one slot and one entry, and a reference to readings lives as long as the
+// table, moves included.
+class RememberedForms {
+ public:
+  const std::vector<SuffixReading>* find(std::string_view word, uint64_t hash) const {
+    if (slots_.empty()) return nullptr;
+    const size_t mask = slots_.size() - 1;
+    for (size_t i = hash & mask;; i = (i + 1) & mask) {
+      const Slot& slot = slots_[i];
+      if (!slot.entry) return nullptr;
+      if (slot.hash == hash && slot.entry->word == word) return &slot.entry->readings;
+    }
+  }
+  const std::vector<SuffixReading>& add(std::string_view word, uint64_t hash, std::vector<SuffixReading> readings) {
+    if ((entries_.size() + 1) * 2 > slots_.size()) grow();
+    const Entry& entry = entries_.emplace_back(Entry{std::string(word), std::move(readings)});
+    place(hash, &entry);
+    return entry.readings;
+  }
+  size_t size() const { return entries_.size(); }
+
+ private:
+  struct Entry {
+    std::string word;
+    std::vector<SuffixReading> readings;
+  };
+  struct Slot {
+    uint64_t hash = 0;
+    const Entry* entry = nullptr;
+  };
+  void place(uint64_t hash, const Entry* entry) {
+    const size_t mask = slots_.size() - 1;
+    size_t i = hash & mask;
+    while (slots_[i].entry) i = (i + 1) & mask;
+    slots_[i] = {hash, entry};
+  }
+  void grow() {
+    std::vector<Slot> old(std::max<size_t>(1024, slots_.size() * 2));
+    old.swap(slots_);
+    for (const Slot& slot : old)
+      if (slot.entry) place(slot.hash, slot.entry);
+  }
+  std::deque<Entry> entries_;
+  std::vector<Slot> slots_;  // a power of two, at most half full
+};
+
+}  // namespace
+
 const std::vector<SuffixReading>& Morphology::readings(std::string_view word, ReadingOptions options) const {
   // News repeats its words: each thread remembers the readings of the forms
   // it has seen, one memory for each morphology and options, looked up by
@@ -145,14 +197,13 @@ const std::vector<SuffixReading>& Morphology::readings(std::string_view word, Re
   // every memory's current forms become its previous ones and the ones
   // before are forgotten; only the current forms hand out references, so
   // each lives through at least one whole generation.
-  using Forms = std::unordered_map<std::string, std::vector<SuffixReading>, WordHash, std::equal_to<>>;
   struct Memory {
     uint64_t morphology;
     ReadingOptions options;
-    Forms current, previous;
+    RememberedForms current, previous;
   };
   constexpr size_t kGeneration = 100000;  // forms, over all memories
-  thread_local std::vector<Memory> memories;  // a handful: one per caller's options
+  thread_local std::deque<Memory> memories;  // a handful, one per caller's options; they never move
   thread_local size_t current_forms = 0;
   Memory* memory = nullptr;
   for (Memory& m : memories)
@@ -160,19 +211,20 @@ const std::vector<SuffixReading>& Morphology::readings(std::string_view word, Re
         m.options.min_stem_chars == options.min_stem_chars)
       memory = &m;
   if (!memory) memory = &memories.emplace_back(Memory{id_, options, {}, {}});
-  if (auto it = memory->current.find(word); it != memory->current.end()) return it->second;
-  auto it = memory->previous.find(word);
+  const uint64_t hash = std::hash<std::string_view>{}(word);
+  if (const std::vector<SuffixReading>* known = memory->current.find(word, hash)) return *known;
+  const std::vector<SuffixReading>* before = memory->previous.find(word, hash);
   // A copy from the previous generation: references to it may still be held.
-  std::vector<SuffixReading> found = it != memory->previous.end() ? it->second : compute_readings(word, options);
+  std::vector<SuffixReading> found = before ? *before : compute_readings(word, options);
   if (current_forms >= kGeneration) {
     for (Memory& m : memories) {
       m.previous = std::move(m.current);
-      m.current = Forms();
+      m.current = RememberedForms();
     }
     current_forms = 0;
   }
   ++current_forms;
-  return memory->current.emplace(std::string(word), std::move(found)).first->second;
+  return memory->current.add(word, hash, std::move(found));
 }
 
 std::vector<SuffixReading> Morphology::compute_readings(std::string_view word, ReadingOptions options) const {

@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include "test_pack.h"
 
 namespace bilik {
@@ -54,6 +56,29 @@ TEST(Morphology, RecognisesSuffixChainsAfterHyphensAndQuotes) {
   EXPECT_EQ(m.singular("memorandumlar"), "memorandum");
   EXPECT_EQ(m.singular("sazişlər"), "saziş");
   EXPECT_EQ(m.singular("saziş"), "saziş");
+}
+
+// The readings handed out stay where they are while the thread asks about
+// other words with other options, and a remembered word reads as the first time.
+TEST(Morphology, RememberedReadingsStayValidAndEqualToNewOnes) {
+  const Morphology& m = test::pack().morphology;
+  const std::vector<SuffixReading>& first = m.readings("türkiyəyə", {.harmony = true, .min_slot = 1});
+  const std::vector<SuffixReading> copy = first;
+  for (int slot = 0; slot < 6; ++slot)
+    for (size_t stem = 1; stem < 5; ++stem)
+      for (const char* word : {"qazaxıstandan", "tokayevin", "nazirliyinin", "bakıda"})
+        m.readings(word, {.harmony = slot % 2 == 0, .min_slot = slot, .min_stem_chars = stem});
+  for (int i = 0; i < 3000; ++i) m.readings("söz" + std::to_string(i) + "lərdən", {.harmony = true, .min_slot = 1});
+  ASSERT_EQ(first.size(), copy.size());
+  for (size_t i = 0; i < copy.size(); ++i) {
+    EXPECT_EQ(first[i].stem_bytes, copy[i].stem_bytes);
+    EXPECT_EQ(first[i].gram_case, copy[i].gram_case);
+  }
+  const std::vector<SuffixReading>& again = m.readings("türkiyəyə", {.harmony = true, .min_slot = 1});
+  EXPECT_EQ(&again, &first);
+  EXPECT_TRUE(std::any_of(copy.begin(), copy.end(), [](const SuffixReading& r) {
+    return r.stem_bytes == std::string("türkiyə").size() && r.gram_case == "dative";
+  }));
 }
 
 }  // namespace

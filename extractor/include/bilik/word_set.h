@@ -10,9 +10,12 @@
 
 namespace bilik {
 
+// Not noexcept on purpose: libstdc++ then keeps each word's hash beside it,
+// and a look-up compares hashes before words and never hashes a stored word
+// again to find where its bucket ends.
 struct WordHash {
   using is_transparent = void;
-  size_t operator()(std::string_view word) const noexcept { return std::hash<std::string_view>{}(word); }
+  size_t operator()(std::string_view word) const { return std::hash<std::string_view>{}(word); }
 };
 
 using WordSet = std::unordered_set<std::string, WordHash, std::equal_to<>>;
