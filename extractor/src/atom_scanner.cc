@@ -144,6 +144,9 @@ void AtomScanner::scan(std::string_view text, std::vector<int>& found) const {
     reached[state] = 0;
     for (uint32_t e = ends_from_[state]; e < ends_from_[state + 1]; ++e) mark(ends_[e]);
   }
+  size_t count = 0;
+  for (uint64_t bits : seen) count += static_cast<size_t>(__builtin_popcountll(bits));
+  found.reserve(count);
   for (size_t word = 0; word < seen.size(); ++word)
     for (uint64_t bits = seen[word]; bits != 0; bits &= bits - 1)
       found.push_back(static_cast<int>(word * 64 + static_cast<size_t>(__builtin_ctzll(bits))));

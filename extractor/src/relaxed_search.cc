@@ -76,27 +76,40 @@ bool RelaxedSearch::match(std::string_view text, size_t pos, size_t end, RE2::An
   }
   thread_local std::vector<re2::StringPiece> found;
   found.assign(twin_->NumberOfCapturingGroups() + 1, re2::StringPiece());
-  if (n <= 1) {
-    // The span alone, from the twin's DFA: kept when even the whole match
-    // is within every bound, without asking RE2 for groups.
-    if (!twin_->Match(text, pos, end, anchor, found.data(), 1)) return false;
+  // The pattern matches nowhere the twin does not, so its leftmost match
+  // starts where the twin's does or later. Where the twin's match breaks a
+  // bound, the pattern is asked for a match at that start alone (its DFA
+  // then follows one start, not every start at once as a search does); if
+  // it has none, the twin searches on from the next byte.
+  for (;;) {
+    if (n <= 1) {
+      // The span alone, from the twin's DFA: kept when even the whole match
+      // is within every bound, without asking RE2 for groups.
+      if (!twin_->Match(text, pos, end, anchor, found.data(), 1)) return false;
+      if (within_bounds(found[0])) {
+        if (n == 1) groups[0] = found[0];
+        return true;
+      }
+    }
+    if (!twin_->Match(text, pos, end, anchor, found.data(), static_cast<int>(found.size()))) return false;
     bool within = true;
-    for (const Bound& b : bounds_) within = within && passes_at_most(found[0], b.markers) <= b.most;
+    for (const Bound& b : bounds_) within = within && passes_at_most(found[b.group], b.markers) <= b.most;
     if (within) {
-      if (n == 1) groups[0] = found[0];
+      for (int i = 0; i < n; ++i)  // past the pattern's groups, cleared as RE2 clears them
+        groups[i] = i < static_cast<int>(twin_group_.size()) ? found[twin_group_[i]] : re2::StringPiece();
       return true;
     }
+    if (anchor != RE2::UNANCHORED) return pattern_->Match(text, pos, end, anchor, groups, n);
+    const size_t start = found[0].data() - text.data();
+    if (pattern_->Match(text, start, end, RE2::ANCHOR_START, groups, n)) return true;
+    if (start >= end) return false;
+    pos = start + 1;
   }
-  if (!twin_->Match(text, pos, end, anchor, found.data(), static_cast<int>(found.size()))) return false;
+}
+
+bool RelaxedSearch::within_bounds(const re2::StringPiece& span) const {
   for (const Bound& b : bounds_)
-    if (passes_at_most(found[b.group], b.markers) > b.most) {
-      // The bound may be broken: the pattern decides, from where the twin
-      // matched (the pattern cannot match before it).
-      const size_t from = anchor == RE2::UNANCHORED ? found[0].data() - text.data() : pos;
-      return pattern_->Match(text, from, end, anchor, groups, n);
-    }
-  for (int i = 0; i < n; ++i)  // past the pattern's groups, cleared as RE2 clears them
-    groups[i] = i < static_cast<int>(twin_group_.size()) ? found[twin_group_[i]] : re2::StringPiece();
+    if (passes_at_most(span, b.markers) > b.most) return false;
   return true;
 }
 

@@ -11,8 +11,10 @@
 // matches are the twin's that keep the bounds, in the same order of
 // preference. So the twin captures each counted repetition, and its length
 // bounds its passes (counted_repetitions.h); only when a bound may be broken
-// does the pattern itself search. Matches without groups need only the
-// twin's DFA, when the whole match is short enough for every bound.
+// is the pattern itself asked, anchored where the twin's match starts (it
+// cannot match before), and the twin searches on after that start when the
+// pattern does not match there. Matches without groups need only the twin's
+// DFA, when the whole match is short enough for every bound.
 //
 //   auto search = RelaxedSearch::make(pattern);   // null: no counted repetition
 //   search->match(text, pos, text.size(), RE2::UNANCHORED, groups, n);
@@ -47,6 +49,8 @@ class RelaxedSearch {
   bool stands_in() const { return stands_in_; }
 
  private:
+  bool within_bounds(const re2::StringPiece& span) const;  // every bound kept, even by the whole span
+
   struct Bound {
     int group;    // the twin's group capturing the repetition
     size_t most;  // its upper bound
