@@ -9,6 +9,8 @@
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <sstream>
+#include <thread>
+#include <tuple>
 
 #include "bilik/fnv1a.h"
 #include "bilik/utf8.h"
@@ -52,6 +54,24 @@ void finish_filter(RulePack::RuleFilter& f, const std::vector<Rule>& rules, Belo
   std::vector<int> always;  // the rules no atom guards
   f.filter->AllPotentials({}, &always);
   f.unfiltered = !always.empty();
+}
+
+// A rule that could not be read: the file it is in, and where in the file
+// (relation rules 0, inferences 1, entity rules 2).
+struct Failure {
+  size_t file;
+  int section;
+  std::string error;
+};
+
+// `read` run where a malformed rule file's JSON may throw, as a failure.
+template <class Read>
+std::optional<Failure> guarded(const fs::path& root, Read read) {
+  try {
+    return read();
+  } catch (const json::exception& e) {
+    return Failure{0, -1, (root / "pack.json").string() + ": " + e.what()};
+  }
 }
 
 }  // namespace
@@ -157,46 +177,84 @@ Result<RulePack> load_rule_pack(const std::string& dir) {
         for (auto& [key, value] : doc->at("define").items()) defines[key] = value.get<std::string>();
       rule_files.emplace_back(file->path, std::move(*doc));
     }
+    // Relation and entity rules fill different filters, so their patterns
+    // compile side by side, in this thread and one more: RE2's compiling is
+    // most of a pack's loading. Each side stops at its first failure; the
+    // one earlier in the files is reported, as one pass over them would.
+    std::vector<size_t> relation_file, entity_file;  // the file each rule came from
+    std::optional<Failure> relation_failure, entity_failure;
+    std::thread relation_side([&] {
+      relation_failure = guarded(root, [&]() -> std::optional<Failure> {
+        for (size_t f = 0; f < rule_files.size(); ++f) {
+          const auto& [path, doc] = rule_files[f];
+          if (doc.contains("relation_rules"))
+            for (const auto& node : doc.at("relation_rules")) {
+              auto rule = parse_relation_rule(node, path, defines, pack.relation_filters);
+              if (!rule) return Failure{f, 0, rule.error()};
+              pack.relation_rules.push_back(std::move(*rule));
+              relation_file.push_back(f);
+            }
+          if (doc.contains("inferences"))
+            for (const auto& node : doc.at("inferences")) {
+              auto inference = parse_inference(node, path);
+              if (!inference) return Failure{f, 1, inference.error()};
+              pack.inferences.push_back(std::move(*inference));
+            }
+        }
+        for (int window : {1, 2})
+          finish_filter(pack.relation_filters[window - 1], pack.relation_rules,
+                        [&](const RelationRule& r) { return r.window == window; });
+        return std::nullopt;
+      });
+    });
+    entity_failure = guarded(root, [&]() -> std::optional<Failure> {
+      for (size_t f = 0; f < rule_files.size(); ++f) {
+        const auto& [path, doc] = rule_files[f];
+        if (!doc.contains("entity_rules")) continue;
+        for (const auto& node : doc.at("entity_rules")) {
+          auto rule = parse_rule(node, path, defines, pack.entity_filter.filter);
+          if (!rule) return Failure{f, 2, rule.error()};
+          for (const auto& [group, list] : rule->in_list)
+            if (!pack.word_lists.count(list))
+              return Failure{f, 2, path + ": rule " + rule->id + ": in_list names the word list '" + list +
+                                       "', which pack.json's \"word_lists\" does not define"};
+          for (const auto& [group, list] : rule->in_list)
+            if (opens_with_letters(rule->pattern->pattern(), group)) rule->leading_list = list;
+          for (const std::string& group : rule->capitalized_groups)
+            if (is_whole_pattern(rule->pattern->pattern(), group)) rule->capitalized_whole = group;
+          rule->opens_capitalized = rule->walk && rule->walk->source == NameWalk::Source::Group &&
+                                    !rule->walk->from_end && rule->walk->words == NameWalk::Words::Capitalized &&
+                                    is_whole_pattern(rule->pattern->pattern(), "name");
+          if (const auto& names = rule->pattern->CapturingGroupNames();
+              rule->pattern->NumberOfCapturingGroups() == 1 && names.count(1))
+            rule->group_is_match = is_whole_pattern(rule->pattern->pattern(), names.at(1));
+          pack.entity_rules.push_back(std::move(*rule));
+          entity_file.push_back(f);
+        }
+      }
+      return std::nullopt;
+    });
+    relation_side.join();
+    if (relation_failure || entity_failure) {
+      const Failure& first = !entity_failure ? *relation_failure
+                             : !relation_failure ? *entity_failure
+                             : std::tie(relation_failure->file, relation_failure->section) <
+                                       std::tie(entity_failure->file, entity_failure->section)
+                                 ? *relation_failure
+                                 : *entity_failure;
+      return Result<RulePack>::failure(first.error);
+    }
+    // Rule ids are unique over the pack, checked in the files' order.
     WordSet ids;
-    for (const auto& [path, doc] : rule_files) {
-      if (doc.contains("relation_rules")) {
-        for (const auto& node : doc.at("relation_rules")) {
-          auto rule = parse_relation_rule(node, path, defines, pack.relation_filters);
-          if (!rule) return Result<RulePack>::failure(rule.error());
-          if (!ids.insert(rule->id).second)
-            return Result<RulePack>::failure(path + ": rule " + rule->id + ": the id is used twice");
-          pack.relation_rules.push_back(std::move(*rule));
-        }
-      }
-      if (doc.contains("inferences")) {
-        for (const auto& node : doc.at("inferences")) {
-          auto inference = parse_inference(node, path);
-          if (!inference) return Result<RulePack>::failure(inference.error());
-          pack.inferences.push_back(std::move(*inference));
-        }
-      }
-      if (!doc.contains("entity_rules")) continue;
-      for (const auto& node : doc.at("entity_rules")) {
-        auto rule = parse_rule(node, path, defines, pack.entity_filter.filter);
-        if (!rule) return Result<RulePack>::failure(rule.error());
-        for (const auto& [group, list] : rule->in_list)
-          if (!pack.word_lists.count(list))
-            return Result<RulePack>::failure(path + ": rule " + rule->id + ": in_list names the word list '" + list +
-                                             "', which pack.json's \"word_lists\" does not define");
-        for (const auto& [group, list] : rule->in_list)
-          if (opens_with_letters(rule->pattern->pattern(), group)) rule->leading_list = list;
-        for (const std::string& group : rule->capitalized_groups)
-          if (is_whole_pattern(rule->pattern->pattern(), group)) rule->capitalized_whole = group;
-        rule->opens_capitalized = rule->walk && rule->walk->source == NameWalk::Source::Group && !rule->walk->from_end &&
-                                  rule->walk->words == NameWalk::Words::Capitalized &&
-                                  is_whole_pattern(rule->pattern->pattern(), "name");
-        if (const auto& names = rule->pattern->CapturingGroupNames();
-            rule->pattern->NumberOfCapturingGroups() == 1 && names.count(1))
-          rule->group_is_match = is_whole_pattern(rule->pattern->pattern(), names.at(1));
-        if (!ids.insert(rule->id).second)
-          return Result<RulePack>::failure(path + ": rule " + rule->id + ": the id is used twice");
-        pack.entity_rules.push_back(std::move(*rule));
-      }
+    for (size_t f = 0, r = 0, e = 0; f < rule_files.size(); ++f) {
+      for (; r < relation_file.size() && relation_file[r] == f; ++r)
+        if (!ids.insert(pack.relation_rules[r].id).second)
+          return Result<RulePack>::failure(rule_files[f].first + ": rule " + pack.relation_rules[r].id +
+                                           ": the id is used twice");
+      for (; e < entity_file.size() && entity_file[e] == f; ++e)
+        if (!ids.insert(pack.entity_rules[e].id).second)
+          return Result<RulePack>::failure(rule_files[f].first + ": rule " + pack.entity_rules[e].id +
+                                           ": the id is used twice");
     }
   } catch (const json::exception& e) {
     return Result<RulePack>::failure((root / "pack.json").string() + ": " + e.what());
@@ -204,9 +262,6 @@ Result<RulePack> load_rule_pack(const std::string& dir) {
   std::stable_sort(pack.entity_rules.begin(), pack.entity_rules.end(),
                    [](const EntityRule& a, const EntityRule& b) { return a.stage < b.stage; });
   finish_filter(pack.entity_filter, pack.entity_rules, [](const EntityRule&) { return true; });
-  for (int window : {1, 2})
-    finish_filter(pack.relation_filters[window - 1], pack.relation_rules,
-                  [&](const RelationRule& r) { return r.window == window; });
   char hex[17];
   std::snprintf(hex, sizeof hex, "%016llx", static_cast<unsigned long long>(hash));
   pack.hash = hex;

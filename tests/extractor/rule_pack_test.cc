@@ -122,6 +122,27 @@ TEST(RulePack, ARelationRuleOfTheWrongTypeIsALoadError) {
   EXPECT_NE(load_rule_pack(unknown.string()).error().find("unknown predicate 'admires'"), std::string::npos);
 }
 
+// Entity and relation rules are read side by side; what is reported is what
+// one pass over the files in pack.json's order meets first.
+TEST(RulePack, ErrorsAreReportedInTheOrderOfTheFiles) {
+  const fs::path dir = pack_with("rules/relations.json",
+                                 R"J({"relation_rules": [{"id": "r", "predicate": "admires", "pattern": "x"}]})J");
+  std::ofstream(dir / "rules/entities.json")
+      << R"J({"entity_rules": [{"id": "broken-2", "type": "PERSON", "pattern": "(?P<name>a"}]})J";
+  auto pack = load_rule_pack(dir.string());
+  ASSERT_FALSE(pack);
+  EXPECT_NE(pack.error().find("entities.json: rule broken-2: RE2: missing )"), std::string::npos) << pack.error();
+
+  std::ofstream(dir / "rules/entities.json")
+      << R"J({"entity_rules": [{"id": "visited", "type": "PERSON", "pattern": "(?P<name>Bakı)"}]})J";
+  std::ofstream(dir / "rules/relations.json")
+      << R"J({"relation_rules": [{"id": "visited", "predicate": "visited",
+              "pattern": "(?P<subject><<PERSON:\\d+:[a-z]+:[a-z]+>>) (?P<object><<STATE:\\d+:[a-z]+:[a-z]+>>)"}]})J";
+  pack = load_rule_pack(dir.string());
+  ASSERT_FALSE(pack);
+  EXPECT_NE(pack.error().find("relations.json: rule visited: the id is used twice"), std::string::npos) << pack.error();
+}
+
 TEST(RulePack, GroupsThatOpenOrSpanEveryMatchAreMarked) {
   // Only where every match starts with the group may the matcher skip to
   // words of the list: not in an alternative, not when the group is optional.
