@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <deque>
+#include <stdexcept>
 
 namespace bilik {
 namespace {
@@ -90,6 +91,8 @@ AtomScanner::AtomScanner(const std::vector<std::string>& atoms) : atoms_(atoms.s
     }
   }
 
+  if (static_cast<uint64_t>(states) * classes_ >= kHolds)
+    throw std::length_error("too many atoms for one scanner: " + std::to_string(atoms.size()));
   for (uint32_t& edge : next_) edge = edge * classes_ | (ends[edge].empty() ? 0 : kHolds);
   ends_from_.reserve(states + 1);
   for (const std::vector<int>& e : ends) {
@@ -102,11 +105,16 @@ AtomScanner::AtomScanner(const std::vector<std::string>& atoms) : atoms_(atoms.s
 void AtomScanner::scan(std::string_view text, std::vector<int>& found) const {
   found.clear();
   if (atoms_ == 0) return;
-  // The states reached that end atoms, each once; their atoms after the pass.
+  // The states reached that end atoms, each once; their atoms after the
+  // pass. Room for all is made first: nothing in the pass may throw between
+  // setting a state's flag and clearing it.
   thread_local std::vector<uint8_t> reached;
   thread_local std::vector<uint32_t> ending;
+  thread_local std::vector<uint64_t> seen;
   if (reached.size() < ends_from_.size()) reached.resize(ends_from_.size(), 0);
   ending.clear();
+  ending.reserve(ends_from_.size());
+  seen.assign((atoms_ + 63) / 64, 0);
   const uint32_t* next = next_.data();
   auto step = [&](uint32_t& at, char c) {
     at = next[(at & ~kHolds) + class_of_[static_cast<unsigned char>(c)]];
@@ -136,8 +144,6 @@ void AtomScanner::scan(std::string_view text, std::vector<int>& found) const {
       for (const char* c = from[lane] + together; c < end; ++c) step(at[lane], *c);
     }
   }
-  thread_local std::vector<uint64_t> seen;
-  seen.assign((atoms_ + 63) / 64, 0);
   auto mark = [&](int atom) { seen[atom / 64] |= uint64_t{1} << (atom % 64); };
   for (int atom : in_every_text_) mark(atom);
   for (uint32_t state : ending) {

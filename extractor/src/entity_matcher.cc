@@ -584,7 +584,7 @@ AnalyzedText analyze(std::string_view original, const RulePack& pack) {
   for (size_t i = 0; i < t.words.size(); ++i)
     if (!t.words[i].capitalized && in_prose(t.words[i])) lower_here.insert(word_text(t, i));
   auto common = [&](std::string_view w) {
-    return lower_here.count(w) > 0 || pack.common_words.contains(w) > 0;
+    return lower_here.count(w) > 0 || pack.common_words.contains(w);
   };
   for (const Sentence& s : t.sentences) {
     Word& first = t.words[s.first_word];

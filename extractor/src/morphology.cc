@@ -1,14 +1,13 @@
 #include "bilik/morphology.h"
 
+#include <algorithm>
 #include <atomic>
 #include <deque>
-#include <unordered_map>
-
-#include <algorithm>
 #include <fstream>
 #include <nlohmann/json.hpp>
 
 #include "bilik/utf8.h"
+#include "remembered_forms.h"
 
 namespace bilik {
 namespace {
@@ -138,57 +137,6 @@ void Morphology::strip(std::string_view word, size_t end, int below_slot, bool h
   }
 }
 
-namespace {
-
-// Word forms with their readings: a table of (hash, entry) slots, probed in
-// turn from the hash, over entries that never move, so that a look-up reads
-// one slot and one entry, and a reference to readings lives as long as the
-// table, moves included.
-class RememberedForms {
- public:
-  const std::vector<SuffixReading>* find(std::string_view word, uint64_t hash) const {
-    if (slots_.empty()) return nullptr;
-    const size_t mask = slots_.size() - 1;
-    for (size_t i = hash & mask;; i = (i + 1) & mask) {
-      const Slot& slot = slots_[i];
-      if (!slot.entry) return nullptr;
-      if (slot.hash == hash && slot.entry->word == word) return &slot.entry->readings;
-    }
-  }
-  const std::vector<SuffixReading>& add(std::string_view word, uint64_t hash, std::vector<SuffixReading> readings) {
-    if ((entries_.size() + 1) * 2 > slots_.size()) grow();
-    const Entry& entry = entries_.emplace_back(Entry{std::string(word), std::move(readings)});
-    place(hash, &entry);
-    return entry.readings;
-  }
-  size_t size() const { return entries_.size(); }
-
- private:
-  struct Entry {
-    std::string word;
-    std::vector<SuffixReading> readings;
-  };
-  struct Slot {
-    uint64_t hash = 0;
-    const Entry* entry = nullptr;
-  };
-  void place(uint64_t hash, const Entry* entry) {
-    const size_t mask = slots_.size() - 1;
-    size_t i = hash & mask;
-    while (slots_[i].entry) i = (i + 1) & mask;
-    slots_[i] = {hash, entry};
-  }
-  void grow() {
-    std::vector<Slot> old(std::max<size_t>(1024, slots_.size() * 2));
-    old.swap(slots_);
-    for (const Slot& slot : old)
-      if (slot.entry) place(slot.hash, slot.entry);
-  }
-  std::deque<Entry> entries_;
-  std::vector<Slot> slots_;  // a power of two, at most half full
-};
-
-}  // namespace
 
 const std::vector<SuffixReading>& Morphology::readings(std::string_view word, ReadingOptions options) const {
   // News repeats its words: each thread remembers the readings of the forms
@@ -207,9 +155,7 @@ const std::vector<SuffixReading>& Morphology::readings(std::string_view word, Re
   thread_local size_t current_forms = 0;
   Memory* memory = nullptr;
   for (Memory& m : memories)
-    if (m.morphology == id_ && m.options.harmony == options.harmony && m.options.min_slot == options.min_slot &&
-        m.options.min_stem_chars == options.min_stem_chars)
-      memory = &m;
+    if (m.morphology == id_ && m.options == options) memory = &m;
   if (!memory) memory = &memories.emplace_back(Memory{id_, options, {}, {}});
   const uint64_t hash = std::hash<std::string_view>{}(word);
   if (const std::vector<SuffixReading>* known = memory->current.find(word, hash)) return *known;

@@ -56,7 +56,7 @@ NameForms::Stripped NameForms::strip_case(Span span, bool longest_stem) const {
   // A word the lexicon knows that also reads as a noun with its possessive
   // ("limanı": liman + ı) is not cut to a stem the lexicon does not know
   // ("lima" + "nı").
-  const bool known_word = pack_.common_words.contains(word) > 0;
+  const bool known_word = pack_.common_words.contains(word);
   auto possessive_longer = [&](const SuffixReading& r) {
     return std::any_of(readings.begin(), readings.end(), [&](const SuffixReading& o) {
       return o.stem_bytes > r.stem_bytes && o.suffixes == 1 && pack_.morphology.is_possessive_form(o.outer_suffix);

@@ -80,8 +80,11 @@ bool RelaxedSearch::match(std::string_view text, size_t pos, size_t end, RE2::An
   // starts where the twin's does or later. Where the twin's match breaks a
   // bound, the pattern is asked for a match at that start alone (its DFA
   // then follows one start, not every start at once as a search does); if
-  // it has none, the twin searches on from the next byte.
-  for (;;) {
+  // it has none, the twin searches on from the next byte. Past a few such
+  // starts the pattern searches the rest itself: each twin search may read
+  // to the same far end again.
+  constexpr int kAnchoredTries = 8;
+  for (int tries = 0;; ++tries) {
     if (n <= 1) {
       // The span alone, from the twin's DFA: kept when even the whole match
       // is within every bound, without asking RE2 for groups.
@@ -101,6 +104,7 @@ bool RelaxedSearch::match(std::string_view text, size_t pos, size_t end, RE2::An
     }
     if (anchor != RE2::UNANCHORED) return pattern_->Match(text, pos, end, anchor, groups, n);
     const size_t start = found[0].data() - text.data();
+    if (tries == kAnchoredTries) return pattern_->Match(text, start, end, RE2::UNANCHORED, groups, n);
     if (pattern_->Match(text, start, end, RE2::ANCHOR_START, groups, n)) return true;
     if (start >= end) return false;
     pos = start + 1;

@@ -9,8 +9,9 @@
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <sstream>
+#include <exception>
+#include <system_error>
 #include <thread>
-#include <tuple>
 
 #include "bilik/fnv1a.h"
 #include "bilik/utf8.h"
@@ -56,22 +57,115 @@ void finish_filter(RulePack::RuleFilter& f, const std::vector<Rule>& rules, Belo
   f.unfiltered = !always.empty();
 }
 
-// A rule that could not be read: the file it is in, and where in the file
-// (relation rules 0, inferences 1, entity rules 2).
-struct Failure {
-  size_t file;
-  int section;
+// Where a rule is in the rule files: the file (pack.json's order), the part
+// of it (relation rules, inferences, entity rules: the order one pass reads
+// them in) and its index there. A load reports the problem met first.
+enum class Section { RelationRules, Inferences, EntityRules };
+struct Place {
+  size_t file = 0;
+  Section section = Section::RelationRules;
+  size_t index = 0;
+  auto operator<=>(const Place&) const = default;
+};
+struct Problem {
+  Place place;
   std::string error;
 };
+using RuleFiles = std::vector<std::pair<std::string, json>>;  // path, contents
+using Defines = std::map<std::string, std::string>;
 
-// `read` run where a malformed rule file's JSON may throw, as a failure.
-template <class Read>
-std::optional<Failure> guarded(const fs::path& root, Read read) {
+// A rule file's JSON of the wrong shape throws where it is read: the
+// problem is then the pack's, at the place being read.
+Problem json_problem(const fs::path& root, const Place& at, const json::exception& e) {
+  return {at, (root / "pack.json").string() + ": " + e.what()};
+}
+
+// The relation rules and inferences of every file into `pack`, their
+// filters finished, and where each rule was; or the first problem.
+std::optional<Problem> read_relation_rules(const RuleFiles& files, const Defines& defines, const fs::path& root,
+                                           RulePack& pack, std::vector<Place>& places) {
+  Place at;
   try {
-    return read();
+    for (at.file = 0; at.file < files.size(); ++at.file) {
+      const auto& [path, doc] = files[at.file];
+      at = {at.file, Section::RelationRules, 0};
+      if (doc.contains("relation_rules"))
+        for (const auto& node : doc.at("relation_rules")) {
+          auto rule = parse_relation_rule(node, path, defines, pack.relation_filters);
+          if (!rule) return Problem{at, rule.error()};
+          pack.relation_rules.push_back(std::move(*rule));
+          places.push_back(at);
+          ++at.index;
+        }
+      at = {at.file, Section::Inferences, 0};
+      if (doc.contains("inferences"))
+        for (const auto& node : doc.at("inferences")) {
+          auto inference = parse_inference(node, path);
+          if (!inference) return Problem{at, inference.error()};
+          pack.inferences.push_back(std::move(*inference));
+          ++at.index;
+        }
+    }
   } catch (const json::exception& e) {
-    return Failure{0, -1, (root / "pack.json").string() + ": " + e.what()};
+    return json_problem(root, at, e);
   }
+  for (int window : {1, 2})
+    finish_filter(pack.relation_filters[window - 1], pack.relation_rules,
+                  [&](const RelationRule& r) { return r.window == window; });
+  return std::nullopt;
+}
+
+// The entity rules of every file into `pack` (their filter is finished once
+// they are sorted), and where each rule was; or the first problem.
+std::optional<Problem> read_entity_rules(const RuleFiles& files, const Defines& defines, const fs::path& root,
+                                         RulePack& pack, std::vector<Place>& places) {
+  Place at;
+  try {
+    for (at.file = 0; at.file < files.size(); ++at.file) {
+      const auto& [path, doc] = files[at.file];
+      at = {at.file, Section::EntityRules, 0};
+      if (!doc.contains("entity_rules")) continue;
+      for (const auto& node : doc.at("entity_rules")) {
+        auto rule = parse_rule(node, path, defines, pack.entity_filter.filter);
+        if (!rule) return Problem{at, rule.error()};
+        for (const auto& [group, list] : rule->in_list)
+          if (!pack.word_lists.count(list))
+            return Problem{at, path + ": rule " + rule->id + ": in_list names the word list '" + list +
+                                   "', which pack.json's \"word_lists\" does not define"};
+        for (const auto& [group, list] : rule->in_list)
+          if (opens_with_letters(rule->pattern->pattern(), group)) rule->leading_list = list;
+        for (const std::string& group : rule->capitalized_groups)
+          if (is_whole_pattern(rule->pattern->pattern(), group)) rule->capitalized_whole = group;
+        rule->opens_capitalized = rule->walk && rule->walk->source == NameWalk::Source::Group &&
+                                  !rule->walk->from_end && rule->walk->words == NameWalk::Words::Capitalized &&
+                                  is_whole_pattern(rule->pattern->pattern(), "name");
+        if (const auto& names = rule->pattern->CapturingGroupNames();
+            rule->pattern->NumberOfCapturingGroups() == 1 && names.count(1))
+          rule->group_is_match = is_whole_pattern(rule->pattern->pattern(), names.at(1));
+        pack.entity_rules.push_back(std::move(*rule));
+        places.push_back(at);
+        ++at.index;
+      }
+    }
+  } catch (const json::exception& e) {
+    return json_problem(root, at, e);
+  }
+  return std::nullopt;
+}
+
+// The first rule, in the files' order, whose id an earlier rule has.
+std::optional<Problem> first_id_used_twice(const RuleFiles& files, const RulePack& pack,
+                                           const std::vector<Place>& relation_places,
+                                           const std::vector<Place>& entity_places) {
+  std::vector<std::pair<Place, const std::string*>> rules;
+  for (size_t i = 0; i < relation_places.size(); ++i) rules.emplace_back(relation_places[i], &pack.relation_rules[i].id);
+  for (size_t i = 0; i < entity_places.size(); ++i) rules.emplace_back(entity_places[i], &pack.entity_rules[i].id);
+  std::sort(rules.begin(), rules.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+  WordSet ids;
+  for (const auto& [place, id] : rules)
+    if (!ids.insert(*id).second)
+      return Problem{place, files[place.file].first + ": rule " + *id + ": the id is used twice"};
+  return std::nullopt;
 }
 
 }  // namespace
@@ -163,8 +257,8 @@ Result<RulePack> load_rule_pack(const std::string& dir) {
       for (auto& [word, value] : manifest->at("number_words").items())
         pack.number_words[fold_key(word)] = value.get<long long>();
 
-    std::map<std::string, std::string> defines;
-    std::vector<std::pair<std::string, json>> rule_files;
+    Defines defines;
+    RuleFiles rule_files;
     for (const std::string& name : strings(*manifest, "patterns")) {
       auto file = read_file(root / name);
       if (!file) return Result<RulePack>::failure(file.error());
@@ -179,83 +273,34 @@ Result<RulePack> load_rule_pack(const std::string& dir) {
     }
     // Relation and entity rules fill different filters, so their patterns
     // compile side by side, in this thread and one more: RE2's compiling is
-    // most of a pack's loading. Each side stops at its first failure; the
-    // one earlier in the files is reported, as one pass over them would.
-    std::vector<size_t> relation_file, entity_file;  // the file each rule came from
-    std::optional<Failure> relation_failure, entity_failure;
-    std::thread relation_side([&] {
-      relation_failure = guarded(root, [&]() -> std::optional<Failure> {
-        for (size_t f = 0; f < rule_files.size(); ++f) {
-          const auto& [path, doc] = rule_files[f];
-          if (doc.contains("relation_rules"))
-            for (const auto& node : doc.at("relation_rules")) {
-              auto rule = parse_relation_rule(node, path, defines, pack.relation_filters);
-              if (!rule) return Failure{f, 0, rule.error()};
-              pack.relation_rules.push_back(std::move(*rule));
-              relation_file.push_back(f);
-            }
-          if (doc.contains("inferences"))
-            for (const auto& node : doc.at("inferences")) {
-              auto inference = parse_inference(node, path);
-              if (!inference) return Failure{f, 1, inference.error()};
-              pack.inferences.push_back(std::move(*inference));
-            }
-        }
-        for (int window : {1, 2})
-          finish_filter(pack.relation_filters[window - 1], pack.relation_rules,
-                        [&](const RelationRule& r) { return r.window == window; });
-        return std::nullopt;
-      });
-    });
-    entity_failure = guarded(root, [&]() -> std::optional<Failure> {
-      for (size_t f = 0; f < rule_files.size(); ++f) {
-        const auto& [path, doc] = rule_files[f];
-        if (!doc.contains("entity_rules")) continue;
-        for (const auto& node : doc.at("entity_rules")) {
-          auto rule = parse_rule(node, path, defines, pack.entity_filter.filter);
-          if (!rule) return Failure{f, 2, rule.error()};
-          for (const auto& [group, list] : rule->in_list)
-            if (!pack.word_lists.count(list))
-              return Failure{f, 2, path + ": rule " + rule->id + ": in_list names the word list '" + list +
-                                       "', which pack.json's \"word_lists\" does not define"};
-          for (const auto& [group, list] : rule->in_list)
-            if (opens_with_letters(rule->pattern->pattern(), group)) rule->leading_list = list;
-          for (const std::string& group : rule->capitalized_groups)
-            if (is_whole_pattern(rule->pattern->pattern(), group)) rule->capitalized_whole = group;
-          rule->opens_capitalized = rule->walk && rule->walk->source == NameWalk::Source::Group &&
-                                    !rule->walk->from_end && rule->walk->words == NameWalk::Words::Capitalized &&
-                                    is_whole_pattern(rule->pattern->pattern(), "name");
-          if (const auto& names = rule->pattern->CapturingGroupNames();
-              rule->pattern->NumberOfCapturingGroups() == 1 && names.count(1))
-            rule->group_is_match = is_whole_pattern(rule->pattern->pattern(), names.at(1));
-          pack.entity_rules.push_back(std::move(*rule));
-          entity_file.push_back(f);
-        }
+    // most of a pack's loading. Each side stops at its first problem, and
+    // the one a single pass over the files would meet first is reported.
+    std::vector<Place> relation_places, entity_places;
+    std::optional<Problem> relation_problem;
+    std::exception_ptr relation_exception;
+    auto relation_side = [&] {
+      try {
+        relation_problem = read_relation_rules(rule_files, defines, root, pack, relation_places);
+      } catch (...) {
+        relation_exception = std::current_exception();
       }
-      return std::nullopt;
-    });
-    relation_side.join();
-    if (relation_failure || entity_failure) {
-      const Failure& first = !entity_failure ? *relation_failure
-                             : !relation_failure ? *entity_failure
-                             : std::tie(relation_failure->file, relation_failure->section) <
-                                       std::tie(entity_failure->file, entity_failure->section)
-                                 ? *relation_failure
-                                 : *entity_failure;
-      return Result<RulePack>::failure(first.error);
+    };
+    std::optional<Problem> entity_problem;
+    {
+      std::jthread beside;  // joined when this block ends, however it ends
+      try {
+        beside = std::jthread(relation_side);
+      } catch (const std::system_error&) {
+        relation_side();  // no second thread to be had: one after the other
+      }
+      entity_problem = read_entity_rules(rule_files, defines, root, pack, entity_places);
     }
-    // Rule ids are unique over the pack, checked in the files' order.
-    WordSet ids;
-    for (size_t f = 0, r = 0, e = 0; f < rule_files.size(); ++f) {
-      for (; r < relation_file.size() && relation_file[r] == f; ++r)
-        if (!ids.insert(pack.relation_rules[r].id).second)
-          return Result<RulePack>::failure(rule_files[f].first + ": rule " + pack.relation_rules[r].id +
-                                           ": the id is used twice");
-      for (; e < entity_file.size() && entity_file[e] == f; ++e)
-        if (!ids.insert(pack.entity_rules[e].id).second)
-          return Result<RulePack>::failure(rule_files[f].first + ": rule " + pack.entity_rules[e].id +
-                                           ": the id is used twice");
-    }
+    if (relation_exception) std::rethrow_exception(relation_exception);
+    std::optional<Problem> first;
+    for (auto& problem : {relation_problem, entity_problem,
+                          first_id_used_twice(rule_files, pack, relation_places, entity_places)})
+      if (problem && (!first || problem->place < first->place)) first = problem;
+    if (first) return Result<RulePack>::failure(first->error);
   } catch (const json::exception& e) {
     return Result<RulePack>::failure((root / "pack.json").string() + ": " + e.what());
   }

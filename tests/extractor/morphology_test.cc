@@ -76,6 +76,18 @@ TEST(Morphology, RememberedReadingsStayValidAndEqualToNewOnes) {
   }
   const std::vector<SuffixReading>& again = m.readings("türkiyəyə", {.harmony = true, .min_slot = 1});
   EXPECT_EQ(&again, &first);
+
+  // Through the next 100,000 forms: the thread's memory then starts a new
+  // generation of forms, and the readings handed out before live on in the
+  // one before it, and read the same when asked for again.
+  const std::vector<SuffixReading>& before = m.readings("qazaxıstanlılardanmı", {.harmony = true});
+  const std::vector<SuffixReading> kept = before;
+  for (int i = 0; i < 100000; ++i) m.readings("bölgə" + std::to_string(i) + "lərdən", {.harmony = true});
+  ASSERT_EQ(before.size(), kept.size());
+  for (size_t i = 0; i < kept.size(); ++i) EXPECT_EQ(before[i].stem_bytes, kept[i].stem_bytes);
+  const std::vector<SuffixReading>& asked_again = m.readings("qazaxıstanlılardanmı", {.harmony = true});
+  ASSERT_EQ(asked_again.size(), kept.size());
+  for (size_t i = 0; i < kept.size(); ++i) EXPECT_EQ(asked_again[i].gram_case, kept[i].gram_case);
   EXPECT_TRUE(std::any_of(copy.begin(), copy.end(), [](const SuffixReading& r) {
     return r.stem_bytes == std::string("türkiyə").size() && r.gram_case == "dative";
   }));

@@ -47,6 +47,12 @@ TEST(RelaxedSearch, FindsWhatThePatternFindsWithinAndPastItsBounds) {
   expect_same_matches(pattern, "<<P:1>> <<S:3>> bildirib");
   expect_same_matches("x{1,3}?(?:a{0,2}?b)+y", "xaaababy");  // the first pass breaks the bound, the last does not
   expect_same_matches("(?:[a-z]+ ){0,2}?(?P<x>b)", "aa aa aa b");  // three words before "b": one too many
+  // Many starts where the twin's match breaks the bound: past a few, the
+  // pattern searches on by itself.
+  expect_same_matches("x(?P<gap>[^y]{0,3}?)y", std::string(14, 'x') + "y x" + "y");
+  // ... and at the ninth the twin breaks the bound where the pattern, by
+  // another alternative, keeps it.
+  expect_same_matches("(?:a|ab)(?P<gap>[^y]{0,1}?)c", std::string(8, 'a') + "abxc");
   const auto search = RelaxedSearch::make(std::make_shared<const RE2>(pattern));
   EXPECT_TRUE(search->stands_in());
   EXPECT_FALSE(RelaxedSearch::make(std::make_shared<const RE2>("a+b")));

@@ -141,6 +141,25 @@ TEST(RulePack, ErrorsAreReportedInTheOrderOfTheFiles) {
   pack = load_rule_pack(dir.string());
   ASSERT_FALSE(pack);
   EXPECT_NE(pack.error().find("relations.json: rule visited: the id is used twice"), std::string::npos) << pack.error();
+
+  // A rule file of the wrong shape is met where it is.
+  std::ofstream(dir / "rules/entities.json")
+      << R"J({"entity_rules": [{"id": "broken-3", "type": "PERSON", "pattern": "(?P<name>a"}]})J";
+  std::ofstream(dir / "rules/relations.json") << R"J({"relation_rules": [42]})J";
+  pack = load_rule_pack(dir.string());
+  ASSERT_FALSE(pack);
+  EXPECT_NE(pack.error().find("entities.json: rule broken-3: RE2: missing )"), std::string::npos) << pack.error();
+
+  // A second use of an id comes before a later rule's own problem.
+  std::ofstream(dir / "rules/entities.json") << R"J({"entity_rules": []})J";
+  std::ofstream(dir / "rules/relations.json")
+      << R"J({"relation_rules": [
+           {"id": "a", "predicate": "visited", "pattern": "(?P<subject><<PERSON:\\d+:[a-z]+:[a-z]+>>) (?P<object><<STATE:\\d+:[a-z]+:[a-z]+>>)"},
+           {"id": "a", "predicate": "visited", "pattern": "(?P<subject><<PERSON:\\d+:[a-z]+:[a-z]+>>) (?P<object><<STATE:\\d+:[a-z]+:[a-z]+>>)"},
+           {"id": "b", "predicate": "admires", "pattern": "x"}]})J";
+  pack = load_rule_pack(dir.string());
+  ASSERT_FALSE(pack);
+  EXPECT_NE(pack.error().find("relations.json: rule a: the id is used twice"), std::string::npos) << pack.error();
 }
 
 TEST(RulePack, GroupsThatOpenOrSpanEveryMatchAreMarked) {

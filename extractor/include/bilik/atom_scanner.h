@@ -3,9 +3,11 @@
 // laid out in a table, over classes of the bytes the atoms use. The rule
 // filters ask it of every sentence, so it is built once, with the pack.
 //
-// Atoms are lower case; the text's A-Z are read as a-z (rewritten sentences
-// keep their placeholders, <<PERSON:...>>, in capitals). Other bytes must be
-// equal.
+// Atoms must be lower case (RE2's FilteredRE2 gives them so); the text's
+// A-Z are read as a-z (rewritten sentences keep their placeholders,
+// <<PERSON:...>>, in capitals). Other bytes must be equal. The table takes
+// 4 bytes for each state (about one per atom byte) and each byte class (one
+// per distinct byte in the atoms): a few hundred atoms take a few hundred KB.
 //
 //   AtomScanner scanner({"səfər", "<<person"});
 //   std::vector<int> found;
@@ -22,12 +24,12 @@ namespace bilik {
 
 class AtomScanner {
  public:
+  // Throws std::length_error past 2^31 table entries.
   explicit AtomScanner(const std::vector<std::string>& atoms);
 
   // The indexes of the atoms `text` holds, ascending, each once, into `found`
   // (which is cleared first).
   void scan(std::string_view text, std::vector<int>& found) const;
-  size_t atoms() const { return atoms_; }
 
  private:
   // A transition's target is stored premultiplied by the number of classes,

@@ -33,6 +33,7 @@ struct ReadingOptions {
   bool harmony = true;
   int min_slot = 1;          // strip only suffixes of this slot or later
   size_t min_stem_chars = 2;
+  bool operator==(const ReadingOptions&) const = default;
 };
 
 class Morphology {
