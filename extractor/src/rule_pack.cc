@@ -74,41 +74,52 @@ struct Problem {
 using RuleFiles = std::vector<std::pair<std::string, json>>;  // path, contents
 using Defines = std::map<std::string, std::string>;
 
-// A rule file's JSON of the wrong shape throws where it is read: the
-// problem is then the pack's, at the place being read.
-Problem json_problem(const fs::path& root, const Place& at, const json::exception& e) {
-  return {at, (root / "pack.json").string() + ": " + e.what()};
+// Calls `read(node, path, section, at)` on each entry of the named sections
+// of each file, in the files' order, `at` the entry's place; stops at the
+// first problem it returns. A rule file's JSON of the wrong shape throws
+// where it is read: the problem is then the pack's, at that place.
+template <class Read>
+std::optional<Problem> read_sections(const RuleFiles& files, const fs::path& root,
+                                     std::initializer_list<std::pair<const char*, Section>> sections, Read read) {
+  Place at;
+  try {
+    for (at.file = 0; at.file < files.size(); ++at.file) {
+      const auto& [path, doc] = files[at.file];
+      for (const auto& [key, section] : sections) {
+        at = {at.file, section, 0};
+        if (!doc.contains(key)) continue;
+        for (const auto& node : doc.at(key)) {
+          if (auto problem = read(node, path, section, at)) return problem;
+          ++at.index;
+        }
+      }
+    }
+  } catch (const json::exception& e) {
+    return Problem{at, (root / "pack.json").string() + ": " + e.what()};
+  }
+  return std::nullopt;
 }
 
 // The relation rules and inferences of every file into `pack`, their
 // filters finished, and where each rule was; or the first problem.
 std::optional<Problem> read_relation_rules(const RuleFiles& files, const Defines& defines, const fs::path& root,
                                            RulePack& pack, std::vector<Place>& places) {
-  Place at;
-  try {
-    for (at.file = 0; at.file < files.size(); ++at.file) {
-      const auto& [path, doc] = files[at.file];
-      at = {at.file, Section::RelationRules, 0};
-      if (doc.contains("relation_rules"))
-        for (const auto& node : doc.at("relation_rules")) {
-          auto rule = parse_relation_rule(node, path, defines, pack.relation_filters);
-          if (!rule) return Problem{at, rule.error()};
-          pack.relation_rules.push_back(std::move(*rule));
-          places.push_back(at);
-          ++at.index;
-        }
-      at = {at.file, Section::Inferences, 0};
-      if (doc.contains("inferences"))
-        for (const auto& node : doc.at("inferences")) {
+  auto problem = read_sections(
+      files, root, {{"relation_rules", Section::RelationRules}, {"inferences", Section::Inferences}},
+      [&](const json& node, const std::string& path, Section section, const Place& at) -> std::optional<Problem> {
+        if (section == Section::Inferences) {
           auto inference = parse_inference(node, path);
           if (!inference) return Problem{at, inference.error()};
           pack.inferences.push_back(std::move(*inference));
-          ++at.index;
+          return std::nullopt;
         }
-    }
-  } catch (const json::exception& e) {
-    return json_problem(root, at, e);
-  }
+        auto rule = parse_relation_rule(node, path, defines, pack.relation_filters);
+        if (!rule) return Problem{at, rule.error()};
+        pack.relation_rules.push_back(std::move(*rule));
+        places.push_back(at);
+        return std::nullopt;
+      });
+  if (problem) return problem;
   for (int window : {1, 2})
     finish_filter(pack.relation_filters[window - 1], pack.relation_rules,
                   [&](const RelationRule& r) { return r.window == window; });
@@ -119,17 +130,13 @@ std::optional<Problem> read_relation_rules(const RuleFiles& files, const Defines
 // they are sorted), and where each rule was; or the first problem.
 std::optional<Problem> read_entity_rules(const RuleFiles& files, const Defines& defines, const fs::path& root,
                                          RulePack& pack, std::vector<Place>& places) {
-  Place at;
-  try {
-    for (at.file = 0; at.file < files.size(); ++at.file) {
-      const auto& [path, doc] = files[at.file];
-      at = {at.file, Section::EntityRules, 0};
-      if (!doc.contains("entity_rules")) continue;
-      for (const auto& node : doc.at("entity_rules")) {
+  return read_sections(
+      files, root, {{"entity_rules", Section::EntityRules}},
+      [&](const json& node, const std::string& path, Section, const Place& at) -> std::optional<Problem> {
         auto rule = parse_rule(node, path, defines, pack.entity_filter.filter);
         if (!rule) return Problem{at, rule.error()};
         for (const auto& [group, list] : rule->in_list)
-          if (!pack.word_lists.count(list))
+          if (!pack.word_lists.contains(list))
             return Problem{at, path + ": rule " + rule->id + ": in_list names the word list '" + list +
                                    "', which pack.json's \"word_lists\" does not define"};
         for (const auto& [group, list] : rule->in_list)
@@ -144,13 +151,8 @@ std::optional<Problem> read_entity_rules(const RuleFiles& files, const Defines& 
           rule->group_is_match = is_whole_pattern(rule->pattern->pattern(), names.at(1));
         pack.entity_rules.push_back(std::move(*rule));
         places.push_back(at);
-        ++at.index;
-      }
-    }
-  } catch (const json::exception& e) {
-    return json_problem(root, at, e);
-  }
-  return std::nullopt;
+        return std::nullopt;
+      });
 }
 
 // The first rule, in the files' order, whose id an earlier rule has.
