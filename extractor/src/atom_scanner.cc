@@ -118,9 +118,11 @@ void AtomScanner::scan(std::string_view text, std::vector<int>& found) const {
   const uint32_t* next = next_.data();
   auto step = [&](uint32_t& at, char c) {
     at = next[(at & ~kHolds) + class_of_[static_cast<unsigned char>(c)]];
-    if ((at & kHolds) && !reached[(at & ~kHolds) / classes_]) {
-      reached[(at & ~kHolds) / classes_] = 1;
-      ending.push_back((at & ~kHolds) / classes_);
+    if (!(at & kHolds)) return;
+    const uint32_t state = (at & ~kHolds) / classes_;
+    if (!reached[state]) {
+      reached[state] = 1;
+      ending.push_back(state);
     }
   };
   // Each step waits for the one before it. Four lanes over four stretches

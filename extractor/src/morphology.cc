@@ -137,7 +137,6 @@ void Morphology::strip(std::string_view word, size_t end, int below_slot, bool h
   }
 }
 
-
 const std::vector<SuffixReading>& Morphology::readings(std::string_view word, ReadingOptions options) const {
   // News repeats its words: each thread remembers the readings of the forms
   // it has seen, one memory for each morphology and options, looked up by
