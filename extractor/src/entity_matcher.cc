@@ -9,7 +9,8 @@
 #include "bilik/stop.h"
 #include "bilik/utf8.h"
 #include "name_forms.h"
-#include "relaxed_search.h"
+#include "narrow_alphabet.h"
+#include "rule_search.h"
 #include "text_span.h"
 
 namespace bilik {
@@ -57,17 +58,19 @@ class RuleRunner {
     for (const Sentence& sentence : text_.sentences) {
       if (stop_requested()) return;
       const std::string_view sv = std::string_view(s).substr(sentence.start, sentence.end - sentence.start);
-      for (int i : pack_.entity_filter.candidates(sv)) run(pack_.entity_rules[i], sentence);
+      const bool narrow = in_narrow_alphabet(sv);
+      for (int i : pack_.entity_filter.candidates(sv)) run(pack_.entity_rules[i], sentence, narrow);
     }
   }
 
   // Finds each match's span first (RE2's DFA alone) and its groups only for
   // a span that may yield a name: groups cost RE2 far more than the span.
-  void run(const EntityRule& rule, const Sentence& sentence) {
+  // `narrow`: the sentence is in the narrow alphabet.
+  void run(const EntityRule& rule, const Sentence& sentence, bool narrow) {
     const RE2& re = *rule.pattern;
     const int groups = re.NumberOfCapturingGroups() + 1;
     auto search = [&](size_t from, size_t to, RE2::Anchor anchor, int n) {
-      return search_pattern(re, rule.relaxed.get(), text_.folded.text, from, to, anchor, match_.data(), n);
+      return rule.search->match(text_.folded.text, from, to, anchor, match_.data(), n, narrow);
     };
     std::vector<re2::StringPiece>& match = match_;
     match.resize(std::max<size_t>(match.size(), groups));

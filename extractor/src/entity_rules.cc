@@ -1,7 +1,7 @@
 #include "entity_rules.h"
 
 #include "bilik/folded_text.h"
-#include "relaxed_search.h"
+#include "rule_search.h"
 #include "rule_files.h"
 
 namespace bilik {
@@ -140,7 +140,7 @@ Result<EntityRule> parse_rule(const json& node, const std::string& file,
     auto re = compile_pattern(node, defines, *filter, filter);
     if (!re) return Result<EntityRule>::failure(where + re.error());
     rule.pattern = *re;
-    rule.relaxed = RelaxedSearch::make(*re);
+    rule.search = std::make_shared<const RuleSearch>(*re);
     if (node.contains("name")) {
       auto walk = parse_walk(node.at("name"));
       if (!walk) return Result<EntityRule>::failure(where + walk.error());

@@ -3,7 +3,7 @@
 #include <algorithm>
 
 #include "bilik/folded_text.h"
-#include "relaxed_search.h"
+#include "rule_search.h"
 #include "rule_files.h"
 
 namespace bilik {
@@ -103,7 +103,7 @@ Result<RelationRule> parse_relation_rule(const json& node, const std::string& fi
     auto re = compile_pattern(node, defines, *filter, filter);
     if (!re) return Result<RelationRule>::failure(where + re.error());
     rule.pattern = *re;
-    rule.relaxed = RelaxedSearch::make(*re);
+    rule.search = std::make_shared<const RuleSearch>(*re);
     const std::string expanded = (*re)->pattern();
     rule.swap = node.value("swap", false);
     if (node.contains("unless")) {

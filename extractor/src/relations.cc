@@ -10,7 +10,8 @@
 #include "bilik/relations.h"
 #include "bilik/rule_pack.h"
 #include "bilik/stop.h"
-#include "relaxed_search.h"
+#include "narrow_alphabet.h"
+#include "rule_search.h"
 
 namespace bilik {
 namespace {
@@ -31,6 +32,7 @@ struct Rewritten {
   std::vector<Piece> pieces;
   std::string date;                // the sentence's first date outside parentheses
   std::optional<size_t> money;     // the sentence's first money figure
+  bool narrow = false;             // `text` is in the narrow alphabet (narrow_alphabet.h)
 
   // The folded span rewritten byte k stands for.
   std::pair<uint32_t, uint32_t> folded(size_t k) const {
@@ -90,6 +92,7 @@ Rewritten rewrite(const AnalyzedText& t, const Sentence& s, std::vector<const It
     pos = item->end;
   }
   copy(pos, s.end);
+  r.narrow = in_narrow_alphabet(r.text);
   return r;
 }
 
@@ -392,7 +395,7 @@ class RelationFinder {
     auto text_of = [&](std::pair<size_t, size_t> g) { return std::string_view(r.text).substr(g.first, g.second - g.first); };
     size_t pos = 0;
     while (pos < r.text.size() && !stop_requested() &&
-           search_pattern(re, rule.relaxed.get(), r.text, pos, r.text.size(), RE2::UNANCHORED, m.data(), n)) {
+           rule.search->match(r.text, pos, r.text.size(), RE2::UNANCHORED, m.data(), n, r.narrow)) {
       const size_t start = m[0].data() - r.text.data();
       const size_t end = start + m[0].size();
       pos = end > start ? end : start + 1;

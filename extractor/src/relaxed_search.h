@@ -62,11 +62,4 @@ class RelaxedSearch {
   std::vector<int> twin_group_;  // the pattern's group i is the twin's group twin_group_[i]
 };
 
-// pattern.Match(text, pos, end, anchor, groups, n), through `relaxed` when
-// the pattern has one.
-inline bool search_pattern(const RE2& pattern, const RelaxedSearch* relaxed, std::string_view text, size_t pos,
-                           size_t end, RE2::Anchor anchor, re2::StringPiece* groups, int n) {
-  return relaxed ? relaxed->match(text, pos, end, anchor, groups, n) : pattern.Match(text, pos, end, anchor, groups, n);
-}
-
 }  // namespace bilik

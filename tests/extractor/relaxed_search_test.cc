@@ -1,4 +1,5 @@
 #include "../../extractor/src/relaxed_search.h"
+#include "../../extractor/src/rule_search.h"
 
 #include <gtest/gtest.h>
 
@@ -170,8 +171,9 @@ TEST(RelaxedSearch, BundledRelationRulesWithBoundsHaveTwins) {
     std::vector<CountedRepetition> counted;
     captured_twin(rule.pattern->pattern(), counted);
     if (!counted.empty()) ++bounded;
-    if (rule.relaxed) ++twins;
-    if (rule.relaxed && rule.relaxed->stands_in()) ++standing_in;
+    const RelaxedSearch* relaxed = rule.search->relaxed();
+    if (relaxed) ++twins;
+    if (relaxed && relaxed->stands_in()) ++standing_in;
   }
   EXPECT_GT(bounded, 10u);
   EXPECT_EQ(twins, bounded);

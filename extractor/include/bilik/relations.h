@@ -40,7 +40,7 @@
 namespace bilik {
 
 struct AnalyzedText;
-class RelaxedSearch;
+class RuleSearch;
 struct RulePack;
 struct ResolvedEntities;
 struct Figure;
@@ -55,7 +55,7 @@ struct RelationRule {
   std::string id, file, predicate;
   int filter_id = 0;  // this rule's pattern in the pack's filter for its window
   std::shared_ptr<const RE2> pattern;
-  std::shared_ptr<const RelaxedSearch> relaxed;  // searches for `pattern` faster, when it has counted repetitions
+  std::shared_ptr<const RuleSearch> search;  // searches for `pattern` faster (rule_search.h)
   // A match is dropped when this finds something in it or in the 160 bytes
   // after it in its sentence ("dəvəti ilə" inside a visit, "planlaşdırılır"
   // after it).

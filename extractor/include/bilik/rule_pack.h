@@ -36,7 +36,7 @@
 
 namespace bilik {
 
-class RelaxedSearch;  // private to the extractor
+class RuleSearch;  // private to the extractor
 
 // How the words of the `name` group are trimmed: walking from its end (or
 // start) while words qualify, stopping at stop words and at names an earlier
@@ -87,7 +87,7 @@ struct EntityRule {
   int stage = 2;
   int priority = 50;
   std::shared_ptr<const RE2> pattern;
-  std::shared_ptr<const RelaxedSearch> relaxed;  // searches for `pattern` faster, when it has counted repetitions
+  std::shared_ptr<const RuleSearch> search;  // searches for `pattern` faster (rule_search.h)
   std::optional<NameWalk> walk;
   std::vector<std::string> span_groups;         // empty: the name group, else the whole match
   std::vector<std::string> capitalized_groups;  // every word capitalised
