@@ -91,13 +91,30 @@ AtomScanner::AtomScanner(const std::vector<std::string>& atoms) : atoms_(atoms.s
     }
   }
 
-  if (static_cast<uint64_t>(states) * classes_ >= kHolds)
+  // States that end atoms numbered last, so a step tells it reached one by
+  // its target alone; the others keep their breadth-first order.
+  if (static_cast<uint64_t>(states) * classes_ > UINT32_MAX)
     throw std::length_error("too many atoms for one scanner: " + std::to_string(atoms.size()));
-  for (uint32_t& edge : next_) edge = edge * classes_ | (ends[edge].empty() ? 0 : kHolds);
-  ends_from_.reserve(states + 1);
-  for (const std::vector<int>& e : ends) {
+  std::vector<uint32_t> placed(states);
+  uint32_t quiet = 0;
+  for (size_t state = 0; state < states; ++state)
+    if (ends[state].empty()) placed[state] = quiet++;
+  uint32_t holding = quiet;
+  for (size_t state = 0; state < states; ++state)
+    if (!ends[state].empty()) placed[state] = holding++;
+  std::vector<uint32_t> table(next_.size());
+  std::vector<std::vector<int>> ends_placed(states);
+  for (size_t state = 0; state < states; ++state) {
+    for (uint32_t c = 0; c < classes_; ++c)
+      table[placed[state] * classes_ + c] = placed[next_[state * classes_ + c]] * classes_;
+    ends_placed[placed[state]] = std::move(ends[state]);
+  }
+  next_ = std::move(table);
+  holds_from_ = quiet * classes_;
+  ends_from_.reserve(states - quiet + 1);
+  for (size_t state = quiet; state < states; ++state) {
     ends_from_.push_back(static_cast<uint32_t>(ends_.size()));
-    ends_.insert(ends_.end(), e.begin(), e.end());
+    ends_.insert(ends_.end(), ends_placed[state].begin(), ends_placed[state].end());
   }
   ends_from_.push_back(static_cast<uint32_t>(ends_.size()));
 }
@@ -105,51 +122,66 @@ AtomScanner::AtomScanner(const std::vector<std::string>& atoms) : atoms_(atoms.s
 void AtomScanner::scan(std::string_view text, std::vector<int>& found) const {
   found.clear();
   if (atoms_ == 0) return;
-  // The states reached that end atoms, each once; their atoms after the
-  // pass. Room for all is made first: nothing in the pass may throw between
-  // setting a state's flag and clearing it.
+  // The states reached that end atoms, each once, by their entry in the
+  // table past holds_from_; their atoms after the pass. Room for all is
+  // made first: nothing in the pass may throw between setting a state's
+  // flag and clearing it.
   thread_local std::vector<uint8_t> reached;
   thread_local std::vector<uint32_t> ending;
   thread_local std::vector<uint64_t> seen;
-  if (reached.size() < ends_from_.size()) reached.resize(ends_from_.size(), 0);
+  const size_t holding = next_.size() - holds_from_;
+  if (reached.size() < holding) reached.resize(holding, 0);
   ending.clear();
   ending.reserve(ends_from_.size());
   seen.assign((atoms_ + 63) / 64, 0);
   const uint32_t* next = next_.data();
-  auto step = [&](uint32_t& at, char c) {
-    at = next[(at & ~kHolds) + class_of_[static_cast<unsigned char>(c)]];
-    if (!(at & kHolds)) return;
-    const uint32_t state = (at & ~kHolds) / classes_;
-    if (!reached[state]) {
-      reached[state] = 1;
-      ending.push_back(state);
-    }
+  const uint8_t* class_of = class_of_.data();
+  const uint32_t holds_from = holds_from_;
+  uint8_t* reached_at = reached.data();
+  auto note = [&](uint32_t at) {
+    if (at < holds_from || reached_at[at - holds_from]) return;
+    reached_at[at - holds_from] = 1;
+    ending.push_back(at - holds_from);
   };
+  auto step = [&](uint32_t at, char c) { return next[at + class_of[static_cast<unsigned char>(c)]]; };
   // Each step waits for the one before it. Four lanes over four stretches
   // of the text, each overlapping the one before by an atom's length less
   // one byte, so that every atom lies whole in some lane, run side by side.
   constexpr size_t kLanes = 4;
   const size_t overlap = longest_ > 0 ? longest_ - 1 : 0;
   const size_t stretch = text.size() / kLanes;
+  const char* const text_end = text.data() + text.size();
   if (stretch <= overlap) {
     uint32_t at = 0;
-    for (char c : text) step(at, c);
+    for (const char* c = text.data(); c < text_end; ++c) note(at = step(at, *c));
   } else {
-    uint32_t at[kLanes] = {};
     const char* from[kLanes];
     for (size_t lane = 0; lane < kLanes; ++lane) from[lane] = text.data() + lane * stretch - (lane > 0 ? overlap : 0);
-    const size_t together = stretch;  // every lane's length is at least this
-    for (size_t i = 0; i < together; ++i)
-      for (size_t lane = 0; lane < kLanes; ++lane) step(at[lane], from[lane][i]);
+    uint32_t a0 = 0, a1 = 0, a2 = 0, a3 = 0;
+    for (size_t i = 0; i < stretch; ++i) {  // every lane is at least this long
+      a0 = step(a0, from[0][i]);
+      a1 = step(a1, from[1][i]);
+      a2 = step(a2, from[2][i]);
+      a3 = step(a3, from[3][i]);
+      if ((a0 >= holds_from) | (a1 >= holds_from) | (a2 >= holds_from) | (a3 >= holds_from)) {
+        note(a0);
+        note(a1);
+        note(a2);
+        note(a3);
+      }
+    }
+    const uint32_t at[kLanes] = {a0, a1, a2, a3};
     for (size_t lane = 0; lane < kLanes; ++lane) {
-      const char* end = lane + 1 < kLanes ? text.data() + (lane + 1) * stretch : text.data() + text.size();
-      for (const char* c = from[lane] + together; c < end; ++c) step(at[lane], *c);
+      const char* end = lane + 1 < kLanes ? from[lane + 1] + overlap : text_end;
+      uint32_t a = at[lane];
+      for (const char* c = from[lane] + stretch; c < end; ++c) note(a = step(a, *c));
     }
   }
   auto mark = [&](int atom) { seen[atom / 64] |= uint64_t{1} << (atom % 64); };
   for (int atom : in_every_text_) mark(atom);
-  for (uint32_t state : ending) {
-    reached[state] = 0;
+  for (uint32_t entry : ending) {
+    reached_at[entry] = 0;
+    const uint32_t state = entry / classes_;
     for (uint32_t e = ends_from_[state]; e < ends_from_[state + 1]; ++e) mark(ends_[e]);
   }
   size_t count = 0;

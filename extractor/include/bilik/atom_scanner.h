@@ -24,7 +24,7 @@ namespace bilik {
 
 class AtomScanner {
  public:
-  // Throws std::length_error past 2^31 table entries.
+  // Throws std::length_error past 2^32 table entries.
   explicit AtomScanner(const std::vector<std::string>& atoms);
 
   // The indexes of the atoms `text` holds, ascending, each once, into `found`
@@ -32,14 +32,14 @@ class AtomScanner {
   void scan(std::string_view text, std::vector<int>& found) const;
 
  private:
-  // A transition's target is stored premultiplied by the number of classes,
-  // with kHolds set where the target state ends some atom.
-  static constexpr uint32_t kHolds = 1u << 31;
+  // A transition's target is stored premultiplied by the number of classes;
+  // the states that end some atom come last, from holds_from_ on.
   std::array<uint8_t, 256> class_of_{};  // 0: a byte no atom holds
   uint32_t classes_ = 1;
   std::vector<uint32_t> next_;         // state * classes_ + class → target
-  std::vector<uint32_t> ends_from_;    // state → its first entry in ends_; one more entry at the end
-  std::vector<int> ends_;              // the atoms each state ends, its suffix states' included
+  uint32_t holds_from_ = 0;            // the first ending state, premultiplied
+  std::vector<uint32_t> ends_from_;    // ending state - first ending state → its first entry in ends_; one more at the end
+  std::vector<int> ends_;              // the atoms each ending state ends, its suffix states' included
   std::vector<int> in_every_text_;     // empty atoms
   size_t atoms_ = 0;
   size_t longest_ = 0;  // bytes
