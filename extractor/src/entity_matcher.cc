@@ -573,9 +573,34 @@ AnalyzedText analyze(std::string_view original, const RulePack& pack) {
   t.sentences = split_sentences(t.folded, t.words, pack.abbreviations);
   // A capital that only opens a sentence does not make a name: the first word
   // counts as capitalised unless it is a common word, in the lexicon or in
-  // lower case elsewhere in this text ("Layihəni", "Tərəflər", "Yeni").
-  std::unordered_set<std::string_view> lower_here;
-  lower_here.reserve(t.words.size() / 2);
+  // lower case elsewhere in this text ("Layihəni", "Tərəflər", "Yeni"), or
+  // its stem is. The lexicon answers first; the forms it does not know are
+  // looked for among the text's lower-case words in one pass.
+  struct Opening {
+    uint32_t word;
+    std::vector<std::string_view> forms;  // the word and its stems the lexicon does not know
+  };
+  std::vector<Opening> openings;
+  std::unordered_set<std::string_view> asked;
+  for (const Sentence& s : t.sentences) {
+    const Word& first = t.words[s.first_word];
+    if (!first.capitalized || first.all_caps) continue;
+    const std::string_view w = word_text(t, s.first_word);
+    Opening opening{s.first_word, {}};
+    bool known = pack.common_words.contains(w);
+    if (!known) {
+      opening.forms.push_back(w);
+      for (const SuffixReading& r : pack.morphology.readings(w, {.harmony = true, .min_slot = 1, .min_stem_chars = 2})) {
+        if (r.stem_bytes >= w.size()) continue;
+        const std::string_view stem = w.substr(0, r.stem_bytes);
+        if ((known = pack.common_words.contains(stem))) break;
+        opening.forms.push_back(stem);
+      }
+    }
+    if (known) opening.forms.clear();
+    else asked.insert(opening.forms.begin(), opening.forms.end());
+    openings.push_back(std::move(opening));
+  }
   // Only words standing alone in prose count, not parts of addresses
   // ("...kassym-jomart-tokayev-and-president...").
   auto in_prose = [&](const Word& w) {
@@ -584,21 +609,24 @@ AnalyzedText analyze(std::string_view original, const RulePack& pack) {
     return std::string_view(" \n\"(").find(before) != std::string_view::npos &&
            std::string_view(" \n,.;:!?\")").find(after) != std::string_view::npos;
   };
-  for (size_t i = 0; i < t.words.size(); ++i)
-    if (!t.words[i].capitalized && in_prose(t.words[i])) lower_here.insert(word_text(t, i));
-  auto common = [&](std::string_view w) {
-    return lower_here.count(w) > 0 || pack.common_words.contains(w);
-  };
-  for (const Sentence& s : t.sentences) {
-    Word& first = t.words[s.first_word];
-    if (!first.capitalized || first.all_caps) continue;
-    const std::string_view w = word_text(t, s.first_word);
-    bool is_common = common(w);
-    for (const SuffixReading& r : pack.morphology.readings(w, {.harmony = true, .min_slot = 1, .min_stem_chars = 2}))
-      is_common = is_common || (r.stem_bytes < w.size() && common(w.substr(0, r.stem_bytes)));
-    if (is_common) {
-      first.capitalized = false;
-      first.opens_sentence = true;
+  // The asked forms' lengths and first bytes, to pass over most words unhashed.
+  std::vector<bool> asked_shape(64 * 256);
+  auto shape = [](std::string_view w) { return std::min<size_t>(w.size(), 63) * 256 + static_cast<unsigned char>(w[0]); };
+  for (std::string_view form : asked) asked_shape[shape(form)] = true;
+  std::unordered_set<std::string_view> lower_here;
+  if (!asked.empty())
+    for (size_t i = 0; i < t.words.size(); ++i) {
+      const Word& w = t.words[i];
+      if (w.capitalized || !asked_shape[shape(word_text(t, i))] || !in_prose(w)) continue;
+      if (asked.count(word_text(t, i))) lower_here.insert(word_text(t, i));
+    }
+  for (const Opening& opening : openings) {
+    const bool common = opening.forms.empty() ||
+                        std::any_of(opening.forms.begin(), opening.forms.end(),
+                                    [&](std::string_view form) { return lower_here.count(form) > 0; });
+    if (common) {
+      t.words[opening.word].capitalized = false;
+      t.words[opening.word].opens_sentence = true;
     }
   }
   return t;

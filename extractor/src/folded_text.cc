@@ -207,6 +207,23 @@ class FoldedWriter {
     f_.origin.resize(size);
     f_.upper.resize(size);
   }
+  // Plain ASCII original[from, to) folded, A-Z to a-z, each byte its own
+  // origin. Through raw pointers: a char store could alias the vectors'
+  // own pointers, which the compiler would then reload byte by byte.
+  void put_ascii(std::string_view original, size_t from, size_t to) {
+    room(to - from);
+    char* text = f_.text.data() + n_;
+    uint32_t* origin = f_.origin.data() + n_;
+    uint8_t* upper = f_.upper.data() + n_;
+    for (size_t i = from; i < to; ++i) {
+      const char c = original[i];
+      const bool up = c >= 'A' && c <= 'Z';
+      *text++ = up ? static_cast<char>(c + 32) : c;
+      *origin++ = static_cast<uint32_t>(i);
+      *upper++ = up;
+    }
+    n_ += to - from;
+  }
   // One folded byte; room() must have been asked for it.
   void put(char c, size_t start, bool up) {
     f_.text[n_] = c;
@@ -248,12 +265,8 @@ FoldedText fold_text(std::string_view original) {
     // The run's last byte takes a combining mark after it to the slow path.
     if (run > pos && run < original.size() && byte(run) >= 0xCC) --run;
     if (run > pos) {
-      out.room(run - pos);
-      for (; pos < run; ++pos) {
-        const char c = original[pos];
-        const bool up = c >= 'A' && c <= 'Z';
-        out.put(up ? static_cast<char>(c + 32) : c, pos, up);
-      }
+      out.put_ascii(original, pos, run);
+      pos = run;
       continue;
     }
     // An Azerbaijani letter with no combining mark after it folds without ICU.

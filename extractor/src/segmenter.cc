@@ -23,6 +23,8 @@ std::vector<Word> split_words(const FoldedText& f) {
   std::vector<Word> words;
   words.reserve(f.text.size() / 6);
   const std::string& s = f.text;
+  // Read through a pointer: each push_back could otherwise be taken to change f.upper.
+  const uint8_t* const upper = f.upper.data();
   auto ascii_word_byte = [](unsigned char b) {
     return (b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z') || (b >= '0' && b <= '9');
   };
@@ -47,7 +49,7 @@ std::vector<Word> split_words(const FoldedText& f) {
     }
     Word w;
     w.start = static_cast<uint32_t>(pos);
-    w.capitalized = f.is_upper_at(pos);
+    w.capitalized = upper[pos];
     w.numeric = c >= '0' && c <= '9';
     size_t letters = 0, upper_letters = 0;
     while (pos < s.size()) {
@@ -62,7 +64,7 @@ std::vector<Word> split_words(const FoldedText& f) {
       }
       if (!(c >= '0' && c <= '9')) {
         ++letters;
-        if (f.is_upper_at(pos)) ++upper_letters;
+        upper_letters += upper[pos];
       }
       pos += len;
     }
