@@ -322,6 +322,23 @@ std::string display_name(std::string_view original_span) {
     size_t len = decode_utf8(original_span, pos, c);
     if (len == 0) len = 1;
     pos += len;
+    auto put = [&](char32_t ch) {
+      char32_t folded;
+      const Fold kind = classify(ch, folded);
+      if (kind == Fold::Drop || folded == U'"') return;
+      if (kind == Fold::Space || ch == U' ' || ch == U'\n') {
+        pending_space = true;
+        return;
+      }
+      if (pending_space && !out.empty()) out += ' ';
+      pending_space = false;
+      append_utf8(out, folded == U'-' || folded == U'\'' ? folded : ch);
+    };
+    // No combining mark is below U+0300, whose UTF-8 starts at 0xCC.
+    if (pos >= original_span.size() || static_cast<unsigned char>(original_span[pos]) < 0xCC) {
+      put(c);
+      continue;
+    }
     cluster.assign(1, c);
     while (pos < original_span.size()) {
       char32_t mark;
@@ -330,18 +347,7 @@ std::string display_name(std::string_view original_span) {
       cluster += mark;
       pos += mlen;
     }
-    for (char32_t ch : cluster.size() > 1 ? compose(cluster) : cluster) {
-      char32_t folded;
-      const Fold kind = classify(ch, folded);
-      if (kind == Fold::Drop || folded == U'"') continue;
-      if (kind == Fold::Space || ch == U' ' || ch == U'\n') {
-        pending_space = true;
-        continue;
-      }
-      if (pending_space && !out.empty()) out += ' ';
-      pending_space = false;
-      append_utf8(out, folded == U'-' || folded == U'\'' ? folded : ch);
-    }
+    for (char32_t ch : cluster.size() > 1 ? compose(cluster) : cluster) put(ch);
   }
   return out;
 }

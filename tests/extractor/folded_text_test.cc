@@ -43,5 +43,12 @@ TEST(FoldedText, DisplayNamesDropQuotesAndFoldLineBreaks) {
   EXPECT_EQ(display_name("Avropa\n\nİttifaqı"), "Avropa İttifaqı");
 }
 
+// A letter written as a base and a combining mark is shown composed, after
+// ASCII as after any letter: "S" + U+0327 is "Ş", "ə" + U+0301 keeps its accent.
+TEST(FoldedText, DisplayNamesComposeCombiningMarks) {
+  EXPECT_EQ(display_name("S\u0327u\u0308kru\u0308 Xanlarov"), "Şükrü Xanlarov");
+  EXPECT_EQ(display_name("Gəncə\u0301"), "Gəncə\u0301");
+}
+
 }  // namespace
 }  // namespace bilik
