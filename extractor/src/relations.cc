@@ -1,4 +1,5 @@
 #include <algorithm>
+#include <charconv>
 #include <set>
 #include <tuple>
 
@@ -101,13 +102,25 @@ struct Placeholder {
   size_t index;
 };
 
+// The placeholders "<<KIND:index>>" and "<<KIND:index:case:origin>>" in
+// `text`, left to right.
 std::vector<Placeholder> placeholders_in(std::string_view text) {
-  static const RE2 re("<<([A-Z]+):(\\d+)(?::[^>]*)?>>");  // kind, index, then case and origin
   std::vector<Placeholder> out;
-  re2::StringPiece input(text.data(), text.size());
-  std::string kind;
-  size_t index;
-  while (RE2::FindAndConsume(&input, re, &kind, &index)) out.push_back({kind, index});
+  for (size_t open = text.find("<<"); open != std::string_view::npos; open = text.find("<<", open + 1)) {
+    size_t k = open + 2;
+    while (k < text.size() && text[k] >= 'A' && text[k] <= 'Z') ++k;
+    if (k == open + 2 || k >= text.size() || text[k] != ':') continue;
+    const size_t kind_end = k++;
+    while (k < text.size() && text[k] >= '0' && text[k] <= '9') ++k;
+    if (k == kind_end + 1) continue;
+    size_t index = 0;
+    if (std::from_chars(text.data() + kind_end + 1, text.data() + k, index).ec != std::errc()) break;
+    size_t close = k;
+    if (close < text.size() && text[close] == ':') close = text.find('>', close);
+    if (close == std::string_view::npos || text.compare(close, 2, ">>") != 0) continue;
+    out.push_back({std::string(text.substr(open + 2, kind_end - open - 2)), index});
+    open = close;  // the next search starts past the closing ">>"
+  }
   return out;
 }
 
