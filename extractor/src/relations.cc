@@ -185,7 +185,7 @@ class RelationFinder {
     const std::string& f = t_.folded.text;
     for (size_t w = 0; w + 1 < t_.words.size(); ++w) {
       const Word& word = t_.words[w];
-      auto demonym = pack_.demonyms.find(f.substr(word.start, word.end - word.start));
+      auto demonym = pack_.demonyms.find(std::string_view(f).substr(word.start, word.end - word.start));
       if (demonym == pack_.demonyms.end()) continue;
       auto state = states.find(demonym->second);
       if (state == states.end()) continue;

@@ -171,7 +171,7 @@ struct RulePack {
   WordSet treaty_subject_ends;
   // "türkiyəli" → "Türkiyə": relation rules read a demonym as its state
   // where the next word starts with one of demonym_heads ("həmkar").
-  std::unordered_map<std::string, std::string> demonyms;  // folded demonym → folded state name
+  std::unordered_map<std::string, std::string, WordHash, std::equal_to<>> demonyms;  // folded demonym → folded state name
   std::vector<std::string> demonym_heads;                 // folded
   // Bodies every state has ("Xarici İşlər Nazirliyi"), and the last words
   // that make any name such a body unless it names its state ("... Nazirliyi"):
