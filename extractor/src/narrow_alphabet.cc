@@ -1,5 +1,8 @@
 #include "narrow_alphabet.h"
 
+#include <cstdint>
+#include <cstring>
+
 namespace bilik {
 namespace {
 
@@ -74,10 +77,18 @@ std::optional<std::string> narrowed_pattern(std::string_view p) {
 bool in_narrow_alphabet(std::string_view text) {
   const auto* s = reinterpret_cast<const unsigned char*>(text.data());
   const size_t n = text.size();
-  for (size_t i = 0; i < n; ++i) {
-    if (s[i] < 0x80) continue;
-    if (i + 1 >= n || !azerbaijani_letter(s[i], s[i + 1])) return false;
-    ++i;
+  constexpr uint64_t kHighBits = 0x8080808080808080ULL;
+  for (size_t i = 0; i < n;) {
+    uint64_t eight;  // eight ASCII bytes at a time, the common case
+    if (i + 8 <= n && (std::memcpy(&eight, s + i, 8), (eight & kHighBits) == 0)) {
+      i += 8;
+    } else if (s[i] < 0x80) {
+      ++i;
+    } else if (i + 1 < n && azerbaijani_letter(s[i], s[i + 1])) {
+      i += 2;
+    } else {
+      return false;
+    }
   }
   return true;
 }

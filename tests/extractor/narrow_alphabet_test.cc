@@ -42,6 +42,10 @@ TEST(InNarrowAlphabet, HoldsAsciiAndTheLowerCaseAzerbaijaniLetters) {
   EXPECT_FALSE(in_narrow_alphabet("Əli"));  // upper case: folded text has none
   EXPECT_FALSE(in_narrow_alphabet("ab\xC9"));  // cut off inside "ə"
   EXPECT_FALSE(in_narrow_alphabet("\x99"));
+  // Past the first eight bytes, in a run of ASCII and after a letter.
+  EXPECT_TRUE(in_narrow_alphabet("abcdefghijklmnop, şəhər 12345678"));
+  EXPECT_FALSE(in_narrow_alphabet("abcdefghijklmnopé"));
+  EXPECT_FALSE(in_narrow_alphabet("abcdefghə1234567\xD0\xB5"));
 }
 
 // Sentences of the bundled samples, folded; or as the relation rules read
