@@ -50,6 +50,13 @@ std::optional<std::string> narrowed_pattern(std::string_view p) {
         }
         narrowed = true;
         i += 4;
+        // RE2 reads no range from a class escape, so a "-" after one is a
+        // literal ("[\p{L}-’]" holds "-"); after the part's last character
+        // it would open one ("ə-’"), unless the class closes after it.
+        if (in_class && i + 2 < p.size() && p[i + 1] == '-' && p[i + 2] != ']') {
+          out += "\\-";
+          ++i;
+        }
         continue;
       }
       out += c;  // any other escape ("\x{259}" goes on as plain bytes)

@@ -28,6 +28,27 @@ TEST(NarrowedPattern, WritesTheThreeClassesWithTheAlphabetsPartOfThem) {
   EXPECT_EQ(narrowed_pattern("\\x{259}\\p{L}{2,3}?"), "\\x{259}[A-Za-zçğıöşüə]{2,3}?");
 }
 
+// RE2 reads no range from a class escape, so a "-" after one is a literal:
+// "[\\p{L}-’]" holds "-". After the part's last letter it would open a
+// range ("ə-’") and the "-" would be lost.
+TEST(NarrowedPattern, KeepsAHyphenAfterAClassALiteral) {
+  EXPECT_EQ(narrowed_pattern("[\\p{L}-’]"), "[A-Za-zçğıöşüə\\-’]");
+  EXPECT_EQ(narrowed_pattern("[\\p{M}-\\p{M}]"), "[\\x{300}\\-\\x{300}]");
+  EXPECT_EQ(narrowed_pattern("[\\p{L}--z]"), "[A-Za-zçğıöşüə\\--z]");  // "-" opens the range "--z", as before
+  for (const char* pattern : {"[\\p{L}-’]+", "[^\\p{L}-–]+", "[\\p{M}-\\p{M}]+", "[\\p{N}-:]+", "[\\p{L}-]+"}) {
+    const auto re = std::make_shared<const RE2>(pattern);
+    const RuleSearch search(re);
+    ASSERT_TRUE(search.narrows()) << pattern;
+    const std::string text = "ab-cd 12-30 ə-ç";
+    for (size_t pos = 0; pos < text.size(); ++pos) {
+      re2::StringPiece expected, found;
+      const bool exact = re->Match(text, pos, text.size(), RE2::UNANCHORED, &expected, 1);
+      ASSERT_EQ(search.match(text, pos, text.size(), RE2::UNANCHORED, &found, 1, true), exact) << pattern << " from " << pos;
+      EXPECT_TRUE(!exact || (expected.data() == found.data() && expected.size() == found.size())) << pattern << " from " << pos;
+    }
+  }
+}
+
 TEST(NarrowedPattern, LeavesWhatItDoesNotReadToThePatternAsWritten) {
   for (const char* pattern : {"\\pL+", "\\P{L}", "\\p{Lu}\\p{L}", "\\p{Greek}", "[[:alpha:]]\\p{L}", "\\Q\\p{L}\\E",
                               "[\\p{L}", "ab\\", "plain words", "[^\\P{L}]"})
