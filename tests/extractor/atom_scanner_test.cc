@@ -2,8 +2,6 @@
 
 #include <gtest/gtest.h>
 
-#include <filesystem>
-#include <fstream>
 #include <random>
 #include <sstream>
 #include <string>
@@ -77,10 +75,8 @@ TEST(AtomScanner, AgreesWithASearchForEachAtomOnRandomText) {
 TEST(AtomScanner, AgreesWithASearchForThePacksAtomsOnTheSampleArticles) {
   const RulePack& pack = test::pack();
   std::vector<std::string> lines;
-  for (const auto& entry : std::filesystem::directory_iterator(std::string(BILIK_TEST_PACK) + "/../samples")) {
-    std::ifstream in(entry.path());
-    std::stringstream text;
-    text << in.rdbuf();
+  for (const std::string& article : test::sample_articles()) {
+    std::stringstream text(article);
     std::string line;
     while (std::getline(text, line)) lines.push_back(line);
   }

@@ -2,10 +2,7 @@
 
 #include <gtest/gtest.h>
 
-#include <filesystem>
 #include <map>
-#include <fstream>
-#include <sstream>
 #include <string>
 #include <vector>
 
@@ -75,11 +72,7 @@ TEST(InNarrowAlphabet, HoldsAsciiAndTheLowerCaseAzerbaijaniLetters) {
 std::vector<std::string> sample_sentences(bool rewritten) {
   const RulePack& pack = test::pack();
   std::vector<std::string> out;
-  for (const auto& entry : std::filesystem::directory_iterator(std::string(BILIK_TEST_PACK) + "/../samples")) {
-    std::ifstream in(entry.path());
-    std::stringstream read;
-    read << in.rdbuf();
-    const std::string text = read.str();
+  for (const std::string& text : test::sample_articles()) {
     const AnalyzedText analyzed = analyze(text, pack);
     const Extraction x = extract_document(text, pack);
     std::map<size_t, std::pair<size_t, std::string>> items;  // folded start → end, placeholder
