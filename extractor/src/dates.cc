@@ -1,6 +1,5 @@
 #include <algorithm>
 #include <array>
-#include <bitset>
 #include <cstdio>
 #include <ctime>
 #include <fstream>
@@ -78,9 +77,7 @@ class DateFinder {
       for (const std::string& m : *names) {
         const std::string_view opening = std::string_view(m).substr(0, 3);
         if (opening.empty()) continue;
-        month_first_bytes_[static_cast<unsigned char>(opening[0])] = true;
-        if (opening.size() < 2) short_month_opening_ = true;
-        else month_two_bytes_.set(static_cast<unsigned char>(opening[0]) << 8 | static_cast<unsigned char>(opening[1]));
+        month_bytes_.add(opening);
         if (std::find(month_openings_.begin(), month_openings_.end(), opening) == month_openings_.end())
           month_openings_.push_back(opening);
       }
@@ -105,11 +102,8 @@ class DateFinder {
     if (t_.words[i].numeric) return 0;
     // Only words that open like a month name are read for suffixes.
     const std::string_view w = word(i);
-    if (w.empty() || !month_first_bytes_[static_cast<unsigned char>(w[0])]) return 0;
-    if (!short_month_opening_ &&
-        (w.size() < 2 || !month_two_bytes_.test(static_cast<unsigned char>(w[0]) << 8 | static_cast<unsigned char>(w[1]))))
-      return 0;
-    if (std::find(month_openings_.begin(), month_openings_.end(), w.substr(0, 3)) == month_openings_.end())
+    if (!month_bytes_.may_open(w) ||
+        std::find(month_openings_.begin(), month_openings_.end(), w.substr(0, 3)) == month_openings_.end())
       return 0;
     for (std::string_view s : stems(i))
       for (size_t m = 0; m < g_.months.size(); ++m)
@@ -306,11 +300,9 @@ class DateFinder {
   const DateGrammar& g_;
   Published pub_;
   std::vector<std::pair<std::vector<std::string>, int>> day_phrases_;  // day_relative's words, in its order
-  // The first three bytes of every month name and abbreviation, and their first bytes.
+  // The first three bytes of every month name and abbreviation, and their first two.
   std::vector<std::string_view> month_openings_;
-  std::array<bool, 256> month_first_bytes_{};
-  std::bitset<65536> month_two_bytes_;  // their first two bytes (unless one opening is shorter)
-  bool short_month_opening_ = false;
+  OpeningBytes month_bytes_;
   std::array<bool, 256> phrase_first_bytes_{};  // of the relative words and day phrases
   WordStems words_{t_, pack_.morphology};
 };

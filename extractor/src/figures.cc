@@ -1,6 +1,5 @@
 #include <algorithm>
 #include <array>
-#include <bitset>
 #include <cctype>
 #include <cmath>
 #include <unordered_map>
@@ -150,12 +149,10 @@ class FigureFinder {
       : original_(original), t_(t), pack_(pack), g_(pack.figures) {
     for (const auto& [number, value] : g_.number_words) {
       if (number.empty()) continue;
-      number_word_first_bytes_[static_cast<unsigned char>(number[0])] = true;
-      if (number.size() < 2) short_number_word_ = true;
-      else number_word_openings_.set(opening(number));
+      number_word_openings_.add(number);
     }
     for (const std::string& month : g_.months)
-      if (!month.empty()) month_first_bytes_[static_cast<unsigned char>(month[0])] = true;
+      month_openings_.add(month);
     for (const auto& [from, to] : g_.homoglyphs)
       if (!from.empty()) homoglyph_first_bytes_[static_cast<unsigned char>(from[0])] = true;
   }
@@ -246,7 +243,7 @@ class FigureFinder {
     // The stems are prefixes of the word, so a month among them starts as
     // the word does; a look-alike letter shows by its first byte.
     const std::string_view w = word(i);
-    if (month_first_bytes_[static_cast<unsigned char>(w[0])])
+    if (month_openings_.may_open(w))
       for (std::string_view s : stems(i))
         if (g_.months.contains(s)) return true;
     if (g_.homoglyphs.empty() ||
@@ -465,8 +462,7 @@ class FigureFinder {
   // Before a noun it is an adjective ("ikiqat vergitutma" is double taxation): only a verb of change follows it.
   // Whether `w` opens with a number word: such words sort just before it.
   bool starts_with_number_word(std::string_view w) const {
-    if (w.empty() || !number_word_first_bytes_[static_cast<unsigned char>(w[0])]) return false;
-    if (!short_number_word_ && (w.size() < 2 || !number_word_openings_.test(opening(w)))) return false;
+    if (!number_word_openings_.may_open(w)) return false;
     for (auto it = g_.number_words.upper_bound(w); it != g_.number_words.begin();) {
       --it;
       if (it->first.empty() || it->first[0] != w[0]) return false;
@@ -829,15 +825,9 @@ class FigureFinder {
   const AnalyzedText& t_;
   const RulePack& pack_;
   const FigureGrammar& g_;
-  // The first two bytes of a word, as one number.
-  static size_t opening(std::string_view w) {
-    return static_cast<unsigned char>(w[0]) << 8 | static_cast<unsigned char>(w[1]);
-  }
-  std::array<bool, 256> number_word_first_bytes_{};  // the first bytes of g_.number_words
-  std::bitset<65536> number_word_openings_;          // their openings (unless one is shorter)
-  bool short_number_word_ = false;                   // a number word of one byte
-  std::array<bool, 256> month_first_bytes_{};        // the first bytes of g_.months
-  std::array<bool, 256> homoglyph_first_bytes_{};    // the first bytes of the look-alike letters
+  OpeningBytes number_word_openings_;              // of g_.number_words
+  OpeningBytes month_openings_;                    // of g_.months
+  std::array<bool, 256> homoglyph_first_bytes_{};  // the first bytes of the look-alike letters
   WordStems words_{t_, pack_.morphology};
   std::unordered_map<size_t, std::string> range_text_;  // by folded start: the exact upper end
   std::unordered_set<size_t> bare_starts_;              // figures with neither unit nor noun
