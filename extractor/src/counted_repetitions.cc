@@ -124,12 +124,10 @@ bool add_markers(std::string_view e, Markers& markers) {
   return false;
 }
 
-// The twin, with the k-th lazy counted repetition kept as written when
-// keep[k]; `nested[k]` tells whether it lies in a group taken more than once.
-// None when a quantifier follows flags or an empty quote ("a(?i){2}",
-// "X?\\Q\\E{2}"): RE2 applies it to whatever came before, even a quantifier.
-std::optional<std::string> write_twin(std::string_view pattern, const std::vector<bool>& keep,
-                                      std::vector<CountedRepetition>& counted, std::vector<bool>& nested) {
+// The twin (see captured_twin). None when a quantifier follows flags or an
+// empty quote ("a(?i){2}", "X?\\Q\\E{2}"): RE2 applies it to whatever came
+// before, even a quantifier.
+std::optional<std::string> write_twin(std::string_view pattern, std::vector<CountedRepetition>& counted) {
   struct Open {
     size_t at;                 // where the group opens in `out`
     std::vector<size_t> inner;  // counted repetitions inside it
@@ -139,12 +137,17 @@ std::optional<std::string> write_twin(std::string_view pattern, const std::vecto
   std::vector<size_t> top;          // lazy counted repetitions outside every group, by k
   std::vector<size_t> atom_inner;   // those inside the last atom (a group just closed)
   size_t atom = std::string::npos;  // where the last atom starts in `out`
+  size_t spans = 0;
   auto inside = [&]() -> std::vector<size_t>& { return open.empty() ? top : open.back().inner; };
-  auto repeated = [&](bool more_than_once) {
-    if (more_than_once)
-      for (size_t k : atom_inner) nested[k] = true;
-    atom = std::string::npos;
-    atom_inner.clear();
+  // The atom at `at` and its quantifier, just written, may take more than one
+  // pass: a capture of each pass's repetitions would hold the last pass only,
+  // so a group captures the whole run, and bounds them all.
+  auto repeated_from = [&](size_t at, const std::vector<size_t>& inner) {
+    if (inner.empty()) return;
+    out.insert(at, "(?P<" + std::string(kSpanGroup) + std::to_string(spans) + ">");
+    out += ')';
+    for (size_t k : inner) counted[k].span = spans;  // an outer run, written later, holds an inner one's
+    ++spans;
   };
   for (size_t i = 0; i < pattern.size(); ++i) {
     const char c = pattern[i];
@@ -174,9 +177,13 @@ std::optional<std::string> write_twin(std::string_view pattern, const std::vecto
       atom = group.at;
       atom_inner = std::move(group.inner);
     } else if ((c == '*' || c == '+' || c == '?') && atom != std::string::npos) {
+      const size_t body = atom;
+      const std::vector<size_t> inner = std::move(atom_inner);
+      atom = std::string::npos;
+      atom_inner.clear();
       out += c;
       if (i + 1 < pattern.size() && pattern[i + 1] == '?') out += pattern[++i];
-      repeated(c != '?');
+      if (c != '?') repeated_from(body, inner);
     } else if (c == '{' && atom != std::string::npos) {
       size_t j = i + 1, least = 0, most = 0;
       while (j < pattern.size() && digit(pattern[j])) least = least * 10 + (pattern[j++] - '0');
@@ -197,25 +204,24 @@ std::optional<std::string> write_twin(std::string_view pattern, const std::vecto
       const bool lazy = close + 1 < pattern.size() && pattern[close + 1] == '?';
       const std::string_view quantifier = pattern.substr(i, close + 1 + lazy - i);
       const size_t body = atom;
-      repeated(comma ? !has_most || most > 1 : least > 1);
+      std::vector<size_t> inner = std::move(atom_inner);
+      atom = std::string::npos;
+      atom_inner.clear();
+      const bool more_than_once = comma ? !has_most || most > 1 : least > 1;
       i = close + lazy;
       // Kept as written: "{n}", "{n,}", and greedy "{n,m}", whose pass in
       // the twin would run past its bound wherever the text goes on.
       if (!lazy || !has_most) {
         out.append(quantifier);
-        continue;
+      } else {
+        const size_t k = counted.size();
+        const std::string text = out.substr(body);
+        out.insert(body, "(?P<" + std::string(kCountGroup) + std::to_string(k) + ">");
+        out += "{" + std::to_string(least) + ",}?)";
+        counted.push_back({text, most, markers_of(text)});
+        inside().push_back(k);
       }
-      const size_t k = nested.size();
-      nested.push_back(false);
-      inside().push_back(k);
-      if (k < keep.size() && keep[k]) {
-        out.append(quantifier);
-        continue;
-      }
-      const std::string text = out.substr(body);
-      out.insert(body, "(?P<" + std::string(kCountGroup) + std::to_string(counted.size()) + ">");
-      out += "{" + std::to_string(least) + ",}?)";
-      counted.push_back({text, most, markers_of(text)});
+      if (more_than_once) repeated_from(body, inner);
     } else {  // a character, with the rest of its UTF-8 sequence
       const size_t end = element_end(pattern, i);
       atom = out.size();
@@ -230,15 +236,14 @@ std::optional<std::string> write_twin(std::string_view pattern, const std::vecto
 }  // namespace
 
 std::string captured_twin(std::string_view pattern, std::vector<CountedRepetition>& counted) {
-  // First find which lie in groups taken more than once: a capture holds
-  // only the last pass of those, so they are kept as written.
-  std::vector<CountedRepetition> first;
-  std::vector<bool> nested;
-  if (!write_twin(pattern, {}, first, nested)) return std::string(pattern);
-  std::vector<bool> unused;
-  return *write_twin(pattern, nested, counted, unused);
+  counted.clear();
+  auto twin = write_twin(pattern, counted);
+  if (!twin) {
+    counted.clear();
+    return std::string(pattern);
+  }
+  return *twin;
 }
-
 
 std::optional<Markers> markers_of(std::string_view body) {
   Markers markers{};

@@ -30,7 +30,7 @@ std::shared_ptr<const RelaxedSearch> RelaxedSearch::make(std::shared_ptr<const R
       options.encoding() != RE2::Options::EncodingUTF8)
     return nullptr;
   const std::string written = pattern->pattern();
-  if (written.find(kCountGroup) != std::string::npos) return nullptr;
+  if (written.find(kCountGroup) != std::string::npos || written.find(kSpanGroup) != std::string::npos) return nullptr;
   std::vector<CountedRepetition> counted;
   const std::string twin_pattern = captured_twin(written, counted);
   if (counted.empty()) return nullptr;
@@ -47,23 +47,26 @@ std::shared_ptr<const RelaxedSearch> RelaxedSearch::make(std::shared_ptr<const R
   search->stands_in_ = true;
   for (const CountedRepetition& c : counted)
     if (may_match_nothing(c.body, search->pattern_->options())) search->stands_in_ = false;
-  // The twin's groups in order: the added ones are the bounds, the others
-  // the pattern's own, in the pattern's order.
+  // The twin's groups in order: the added ones bound the repetitions, the
+  // others are the pattern's own, in the pattern's order. A repetition inside
+  // a group taken more than once is bounded by the group around all its runs.
   const std::map<int, std::string>& names = twin->CapturingGroupNames();
+  const std::map<std::string, int>& numbers = twin->NamedCapturingGroups();
+  auto added = [](const std::string& name) { return name.rfind(kCountGroup, 0) == 0 || name.rfind(kSpanGroup, 0) == 0; };
   search->twin_group_.push_back(0);
   for (int g = 1; g <= twin->NumberOfCapturingGroups(); ++g) {
     auto it = names.find(g);
-    if (it != names.end() && it->second.rfind(kCountGroup, 0) == 0) {
-      const CountedRepetition& c = counted[std::stoul(it->second.substr(kCountGroup.size()))];
-      search->bounds_.push_back({g, c.most, c.markers});
-    } else {
-      search->twin_group_.push_back(g);
-    }
+    if (it == names.end() || !added(it->second)) search->twin_group_.push_back(g);
   }
-  // Each counted repetition must have its group (not one a misread left in
-  // a class), and the pattern's groups their twins.
-  if (search->bounds_.size() != counted.size() ||
-      static_cast<int>(search->twin_group_.size()) != search->pattern_->NumberOfCapturingGroups() + 1)
+  for (size_t k = 0; k < counted.size(); ++k) {
+    const CountedRepetition& c = counted[k];
+    auto own = numbers.find(std::string(kCountGroup) + std::to_string(k));
+    auto all_runs = c.span ? numbers.find(std::string(kSpanGroup) + std::to_string(*c.span)) : own;
+    if (own == numbers.end() || all_runs == numbers.end()) return nullptr;  // a misread left one in a class
+    search->bounds_.push_back({all_runs->second, c.most, c.markers});
+  }
+  // The pattern's groups must have their twins.
+  if (static_cast<int>(search->twin_group_.size()) != search->pattern_->NumberOfCapturingGroups() + 1)
     return nullptr;
   return search;
 }

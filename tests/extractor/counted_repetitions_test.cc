@@ -47,13 +47,31 @@ TEST(CountedRepetitions, ReadsThePatternAsRE2Does) {
   }
 }
 
-TEST(CountedRepetitions, OnesInsideARepeatedGroupAreKept) {
+// A capture of a repetition inside a group taken more than once holds its
+// last run only: a group around the whole outermost repeated group holds
+// them all, and bounds each.
+TEST(CountedRepetitions, OnesInsideARepeatedGroupAreBoundedByAGroupAroundAllTheirRuns) {
   std::vector<CountedRepetition> counted;
   EXPECT_EQ(twin("(?:a{0,2}?b)+(?:c{1,2}?d)?(?:e{0,3}?f){2}(?:g{0,4}?h){1,3}?", counted),
-            "(?:a{0,2}?b)+(?:(?P<bilik_count_0>c{1,}?)d)?(?:e{0,3}?f){2}(?P<bilik_count_1>(?:g{0,4}?h){1,}?)");
-  ASSERT_EQ(counted.size(), 2u);
-  EXPECT_EQ(counted[0].most, 2u);
-  EXPECT_EQ(counted[1].body, "(?:g{0,4}?h)");
+            "(?P<bilik_span_0>(?:(?P<bilik_count_0>a{0,}?)b)+)"
+            "(?:(?P<bilik_count_1>c{1,}?)d)?"
+            "(?P<bilik_span_1>(?:(?P<bilik_count_2>e{0,}?)f){2})"
+            "(?P<bilik_span_2>(?P<bilik_count_4>(?:(?P<bilik_count_3>g{0,}?)h){1,}?))");
+  ASSERT_EQ(counted.size(), 5u);
+  EXPECT_EQ(counted[0].span, 0u);
+  EXPECT_EQ(counted[1].span, std::nullopt);  // taken at most once
+  EXPECT_EQ(counted[2].span, 1u);
+  EXPECT_EQ(counted[3].span, 2u);
+  EXPECT_EQ(counted[4].body, "(?:(?P<bilik_count_3>g{0,}?)h)");
+  // Nested twice: the outermost repeated group holds every run.
+  EXPECT_EQ(twin("(?:(?:a{0,2}?b)*c)+", counted),
+            "(?P<bilik_span_1>(?:(?P<bilik_span_0>(?:(?P<bilik_count_0>a{0,}?)b)*)c)+)");
+  ASSERT_EQ(counted.size(), 1u);
+  EXPECT_EQ(counted[0].span, 1u);
+  // A greedy bound is kept as written, and still repeats what it holds.
+  EXPECT_EQ(twin("(?:a{1,2}?b){1,2}", counted), "(?P<bilik_span_0>(?:(?P<bilik_count_0>a{1,}?)b){1,2})");
+  ASSERT_EQ(counted.size(), 1u);
+  EXPECT_EQ(counted[0].span, 0u);
 }
 
 TEST(CountedRepetitions, MarkersAreWhatEveryPassHolds) {

@@ -116,6 +116,10 @@ TEST(RelaxedSearch, AgreesWithThePatternOnRandomText) {
       {"(?:a |b){0,2}?a", "ab "},  // an alternative without a space: bytes count
       {"(?P<x>a(?: [ab]+){1,2}?)$", "ab "},  // each pass starts with a space
       {"(?:a, ?|b ){1,3}?(?P<x>b)", "ab ,"},
+      // Lists as the relation rules write them: bounded gaps inside groups
+      // taken many times, placeholders in "<...>".
+      {"(?P<s>a(?:[^<]{0,2}?(?:,| b) [^<]{0,1}?a)*) (?:[^<]|<[^>]*>){0,3}?(?P<o>(?:a(?:[^<]|<[^>]*>){0,2}?, )*a)c", "a, b<>c"},
+      {"(?:(?:a{0,1}?b)*c){1,2}?(?P<x>a*)$", "abc"},
   };
   std::mt19937 random(20261128);
   for (const auto& [pattern, alphabet] : patterns)
