@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <set>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "bilik/stop.h"
 #include "bilik/utf8.h"
@@ -103,20 +104,27 @@ ResolvedEntities resolve_entities(std::string_view original, const AnalyzedText&
     if (inserted) it->second = fold_key(name);
     return it->second;
   };
+  // Each key's words, split once (references stay valid: the map's nodes do not move).
+  std::unordered_map<std::string_view, std::vector<std::string>> words;
+  auto words_of = [&words](const std::string& key) -> const std::vector<std::string>& {
+    auto [it, inserted] = words.try_emplace(key);
+    if (inserted) it->second = key_words(key);
+    return it->second;
+  };
   for (Candidate& c : candidates)
     if (c.accepted && c.type) accepted.push_back(&c);
 
   // Weak suffix cuts stand only where the bare form is known.
-  std::set<std::string> known;
-  std::set<std::string> person_words;
+  std::unordered_set<std::string_view> known;
+  std::unordered_set<std::string_view> person_words;
   for (const Candidate* c : accepted) {
     const std::string& key = key_of(c->name);
     known.insert(key);
     if (*c->type == EntityType::Person)
-      for (const std::string& w : key_words(key)) person_words.insert(w);
+      for (const std::string& w : words_of(key)) person_words.insert(w);
   }
   // Two different suffixes on one stem also confirm it ("Sezərin", "Sezəri").
-  std::map<std::string, std::set<std::string>> forms_of_stem;
+  std::map<std::string_view, std::set<std::string_view>> forms_of_stem;
   for (const Candidate* c : accepted)
     if (!c->weak_name.empty()) forms_of_stem[key_of(c->weak_name)].insert(key_of(c->name));
   for (const auto& [stem, forms] : forms_of_stem)
@@ -132,9 +140,11 @@ ResolvedEntities resolve_entities(std::string_view original, const AnalyzedText&
 
   // Group by gazetteer entry, else by type and name.
   std::vector<size_t> group_of(accepted.size());
-  std::map<std::string, size_t> groups;
+  std::unordered_map<std::string, size_t> groups;
+  std::string group_key;  // "g:" and the gazetteer entry, or the type, ":" and the key
   std::vector<DocEntity> entities;
-  std::vector<std::vector<std::string>> names;  // per group: names used
+  entities.reserve(accepted.size());
+  std::vector<std::vector<const std::string*>> names;  // per group: names used (the accepted candidates')
   std::map<size_t, std::vector<std::string>> weak;  // per group: unconfirmed cuts
   for (size_t i = 0; i < accepted.size(); ++i) {
     if ((i & 0xFFF) == 0 && stop_requested()) return {};  // the caller drops a stopped extraction
@@ -145,18 +155,25 @@ ResolvedEntities resolve_entities(std::string_view original, const AnalyzedText&
       if (auto known_entry = pack.gazetteer.lookup(key); known_entry && pack.gazetteer.entry(*known_entry).type == *c.type)
         entry = static_cast<int32_t>(*known_entry);
     }
-    const std::string group_key = entry >= 0 ? "g:" + std::to_string(entry)
-                                             : std::string(type_name(*c.type)) + ":" + key;
-    auto [it, inserted] = groups.try_emplace(group_key, entities.size());
-    if (inserted) {
-      DocEntity e;
+    group_key.clear();
+    if (entry >= 0) {
+      group_key += "g:";
+      group_key += std::to_string(entry);
+    } else {
+      group_key += type_name(*c.type);
+      group_key += ':';
+      group_key += key;
+    }
+    auto it = groups.find(group_key);
+    if (it == groups.end()) {
+      it = groups.emplace(group_key, entities.size()).first;
+      DocEntity& e = entities.emplace_back();
       e.type = entry >= 0 ? pack.gazetteer.entry(entry).type : *c.type;
       e.gazetteer_entry = entry;
-      entities.push_back(e);
       names.emplace_back();
     }
     group_of[i] = it->second;
-    names[it->second].push_back(c.name);
+    names[it->second].push_back(&c.name);
     if (!c.weak_name.empty() && c.name != c.weak_name) weak[it->second].push_back(c.weak_name);
   }
 
@@ -171,16 +188,17 @@ ResolvedEntities resolve_entities(std::string_view original, const AnalyzedText&
   };
   // Each group's longest name (the first of the most words) and its key's
   // words, found once: the comparisons below take every pair of groups.
-  std::vector<std::vector<std::string>> longest_keys(entities.size());
+  static const std::vector<std::string> kNoWords;
+  std::vector<const std::vector<std::string>*> longest_key_words(entities.size(), &kNoWords);
   std::vector<std::string> longest_names(entities.size());
   for (size_t g = 0; g < entities.size(); ++g) {
     size_t most = 0;
-    for (const std::string& n : names[g]) {
-      std::vector<std::string> words = key_words(key_of(n));
-      if (words.size() > most) {
-        most = words.size();
-        longest_keys[g] = std::move(words);
-        longest_names[g] = n;
+    for (const std::string* n : names[g]) {
+      const std::vector<std::string>& w = words_of(key_of(*n));
+      if (w.size() > most) {
+        most = w.size();
+        longest_key_words[g] = &w;
+        longest_names[g] = *n;
       }
     }
   }
@@ -189,12 +207,12 @@ ResolvedEntities resolve_entities(std::string_view original, const AnalyzedText&
   // "İ. Əliyev") are the person named in full, where only one fits.
   for (size_t a = 0; a < entities.size(); ++a) {
     if (entities[a].type != EntityType::Person) continue;
-    const auto& wa = longest_keys[a];
+    const auto& wa = *longest_key_words[a];
     const auto initial = initial_and_surname(wa);
     std::set<size_t> fits;
     for (size_t b = 0; b < entities.size(); ++b) {
       if (a == b || entities[b].type != EntityType::Person) continue;
-      const auto& wb = longest_keys[b];
+      const auto& wb = *longest_key_words[b];
       if (wa.size() >= 2 && ends_with_words(wb, wa)) fits.insert(b);
       if (initial && wb.size() >= 2 && wb.back() == initial->second && wb[0].rfind(initial->first, 0) == 0 &&
           !initial_and_surname(wb))
@@ -203,12 +221,12 @@ ResolvedEntities resolve_entities(std::string_view original, const AnalyzedText&
     if (fits.size() == 1) join(*fits.begin(), a, "a shorter form of \"" + longest_names[*fits.begin()] + "\"");
   }
   for (size_t a = 0; a < entities.size(); ++a) {
-    const auto& wa = longest_keys[a];
+    const auto& wa = *longest_key_words[a];
     if (wa.empty()) continue;
     std::vector<size_t> hosts, places;
     for (size_t b = 0; b < entities.size(); ++b) {
       if (a == b || entities[a].type != entities[b].type) continue;
-      const auto& wb = longest_keys[b];
+      const auto& wb = *longest_key_words[b];
       const EntityType type = entities[a].type;
       if (type == EntityType::Person) {
         if (wa.size() == 1 && wb.size() > 1 && wb.back() == wa[0]) hosts.push_back(b);
@@ -244,16 +262,17 @@ ResolvedEntities resolve_entities(std::string_view original, const AnalyzedText&
   }
 
   // Collapse groups into entities.
-  std::map<size_t, size_t> final_index;
+  std::vector<size_t> final_index(entities.size(), SIZE_MAX);  // by root group
   ResolvedEntities out;
+  out.entities.reserve(entities.size());
   for (size_t g = 0; g < entities.size(); ++g) {
     const size_t root = uf.find(g);
-    if (!final_index.count(root)) {
+    if (final_index[root] == SIZE_MAX) {
       final_index[root] = out.entities.size();
       out.entities.push_back(entities[root]);
     }
   }
-  std::vector<std::vector<std::string>> all_names(out.entities.size());
+  std::vector<std::vector<const std::string*>> all_names(out.entities.size());
   for (size_t g = 0; g < entities.size(); ++g) {
     const size_t e = final_index[uf.find(g)];
     auto& target = all_names[e];
@@ -270,25 +289,26 @@ ResolvedEntities resolve_entities(std::string_view original, const AnalyzedText&
     if (entity.gazetteer_entry >= 0) {
       entity.name = pack.gazetteer.entry(entity.gazetteer_entry).canonical;
     } else {
-      size_t most = key_words(key_of(entity.name)).size();
-      for (const std::string& n : all_names[e]) {
-        const size_t words = key_words(key_of(n)).size();
-        if (words > most) {
-          entity.name = n;
-          most = words;
+      size_t most = words_of(key_of(entity.name)).size();
+      for (const std::string* n : all_names[e]) {
+        const size_t count = words_of(key_of(*n)).size();
+        if (count > most) {
+          entity.name = *n;
+          most = count;
         }
       }
     }
     // One alias per key; of two spellings of one key, the one not in capitals
     // ("Tokayev", not the headline's "TOKAYEV").
-    std::map<std::string, size_t> alias_of_key{{key_of(entity.name), SIZE_MAX}};
+    std::unordered_map<std::string_view, size_t> alias_of_key{{key_of(entity.name), SIZE_MAX}};
     auto shouting = [](const std::string& n) { return n.find_first_of("abcdefghijklmnopqrstuvwxyz") == std::string::npos; };
-    for (const std::string& n : all_names[e]) {
-      auto [it, inserted] = alias_of_key.try_emplace(key_of(n), entity.aliases.size());
-      if (inserted) entity.aliases.push_back(n);
-      else if (it->second != SIZE_MAX && shouting(entity.aliases[it->second]) && !shouting(n)) entity.aliases[it->second] = n;
+    for (const std::string* n : all_names[e]) {
+      auto [it, inserted] = alias_of_key.try_emplace(key_of(*n), entity.aliases.size());
+      if (inserted) entity.aliases.push_back(*n);
+      else if (it->second != SIZE_MAX && shouting(entity.aliases[it->second]) && !shouting(*n)) entity.aliases[it->second] = *n;
     }
   }
+  out.mentions.reserve(accepted.size());
   for (size_t i = 0; i < accepted.size(); ++i) {
     const Candidate& c = *accepted[i];
     Mention m;
