@@ -140,7 +140,7 @@ class RelationFinder {
     for (size_t k = 0; k < n && !stop_requested(); ++k) {
       Alone here = k > 0 && windows ? std::move(next) : alone(k, windows);
       if (here.has_items)
-        for (int i : pack_.relation_filters[0].candidates(here.r.text)) apply(pack_.relation_rules[i], here.r, k);
+        for (int i : pack_.relation_filters[0].rules_for(here.atoms)) apply(pack_.relation_rules[i], here.r, k);
       if (!windows) continue;
       if (k + 1 == n) {  // the last sentence alone, so that a two-sentence rule still reads a match held by one
         if (here.has_items)
@@ -212,7 +212,7 @@ class RelationFinder {
   struct Alone {
     Rewritten r;
     bool has_items = false;
-    std::vector<int> pair_atoms;
+    std::vector<int> atoms, pair_atoms;  // for relation_filters[0] and [1]
   };
   Alone alone(size_t k, bool windows) const {
     std::vector<const Item*> items = items_in(t_.sentences[k]);
@@ -221,7 +221,13 @@ class RelationFinder {
     if (!a.has_items && !windows) return a;
     a.r = rewrite(t_, t_.sentences[k], items);
     read_sentence_facts(a.r);
-    if (windows) a.pair_atoms = pack_.relation_filters[1].atoms_in(a.r.text);
+    if (windows) {
+      auto both = pack_.relation_atoms_in(a.r.text);
+      a.atoms = std::move(both[0]);
+      a.pair_atoms = std::move(both[1]);
+    } else {
+      a.atoms = pack_.relation_filters[0].atoms_in(a.r.text);
+    }
     return a;
   }
 

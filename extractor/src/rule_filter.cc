@@ -15,6 +15,17 @@ std::vector<int> RulePack::RuleFilter::atoms_in(std::string_view text) const {
   return found;
 }
 
+std::array<std::vector<int>, 2> RulePack::relation_atoms_in(std::string_view text) const {
+  std::array<std::vector<int>, 2> found;
+  if (!relation_atoms) return found;
+  relation_atoms->scan(text, found[0]);  // ascending: the first filter's atoms, then the second's
+  const int split = static_cast<int>(relation_filters[0].atoms.size());
+  const auto second = std::lower_bound(found[0].begin(), found[0].end(), split);
+  for (auto it = second; it != found[0].end(); ++it) found[1].push_back(*it - split);
+  found[0].erase(second, found[0].end());
+  return found;
+}
+
 namespace {
 
 // The rules each set of atoms lets through, remembered per thread and per

@@ -96,6 +96,9 @@ std::optional<Problem> read_relation_rules(const RuleFiles& files, const Defines
   for (int window : {1, 2})
     finish_filter(pack.relation_filters[window - 1], pack.relation_rules,
                   [&](const RelationRule& r) { return r.window == window; });
+  std::vector<std::string> both = pack.relation_filters[0].atoms;
+  both.insert(both.end(), pack.relation_filters[1].atoms.begin(), pack.relation_filters[1].atoms.end());
+  if (!both.empty()) pack.relation_atoms = std::make_shared<const AtomScanner>(both);
   return std::nullopt;
 }
 

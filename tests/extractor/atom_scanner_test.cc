@@ -93,6 +93,15 @@ TEST(AtomScanner, AgreesWithASearchForThePacksAtomsOnTheSampleArticles) {
     }
   }
   EXPECT_GT(found, 0u);
+  // Both relation filters' atoms in one pass: each filter's own.
+  size_t second = 0;
+  for (const std::string& line : lines) {
+    const auto both = pack.relation_atoms_in(line);
+    ASSERT_EQ(both[0], atoms_by_search(pack.relation_filters[0].atoms, line)) << line;
+    ASSERT_EQ(both[1], atoms_by_search(pack.relation_filters[1].atoms, line)) << line;
+    second += both[1].size();
+  }
+  EXPECT_GT(second, 0u);
 }
 
 }  // namespace

@@ -17,6 +17,7 @@
 #include <re2/re2.h>
 #include <re2/filtered_re2.h>
 
+#include <array>
 #include <map>
 #include <memory>
 #include <optional>
@@ -151,6 +152,12 @@ struct RulePack {
   };
   RuleFilter entity_filter;
   RuleFilter relation_filters[2];  // the relation rules reading one sentence, and two
+  // Both relation filters' atoms in one automaton (the first filter's
+  // first), so a sentence is read once for both; null when neither has any.
+  std::shared_ptr<const AtomScanner> relation_atoms;
+  // The atoms `text` holds for relation_filters[0] and [1], as each one's
+  // atoms_in gives them.
+  std::array<std::vector<int>, 2> relation_atoms_in(std::string_view text) const;
   WordSet abbreviations;
   WordSet common_words;  // lower-case words: no name starts a sentence with them
   std::map<std::string, long long> number_words;
