@@ -196,20 +196,27 @@ bool Morphology::is_suffix_chain(std::string_view text, std::string* gram_case) 
   if (text.empty()) return false;
   // Strip suffixes from the right until nothing is left; no harmony (acronyms
   // and foreign names are read aloud, so harmony follows pronunciation).
-  std::vector<std::pair<size_t, std::pair<int, std::string>>> stack{{text.size(), {1000, "nominative"}}};
+  static const std::string kNominative = "nominative";
+  struct Step {
+    size_t end;                    // the text left to read is [0, end)
+    int slot;                      // suffixes of lower slots may come before
+    const std::string* gram_case;  // the case read so far
+  };
+  thread_local std::vector<Step> stack;
+  stack.assign(1, {text.size(), 1000, &kNominative});
   while (!stack.empty()) {
-    auto [end, state] = stack.back();
+    const Step step = stack.back();
     stack.pop_back();
     for (const Suffix& s : suffixes_) {
-      if (s.slot >= state.first || s.form.size() > end) continue;
-      if (text.substr(end - s.form.size(), s.form.size()) != s.form) continue;
-      std::string c = state.second;
-      if (s.slot >= 3 && c == "nominative") c = s.gram_case;
-      if (end == s.form.size()) {
-        if (gram_case) *gram_case = c;
+      if (s.slot >= step.slot || s.form.size() > step.end) continue;
+      if (text.substr(step.end - s.form.size(), s.form.size()) != s.form) continue;
+      const std::string* c = step.gram_case;
+      if (s.slot >= 3 && *c == kNominative) c = &s.gram_case;
+      if (step.end == s.form.size()) {
+        if (gram_case) *gram_case = *c;
         return true;
       }
-      stack.push_back({end - s.form.size(), {s.slot, c}});
+      stack.push_back({step.end - s.form.size(), s.slot, c});
     }
   }
   return false;

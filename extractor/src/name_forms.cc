@@ -8,7 +8,10 @@
 namespace bilik {
 
 bool NameForms::glued_suffix(size_t i) const {
-  return text_.words[i].glued && pack_.morphology.is_suffix_chain(word_text(text_, i), nullptr);
+  if (!text_.words[i].glued) return false;
+  if (glued_suffix_.empty()) glued_suffix_.assign(text_.words.size(), -1);
+  if (glued_suffix_[i] < 0) glued_suffix_[i] = pack_.morphology.is_suffix_chain(word_text(text_, i), nullptr);
+  return glued_suffix_[i] != 0;
 }
 
 // The reading of a name's last word whose stem ends like a family name

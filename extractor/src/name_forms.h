@@ -6,6 +6,7 @@
 // where names are.
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -46,6 +47,7 @@ class NameForms {
 
   const AnalyzedText& text_;
   const RulePack& pack_;
+  mutable std::vector<int8_t> glued_suffix_;  // by word: -1 not read yet, else glued_suffix's answer
 };
 
 }  // namespace bilik
