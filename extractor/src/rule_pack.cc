@@ -55,8 +55,13 @@ Result<RulePack> load_rule_pack(const std::string& dir) {
 
   RulePack pack;
   pack.dir = dir;
-  pack.entity_filter.filter = std::make_shared<re2::FilteredRE2>(3);
-  for (RulePack::RuleFilter& f : pack.relation_filters) f.filter = std::make_shared<re2::FilteredRE2>(3);
+  // Atoms of two bytes or more: a byline's "- " or a company kind's "sc"
+  // then guard rules that would otherwise run on every sentence (an atom
+  // too short drops every alternative beside it), while single bytes are in
+  // most sentences and only make more sets of atoms to look up.
+  constexpr int kMinAtomBytes = 2;
+  pack.entity_filter.filter = std::make_shared<re2::FilteredRE2>(kMinAtomBytes);
+  for (RulePack::RuleFilter& f : pack.relation_filters) f.filter = std::make_shared<re2::FilteredRE2>(kMinAtomBytes);
   try {
     const fs::path morphology_path = root / manifest->at("morphology").get<std::string>();
     auto morphology = Morphology::load(morphology_path.string());
