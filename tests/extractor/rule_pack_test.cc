@@ -29,6 +29,19 @@ TEST(RulePack, LoadsTheBundledPack) {
   EXPECT_EQ(pack->hash.size(), 16u);
 }
 
+// A rule that needs a two-byte literal is filtered by it: a byline's "- "
+// ("- Rəşad Əliyev"), an alternation with a two-byte word in it ("sc").
+TEST(RulePack, TwoByteLiteralsFilterRules) {
+  auto pack = load_rule_pack(pack_with("rules/entities.json", R"J({"entity_rules": [
+    {"id": "byline", "type": "PERSON", "pattern": "-[ ](?P<name>\\p{L}+ \\p{L}+)"},
+    {"id": "kind", "type": "ORGANIZATION", "pattern": "\"(?P<name>[^\"]+)\" (?:sc|asc|şirkəti)"}]})J").string());
+  ASSERT_TRUE(pack) << pack.error();
+  EXPECT_FALSE(pack->entity_filter.unfiltered);
+  EXPECT_TRUE(pack->entity_filter.candidates("Bakıda hava isti olacaq.").empty());
+  EXPECT_EQ(pack->entity_filter.candidates("Xəbəri yazdı - Rəşad Əliyev"), std::vector<int>({0}));
+  EXPECT_EQ(pack->entity_filter.candidates("\"Azəriqaz\" asc bildirib"), std::vector<int>({1}));
+}
+
 // The rules a set of atoms lets through are remembered per thread: a pack
 // loaded after another (perhaps at the same address) answers for its own.
 TEST(RulePack, EachPacksFilterAnswersForItsOwnRules) {
