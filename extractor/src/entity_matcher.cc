@@ -84,6 +84,12 @@ class RuleRunner {
     // with a list word, so the search may skip to the next such word; a walk
     // before the anchor remembers the anchors tried, so it skips none.
     const bool skip_to_list_words = leading && !before;
+    // A match yielding a name opens with a capitalised word (or a suffix
+    // glued to one) when its capitalised group is the whole match; in text
+    // of the narrow alphabet, one opening with a letter or a digit starts a
+    // word, so the search goes on from the next such word.
+    const bool from_capitalized_words =
+        !skip_to_list_words && narrow && !before && !rule.capitalized_whole.empty() && rule.opens_with_word_char;
     size_t pos = sentence.start;
     size_t floor = pos;  // a run before an anchor starts here or later: after the last
                          // name produced, and not before the last anchor tried
@@ -97,9 +103,9 @@ class RuleRunner {
           pos = next_word_start(pos);
           continue;
         }
-      } else if (pos >= sentence.end || stop_requested() ||
-                 !search(pos, sentence.end, RE2::UNANCHORED, 1)) {
-        break;
+      } else {
+        if (from_capitalized_words) pos = next_capitalized_word(pos, sentence.end);
+        if (pos >= sentence.end || stop_requested() || !search(pos, sentence.end, RE2::UNANCHORED, 1)) break;
       }
       const size_t start = match[0].data() - s.data();
       const size_t end = start + match[0].size();
@@ -167,6 +173,14 @@ class RuleRunner {
         continue;
       if (word.start >= from && starts_with_word(word.start, limit, openings)) return word.start;
     }
+    return limit;
+  }
+
+  // The start of the first word at or after `from` (and before `limit`) that
+  // is capitalised or a suffix glued to one, else `limit`.
+  size_t next_capitalized_word(size_t from, size_t limit) const {
+    for (size_t w = word_at_or_after(text_.words, from); w < text_.words.size() && text_.words[w].start < limit; ++w)
+      if (text_.words[w].start >= from && (text_.words[w].capitalized || forms_.glued_suffix(w))) return text_.words[w].start;
     return limit;
   }
 

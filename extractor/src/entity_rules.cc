@@ -1,5 +1,7 @@
 #include "entity_rules.h"
 
+#include <cctype>
+
 #include "bilik/folded_text.h"
 #include "rule_search.h"
 #include "rule_files.h"
@@ -213,6 +215,100 @@ bool opens_with_letters(const std::string& p, const std::string& group) {
   }
   return true;
 }
+
+namespace {
+
+// The letters of the narrow alphabet past ASCII (narrow_alphabet.h), in
+// either case.
+bool azerbaijani_letter(std::string_view c) {
+  for (std::string_view l : {"ç", "ğ", "ı", "ö", "ş", "ü", "ə", "Ç", "Ğ", "İ", "Ö", "Ş", "Ü", "Ə"})
+    if (c == l) return true;
+  return false;
+}
+
+bool ascii_alnum(char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0; }
+
+// The end of an escape for letters or digits at p[i] ("\\p{L}", "\\pN",
+// "\\d"), else npos.
+size_t word_char_escape_end(std::string_view p, size_t i) {
+  for (std::string_view e : {"\\p{L}", "\\p{N}", "\\pL", "\\pN", "\\d"})
+    if (p.substr(i, e.size()) == e) return i + e.size();
+  return std::string::npos;
+}
+
+bool alternatives_open_with_word_char(const std::string& p, size_t from, size_t to);
+
+// Whether the element at p[i] (before `to`) matches only a letter or a
+// digit, or opens with one in every alternative, and is taken at least once.
+bool element_opens_with_word_char(const std::string& p, size_t i, size_t to) {
+  constexpr size_t npos = std::string::npos;
+  size_t end = npos;
+  bool ok = false;
+  if (p[i] == '(') {
+    end = after_closing(p, i);
+    if (end == npos || end > to) return false;
+    size_t body = i + 1;
+    if (p.compare(i, 3, "(?:") == 0) body = i + 3;
+    else if (p.compare(i, 4, "(?P<") == 0) body = p.find('>', i) + 1;
+    else if (p[i + 1] == '?') return false;  // flags
+    ok = alternatives_open_with_word_char(p, body, end - 1);
+  } else if (p[i] == '\\') {
+    end = word_char_escape_end(p, i);
+    ok = end != npos;
+  } else if (p[i] == '[') {
+    if (i + 1 < to && p[i + 1] == '^') return false;
+    size_t j = i + 1;
+    for (ok = true; ok && j < to && p[j] != ']';) {
+      if (const size_t e = word_char_escape_end(p, j); e != npos) {
+        j = e;
+      } else if (j + 2 < to && p[j + 1] == '-' && p[j + 2] != ']') {  // a range within one kind
+        const char a = p[j], b = p[j + 2];
+        ok = a <= b && ((a >= 'a' && b <= 'z') || (a >= 'A' && b <= 'Z') || (a >= '0' && b <= '9'));
+        j += 3;
+      } else if (ascii_alnum(p[j])) {
+        ++j;
+      } else {
+        size_t k = j + 1;
+        while (k < to && (static_cast<unsigned char>(p[k]) & 0xC0) == 0x80) ++k;
+        ok = azerbaijani_letter(std::string_view(p).substr(j, k - j));
+        j = k;
+      }
+    }
+    if (!ok || j >= to || p[j] != ']' || j == i + 1) return false;
+    end = j + 1;
+  } else if (ascii_alnum(p[i])) {
+    end = i + 1;
+    ok = true;
+  } else {
+    end = i + 1;
+    while (end < to && (static_cast<unsigned char>(p[end]) & 0xC0) == 0x80) ++end;
+    ok = azerbaijani_letter(std::string_view(p).substr(i, end - i));
+  }
+  if (!ok) return false;
+  // Taken at least once: no "?", "*" or "{0" after it.
+  return !(end < to && (p[end] == '?' || p[end] == '*' || p.compare(end, 2, "{0") == 0));
+}
+
+bool alternatives_open_with_word_char(const std::string& p, size_t from, size_t to) {
+  size_t start = from;
+  for (size_t i = from; i <= to; ++i) {
+    if (i < to && p[i] == '\\') {
+      ++i;
+    } else if (i < to && (p[i] == '(' || p[i] == '[')) {
+      const size_t after = after_closing(p, i);
+      if (after == std::string::npos || after > to) return false;
+      i = after - 1;
+    } else if (i == to || p[i] == '|') {
+      if (start == i || !element_opens_with_word_char(p, start, to)) return false;
+      start = i + 1;
+    }
+  }
+  return true;
+}
+
+}  // namespace
+
+bool opens_with_word_char(const std::string& p) { return !p.empty() && alternatives_open_with_word_char(p, 0, p.size()); }
 
 // True when the pattern is group `group` and nothing else: the group spans
 // every match.

@@ -19,6 +19,11 @@ Result<EntityRule> parse_rule(const nlohmann::json& node, const std::string& fil
 // True when every match of `p` starts with group `group`, written
 // "(?P<group>\p{L}+)", taken once.
 bool opens_with_letters(const std::string& p, const std::string& group);
+// True when every match of `p` starts with a letter or a digit: each of its
+// alternatives opens with an element taken at least once that is one (a
+// letter or digit, "\\p{L}", "\\p{N}", "\\d", a class of only these) or a
+// group whose alternatives all do.
+bool opens_with_word_char(const std::string& p);
 // True when the pattern is group `group` and nothing else.
 bool is_whole_pattern(const std::string& p, const std::string& group);
 

@@ -119,6 +119,7 @@ std::optional<Problem> read_entity_rules(const RuleFiles& files, const Defines& 
           if (opens_with_letters(rule->pattern->pattern(), group)) rule->leading_list = list;
         for (const std::string& group : rule->capitalized_groups)
           if (is_whole_pattern(rule->pattern->pattern(), group)) rule->capitalized_whole = group;
+        rule->opens_with_word_char = opens_with_word_char(rule->pattern->pattern());
         rule->opens_capitalized = rule->walk && rule->walk->source == NameWalk::Source::Group &&
                                   !rule->walk->from_end && rule->walk->words == NameWalk::Words::Capitalized &&
                                   is_whole_pattern(rule->pattern->pattern(), "name");

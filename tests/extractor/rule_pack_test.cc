@@ -1,4 +1,5 @@
 #include "bilik/rule_pack.h"
+#include "../../extractor/src/entity_rules.h"
 
 #include <gtest/gtest.h>
 
@@ -6,6 +7,8 @@
 #include <fstream>
 #include <map>
 #include <unistd.h>
+
+#include "test_pack.h"
 
 namespace bilik {
 namespace {
@@ -195,6 +198,19 @@ TEST(RulePack, GroupsThatOpenOrSpanEveryMatchAreMarked) {
   EXPECT_EQ(leading["given-optional"], "");
   EXPECT_EQ(pack->entity_rules[0].capitalized_whole, "name");
   EXPECT_EQ(pack->entity_rules[2].capitalized_whole, "");
+}
+
+// Every match opens with a letter or a digit, or some match may not.
+TEST(RulePack, PatternsThatOpenWithALetterOrADigit) {
+  for (const char* p : {"\\p{L}+", "(?P<name>(?:\\p{L}\\. ?|[\\p{L}\\p{N}]+ ){1,2}\\p{L}+|(?:\\p{L}\\.){1,2}\\p{L}{2,})",
+                        "[a-zə0-9]x", "(?:abş|ərəb)\\p{L}*", "(x|y)+z", "\\d{2}", "ş"})
+    EXPECT_TRUE(opens_with_word_char(p)) << p;
+  for (const char* p : {"", "\\p{L}?x", "(?:a|)b", "(?:a| b)", "[\\p{L}-]x", "[A-z]", "[^a]", "\"x\"", "(?i:a)",
+                        "\\p{L}*a", "a|", "(?:a){0,2}b", "\\P{L}", "\\w", ".a", "—", "^a", "(?:a)?b"})
+    EXPECT_FALSE(opens_with_word_char(p)) << p;
+  // The bundled rule for family names of a known shape opens so.
+  for (const EntityRule& r : test::pack().entity_rules)
+    if (r.id == "person-surname-shape") EXPECT_TRUE(r.opens_with_word_char && !r.capitalized_whole.empty());
 }
 
 TEST(RulePack, ChangingAnyFileChangesTheHash) {

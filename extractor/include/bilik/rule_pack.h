@@ -116,6 +116,9 @@ struct EntityRule {
   // The capitalized group that is the whole pattern ("(?P<name>...)"), so
   // spans the whole match, else empty: checked before RE2 computes groups.
   std::string capitalized_whole;
+  // Every match opens with a letter or a digit (entity_rules.h): in text of
+  // the narrow alphabet, one that may yield a name starts a word there.
+  bool opens_with_word_char = false;
   // The pattern is one group and nothing else ("(?P<name>...)"): the group's
   // span is the match's, and RE2 need not compute it.
   bool group_is_match = false;
