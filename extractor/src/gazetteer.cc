@@ -57,6 +57,7 @@ void Gazetteer::add_keys(const std::vector<std::string>& keys, const std::vector
   if (entry_at_.size() < trie_.nodes()) entry_at_.resize(trie_.nodes(), -1);
   for (size_t i = 0; i < keys.size(); ++i) {
     if (entry_at_[nodes[i]] < 0) entry_at_[nodes[i]] = static_cast<int32_t>(entries[i]);
+    first_words_.add(std::string_view(keys[i]).substr(0, keys[i].find(' ')));
     max_words_ = std::max<size_t>(max_words_, std::count(keys[i].begin(), keys[i].end(), ' ') + 1);
   }
   names_ += keys.size();
@@ -147,7 +148,9 @@ std::vector<GazetteerMatch> Gazetteer::scan(const FoldedText& f, const std::vect
     // A sentence's first word may be a common word ("İlham"): it starts a
     // name only when the name goes on past it ("İlham Əliyev").
     const bool opens_sentence = !words[i].capitalized && words[i].opens_sentence;
-    if ((!words[i].capitalized && !opens_sentence) ||
+    // A name's first word, or a stem of it (two letters at least), opens
+    // with the word's first two bytes.
+    if ((!words[i].capitalized && !opens_sentence) || !first_words_.may_open(word_text(i)) ||
         (words[i].glued && morphology.is_suffix_chain(word_text(i), nullptr)))
       continue;
     uint32_t node = 0;

@@ -3,14 +3,13 @@
 // per word, and the left-to-right scan the figure and date finders share.
 #pragma once
 
-#include <array>
-#include <bitset>
 #include <string_view>
 #include <unordered_map>
 #include <vector>
 
 #include "bilik/entity_matcher.h"
 #include "bilik/morphology.h"
+#include "bilik/opening_bytes.h"
 #include "bilik/stop.h"
 
 namespace bilik {
@@ -42,31 +41,6 @@ class WordStems {
   const AnalyzedText& t_;
   const Morphology& morphology_;
   mutable std::unordered_map<size_t, std::vector<std::string_view>> cache_;
-};
-
-// The first two bytes of the words of a list (a word of one byte, its
-// first): tells, without a look-up, that most words start with none of them.
-class OpeningBytes {
- public:
-  void add(std::string_view word) {
-    if (word.empty()) return;
-    first_[static_cast<unsigned char>(word[0])] = true;
-    if (word.size() < 2) short_word_ = true;
-    else pairs_.set(pair(word));
-  }
-  // False only when `w` starts with no word added.
-  bool may_open(std::string_view w) const {
-    if (w.empty() || !first_[static_cast<unsigned char>(w[0])]) return false;
-    return short_word_ || (w.size() >= 2 && pairs_.test(pair(w)));
-  }
-
- private:
-  static size_t pair(std::string_view w) {
-    return static_cast<size_t>(static_cast<unsigned char>(w[0])) << 8 | static_cast<unsigned char>(w[1]);
-  }
-  std::array<bool, 256> first_{};
-  std::bitset<65536> pairs_;
-  bool short_word_ = false;  // a word of one byte was added: its first byte alone tells
 };
 
 // Tries `try_at(word, sentence, item)` at each word of each sentence; where

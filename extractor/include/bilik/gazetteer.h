@@ -20,6 +20,7 @@
 #include "bilik/entity_type.h"
 #include "bilik/folded_text.h"
 #include "bilik/morphology.h"
+#include "bilik/opening_bytes.h"
 #include "bilik/result.h"
 #include "bilik/segmenter.h"
 #include "bilik/word_set.h"
@@ -73,6 +74,7 @@ class Gazetteer {
   std::vector<GazetteerEntry> entries_;
   std::vector<std::string> files_;
   WordTrie trie_;
+  OpeningBytes first_words_;  // of every name's first word: where a name may start
   std::vector<int32_t> entry_at_;  // trie node → entry or -1
   size_t names_ = 0;
   size_t max_words_ = 0;
