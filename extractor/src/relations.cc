@@ -221,13 +221,9 @@ class RelationFinder {
     if (!a.has_items && !windows) return a;
     a.r = rewrite(t_, t_.sentences[k], items);
     read_sentence_facts(a.r);
-    if (windows) {
-      auto both = pack_.relation_atoms_in(a.r.text);
-      a.atoms = std::move(both[0]);
-      a.pair_atoms = std::move(both[1]);
-    } else {
-      a.atoms = pack_.relation_filters[0].atoms_in(a.r.text);
-    }
+    auto both = pack_.relation_atoms_in(a.r.text);  // without two-sentence rules, the second is empty
+    a.atoms = std::move(both[0]);
+    a.pair_atoms = std::move(both[1]);
     return a;
   }
 
