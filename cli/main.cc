@@ -1,6 +1,9 @@
 // bilik: Azerbaijani knowledge-graph extraction. Dispatches to subcommands.
 #include <spdlog/spdlog.h>
 #include <sqlite3.h>
+#ifdef BILIK_JEMALLOC
+#include <jemalloc/jemalloc.h>
+#endif
 
 #include <csignal>
 #include <cstdio>
@@ -62,6 +65,18 @@ const std::map<std::string, Command>& commands() {
   return table;
 }
 
+// The malloc the program runs on: jemalloc with its version, or the C library's.
+std::string allocator() {
+#ifdef BILIK_JEMALLOC
+  const char* v = nullptr;
+  size_t size = sizeof v;
+  if (mallctl("version", &v, &size, nullptr, 0) == 0 && v) return std::string("jemalloc ") + v;
+  return "jemalloc";
+#else
+  return "the C library's malloc";
+#endif
+}
+
 int version(const std::string& argv0) {
   std::printf("bilik %s\n", BILIK_VERSION);
   const std::string dir = bilik::default_pack_dir(argv0);
@@ -69,6 +84,7 @@ int version(const std::string& argv0) {
   if (pack) std::printf("rule pack: %s (hash %s)\n", dir.c_str(), pack->hash.c_str());
   else std::printf("rule pack: none loads from %s\n", dir.c_str());
   std::printf("SQLite %s\nRE2 %s\n", sqlite3_libversion(), BILIK_RE2_VERSION);
+  std::printf("allocator %s\n", allocator().c_str());
   return 0;
 }
 
