@@ -82,9 +82,22 @@ std::vector<int> RulePack::RuleFilter::rules_for(const std::vector<int>& found_a
   if (const std::vector<int>* known = memory->find(found_atoms)) return *known;
   thread_local std::vector<int> ids;
   ids.clear();
-  filter->AllPotentials(found_atoms, &ids);
+  const auto short_atoms = short_guard ? std::lower_bound(found_atoms.begin(), found_atoms.end(), short_guard->first_atom)
+                                       : found_atoms.end();
+  filter->AllPotentials(std::vector<int>(found_atoms.begin(), short_atoms), &ids);
   for (int id : ids) rules.push_back(rule_of_id[id]);
   std::sort(rules.begin(), rules.end());
+  if (short_guard) {  // the rules only a short atom guards, dropped when the text has none of theirs
+    std::vector<int> found_short, passed_ids, passed;
+    for (auto it = short_atoms; it != found_atoms.end(); ++it) found_short.push_back(*it - short_guard->first_atom);
+    short_guard->filter->AllPotentials(found_short, &passed_ids);
+    for (int id : passed_ids) passed.push_back(short_guard->rule_of_id[id]);
+    std::sort(passed.begin(), passed.end());
+    std::erase_if(rules, [&](int rule) {
+      return std::binary_search(short_guard->guarded.begin(), short_guard->guarded.end(), rule) &&
+             !std::binary_search(passed.begin(), passed.end(), rule);
+    });
+  }
   memory->add(found_atoms, rules);
   return rules;
 }

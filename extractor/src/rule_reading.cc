@@ -15,6 +15,33 @@ namespace {
 namespace fs = std::filesystem;
 using nlohmann::json;
 
+// The filter's rules that no atom guards (`always`, filter ids), guarded
+// where they can be by atoms of one byte: location-chain needs a "-", which
+// is in few sentences, but an atom that short would weaken every other rule's
+// guard (single letters are in every sentence), so only these rules get it.
+void guard_with_short_atoms(RulePack::RuleFilter& f, const std::vector<int>& always) {
+  if (always.empty()) return;
+  auto guard = std::make_shared<RulePack::RuleFilter::ShortGuard>();
+  guard->filter = std::make_shared<re2::FilteredRE2>(1);
+  for (int id : always) {
+    const RE2& re = f.filter->GetRE2(id);
+    int short_id = -1;
+    if (guard->filter->Add(re.pattern(), re.options(), &short_id) != RE2::NoError) return;
+    guard->rule_of_id.push_back(f.rule_of_id[id]);
+  }
+  std::vector<std::string> atoms;
+  guard->filter->Compile(&atoms);
+  std::vector<int> unguarded;
+  guard->filter->AllPotentials({}, &unguarded);
+  if (atoms.empty() || unguarded.size() == always.size()) return;
+  for (int id = 0; id < static_cast<int>(always.size()); ++id)
+    if (!std::binary_search(unguarded.begin(), unguarded.end(), id)) guard->guarded.push_back(guard->rule_of_id[id]);
+  std::sort(guard->guarded.begin(), guard->guarded.end());
+  guard->first_atom = static_cast<int>(f.atoms.size());
+  f.atoms.insert(f.atoms.end(), atoms.begin(), atoms.end());
+  f.short_guard = std::move(guard);
+}
+
 // Finishes a rule filter: the atoms to look for, one automaton finding them
 // all in a pass, and where each filter id's rule sits after sorting.
 // `belongs` tells the rules whose patterns this filter holds.
@@ -25,11 +52,12 @@ void finish_filter(RulePack::RuleFilter& f, const std::vector<Rule>& rules, Belo
     if (belongs(rules[i])) f.rule_of_id[rules[i].filter_id] = static_cast<int>(i);
   if (f.filter->NumRegexps() == 0) return;
   f.filter->Compile(&f.atoms);
-  for (const std::string& atom : f.atoms) f.longest_atom = std::max(f.longest_atom, atom.size());
-  f.scanner = std::make_shared<const AtomScanner>(f.atoms);
   std::vector<int> always;  // the rules no atom guards
   f.filter->AllPotentials({}, &always);
   f.unfiltered = !always.empty();
+  guard_with_short_atoms(f, always);
+  for (const std::string& atom : f.atoms) f.longest_atom = std::max(f.longest_atom, atom.size());
+  f.scanner = std::make_shared<const AtomScanner>(f.atoms);
 }
 
 // Where a rule is in the rule files: the file (pack.json's order), the part

@@ -3,6 +3,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <map>
@@ -43,6 +44,39 @@ TEST(RulePack, TwoByteLiteralsFilterRules) {
   EXPECT_TRUE(pack->entity_filter.candidates("Bakıda hava isti olacaq.").empty());
   EXPECT_EQ(pack->entity_filter.candidates("Xəbəri yazdı - Rəşad Əliyev"), std::vector<int>({0}));
   EXPECT_EQ(pack->entity_filter.candidates("\"Azəriqaz\" asc bildirib"), std::vector<int>({1}));
+}
+
+// A rule no two-byte literal guards but a one-byte one does (a place chain
+// needs its "-") runs only on text holding that byte; the other rules keep
+// their own guards, and a rule with no literal at all still runs everywhere.
+TEST(RulePack, OneByteLiteralsGuardOnlyTheRulesNothingLongerGuards) {
+  auto pack = load_rule_pack(pack_with("rules/entities.json", R"J({"entity_rules": [
+    {"id": "chain", "type": "LOCATION", "pattern": "(?P<name>\\p{L}+(?:-\\p{L}+){2,5})"},
+    {"id": "kind", "type": "ORGANIZATION", "pattern": "\"(?P<name>[^\"]+)\" (?:sc|asc|şirkəti)"},
+    {"id": "any", "type": "PERSON", "pattern": "(?P<name>\\p{Lu}\\p{L}{2,})"}]})J").string());
+  ASSERT_TRUE(pack) << pack.error();
+  EXPECT_TRUE(pack->entity_filter.unfiltered);
+  ASSERT_TRUE(pack->entity_filter.short_guard);
+  EXPECT_EQ(pack->entity_filter.short_guard->guarded, std::vector<int>({0}));
+  EXPECT_EQ(pack->entity_filter.candidates("Bakıda hava isti olacaq."), std::vector<int>({2}));
+  EXPECT_EQ(pack->entity_filter.candidates("Bakı-Tbilisi-Qars dəmir yolu"), std::vector<int>({0, 2}));
+  EXPECT_EQ(pack->entity_filter.candidates("\"Azəriqaz\" asc - bildirib"), std::vector<int>({0, 1, 2}));
+}
+
+// The bundled place chains are guarded by their "-".
+TEST(RulePack, TheBundledPlaceChainNeedsAHyphen) {
+  auto pack = load_rule_pack(BILIK_TEST_PACK);
+  ASSERT_TRUE(pack) << pack.error();
+  int chain = -1;
+  for (size_t i = 0; i < pack->entity_rules.size(); ++i)
+    if (pack->entity_rules[i].id == "location-chain") chain = static_cast<int>(i);
+  ASSERT_GE(chain, 0);
+  auto runs = [&](std::string_view text) {
+    const std::vector<int> rules = pack->entity_filter.candidates(text);
+    return std::find(rules.begin(), rules.end(), chain) != rules.end();
+  };
+  EXPECT_FALSE(runs("prezident bu gün bakıda görüş keçirib."));
+  EXPECT_TRUE(runs("bakı-tbilisi-qars dəmir yolu xətti"));
 }
 
 // The rules a set of atoms lets through are remembered per thread: a pack

@@ -145,6 +145,16 @@ struct RulePack {
     std::vector<int> rule_of_id;               // filter id → index in the sorted rules
     size_t longest_atom = 0;
     bool unfiltered = false;  // some rule has no atom: every text may match it
+    // The rules no atom of two bytes guards may still need a shorter one (a
+    // "-"): a second filter of those rules alone, with atoms of one byte,
+    // appended to `atoms` from first_atom on, so one pass finds both kinds.
+    struct ShortGuard {
+      std::shared_ptr<re2::FilteredRE2> filter;
+      std::vector<int> rule_of_id;  // its filter id → index in the sorted rules
+      std::vector<int> guarded;     // the rules it may drop, ascending
+      int first_atom = 0;
+    };
+    std::shared_ptr<const ShortGuard> short_guard;  // null: every such rule runs on every text
     // Indices of the rules that may match `text` (folded), ascending.
     std::vector<int> candidates(std::string_view text) const { return rules_for(atoms_in(text)); }
     // The atoms `text` holds (indexes in `atoms`), and the rules a set of
