@@ -1,6 +1,7 @@
 #include "rule_reading.h"
 
 #include <algorithm>
+#include <cctype>
 #include <exception>
 #include <optional>
 #include <system_error>
@@ -15,27 +16,43 @@ namespace {
 namespace fs = std::filesystem;
 using nlohmann::json;
 
+// Whether atoms of one byte guard `re` against plain prose: it needs some
+// atom beyond single letters and digits, spaces, commas and full stops,
+// which every sentence holds.
+bool needs_a_rare_atom(const RE2& re) {
+  re2::FilteredRE2 alone(1);
+  int id = -1;
+  if (alone.Add(re.pattern(), re.options(), &id) != RE2::NoError) return false;
+  std::vector<std::string> atoms;
+  alone.Compile(&atoms);
+  auto plain = [](const std::string& atom) {
+    if (atom.size() == 1 && std::isalnum(static_cast<unsigned char>(atom[0]))) return true;
+    return atom.find_first_not_of(" ,.") == std::string::npos;
+  };
+  std::vector<int> in_prose, passed;
+  for (size_t i = 0; i < atoms.size(); ++i)
+    if (plain(atoms[i])) in_prose.push_back(static_cast<int>(i));
+  alone.AllPotentials(in_prose, &passed);
+  return passed.empty();
+}
+
 // The filter's rules that no atom guards (`always`, filter ids), guarded
-// where they can be by atoms of one byte: location-chain needs a "-", which
-// is in few sentences, but an atom that short would weaken every other rule's
-// guard (single letters are in every sentence), so only these rules get it.
+// where atoms of one byte can: location-chain needs a "-", which few
+// sentences hold. Only these rules get such atoms: one that short would
+// weaken every other rule's guard (single letters are in every sentence).
 void guard_with_short_atoms(RulePack::RuleFilter& f, const std::vector<int>& always) {
-  if (always.empty()) return;
   auto guard = std::make_shared<RulePack::RuleFilter::ShortGuard>();
   guard->filter = std::make_shared<re2::FilteredRE2>(1);
   for (int id : always) {
     const RE2& re = f.filter->GetRE2(id);
     int short_id = -1;
-    if (guard->filter->Add(re.pattern(), re.options(), &short_id) != RE2::NoError) return;
+    if (!needs_a_rare_atom(re) || guard->filter->Add(re.pattern(), re.options(), &short_id) != RE2::NoError) continue;
     guard->rule_of_id.push_back(f.rule_of_id[id]);
   }
+  if (guard->rule_of_id.empty()) return;
   std::vector<std::string> atoms;
   guard->filter->Compile(&atoms);
-  std::vector<int> unguarded;
-  guard->filter->AllPotentials({}, &unguarded);
-  if (atoms.empty() || unguarded.size() == always.size()) return;
-  for (int id = 0; id < static_cast<int>(always.size()); ++id)
-    if (!std::binary_search(unguarded.begin(), unguarded.end(), id)) guard->guarded.push_back(guard->rule_of_id[id]);
+  guard->guarded = guard->rule_of_id;
   std::sort(guard->guarded.begin(), guard->guarded.end());
   guard->first_atom = static_cast<int>(f.atoms.size());
   f.atoms.insert(f.atoms.end(), atoms.begin(), atoms.end());

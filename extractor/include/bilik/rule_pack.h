@@ -145,9 +145,10 @@ struct RulePack {
     std::vector<int> rule_of_id;               // filter id → index in the sorted rules
     size_t longest_atom = 0;
     bool unfiltered = false;  // some rule has no atom: every text may match it
-    // The rules no atom of two bytes guards may still need a shorter one (a
-    // "-"): a second filter of those rules alone, with atoms of one byte,
-    // appended to `atoms` from first_atom on, so one pass finds both kinds.
+    // The rules no atom of two bytes guards may still need a shorter one that
+    // plain prose lacks (a "-"): a second filter of those rules alone, with
+    // atoms of one byte, appended to `atoms` from first_atom on, so one pass
+    // finds both kinds.
     struct ShortGuard {
       std::shared_ptr<re2::FilteredRE2> filter;
       std::vector<int> rule_of_id;  // its filter id → index in the sorted rules
