@@ -155,6 +155,8 @@ class FigureFinder {
       month_openings_.add(month);
     for (const auto& [from, to] : g_.homoglyphs)
       if (!from.empty()) homoglyph_first_bytes_[static_cast<unsigned char>(from[0])] = true;
+    for (const auto& [sym, code] : g_.symbols)
+      if (code != "degree") symbols_before_.push_back({sym, code, code == "percent"});
   }
 
   std::vector<Figure> run() {
@@ -522,11 +524,12 @@ class FigureFinder {
     // Before the number: a symbol ("$5", "$ 3 milyard", "%5"), "~", or a qualifier word.
     std::string unit;
     auto symbol_before = [&](size_t at, bool money_only) {
-      for (const auto& [sym, code] : g_.symbols) {
-        if (code == "degree" || (money_only && code == "percent")) continue;
-        if (at >= sym.size() && text.compare(at - sym.size(), sym.size(), sym) == 0) {
-          unit = code;
-          span_start = at - sym.size();
+      for (const SymbolBefore& b : symbols_before_) {
+        if (money_only && b.percent) continue;
+        if (at >= b.sym.size() && (b.sym.empty() || text[at - 1] == b.sym.back()) &&
+            text.compare(at - b.sym.size(), b.sym.size(), b.sym) == 0) {
+          unit = b.code;
+          span_start = at - b.sym.size();
           return true;
         }
       }
@@ -828,6 +831,12 @@ class FigureFinder {
   OpeningBytes number_word_openings_;              // of g_.number_words
   OpeningBytes month_openings_;                    // of g_.months
   std::array<bool, 256> homoglyph_first_bytes_{};  // the first bytes of the look-alike letters
+  // The symbols that may stand before a number ("$5", "%5"), in the grammar's order: all but degrees.
+  struct SymbolBefore {
+    std::string_view sym, code;
+    bool percent;
+  };
+  std::vector<SymbolBefore> symbols_before_;
   WordStems words_{t_, pack_.morphology};
   std::unordered_map<size_t, std::string> range_text_;  // by folded start: the exact upper end
   std::unordered_set<size_t> bare_starts_;              // figures with neither unit nor noun

@@ -1,4 +1,5 @@
 #include <algorithm>
+#include <array>
 #include <charconv>
 #include <set>
 #include <tuple>
@@ -352,8 +353,15 @@ class RelationFinder {
   // sentence: its first date outside parentheses (a parenthesis dates another
   // event: "(30 avqust 1992-ci il)") and its first money figure.
   void read_sentence_facts(Rewritten& r) const {
+    static constexpr std::array<bool, 256> kRead = [] {
+      std::array<bool, 256> read{};
+      read['('] = read[')'] = read['<'] = true;
+      return read;
+    }();
     int depth = 0;
     for (size_t i = 0; i < r.text.size(); ++i) {
+      while (i < r.text.size() && !kRead[static_cast<unsigned char>(r.text[i])]) ++i;  // skip to the next byte read
+      if (i == r.text.size()) break;
       const char c = r.text[i];
       if (c == '(') ++depth;
       if (c == ')' && depth > 0) --depth;
