@@ -243,7 +243,8 @@ int run_extract(const Args& args, const std::string& argv0) {
   size_t failed = errors.size(), empty = 0, bytes = 0, documents = 0, emitted = 0;
   // The ETA is by input bytes: documents are not known before they are read.
   uint64_t input_bytes = 0, inputs_done = 0;
-  for (const std::string& f : files) input_bytes += size_of(f);
+  std::vector<uint64_t> sizes;
+  for (const std::string& f : files) input_bytes += sizes.emplace_back(size_of(f));
   Progress progress(input_bytes, Progress::Unit::InputBytes, !opts->has("--quiet"));
   auto show = [&] { progress.update({documents, bytes, inputs_done, failed}); };
 
@@ -279,7 +280,7 @@ int run_extract(const Args& args, const std::string& argv0) {
     const size_t before = emitted;
     read_source(files[i], source_options, take);
     if (emitted == before && !stop) spdlog::warn("{}: no document in this input", files[i]);
-    inputs_done += size_of(files[i]);
+    inputs_done += sizes[i];
     progress.update({documents, bytes, inputs_done, failed}, true);
     if (*max_errors && failed >= static_cast<size_t>(*max_errors)) {
       spdlog::error("extract: {} failed (--max-errors {}); stopping", count(failed, "document"), *max_errors);

@@ -346,8 +346,9 @@ int open_input(const std::string& path, std::string& error) {
     error = "cannot open (missing or unreadable)";
     return -1;
   }
-  // Reads block again (a FIFO's writer may be slow); the open is done.
-  ::fcntl(fd, F_SETFL, ::fcntl(fd, F_GETFL) & ~O_NONBLOCK);
+  // Reads block again (a FIFO's writer may be slow); the open is done. A
+  // regular file's reads never block.
+  if (!S_ISREG(st.st_mode)) ::fcntl(fd, F_SETFL, ::fcntl(fd, F_GETFL) & ~O_NONBLOCK);
   return fd;
 }
 
@@ -367,6 +368,25 @@ void read_bytes(const std::string& uri, const std::string& name, std::string byt
 std::string canonical_name(const std::string& path) {
   if (path == "-") return path;
   std::error_code error;
+  // A file that is no link is its folder's canonical path and its own name:
+  // the folder is resolved once for all the files read from it in a row,
+  // not each path step again for every file (a system call per step).
+  const fs::path given(path);
+  const fs::path file = given.filename();
+  if (given.has_parent_path() && !file.empty() && file != "." && file != ".." &&
+      fs::symlink_status(given, error).type() == fs::file_type::regular && !error) {
+    thread_local std::string folder, canonical_folder;  // absolute, as given; and resolved
+    const fs::path parent = fs::absolute(given.parent_path(), error);
+    if (!error && (parent.string() != folder || canonical_folder.empty())) {
+      const fs::path resolved = fs::weakly_canonical(parent, error);
+      if (!error) {
+        folder = parent.string();
+        canonical_folder = resolved.string();
+      }
+    }
+    if (!error) return (fs::path(canonical_folder) / file).string();
+    error.clear();
+  }
   const fs::path canonical = fs::weakly_canonical(fs::absolute(path, error), error);
   return error ? path : canonical.string();
 }

@@ -177,6 +177,43 @@ TEST(Sources, AFileIsNamedByItsCanonicalPathAndMessagesByThePathGiven) {
   fs::remove_all(dir);
 }
 
+// Through a linked folder, a file is named by the folder it is in; a file
+// that is itself a link, by its target; the same relative path read from
+// another working folder, by that folder's file.
+TEST(Sources, LinksAreResolvedInTheCanonicalName) {
+  const fs::path dir = fs::temp_directory_path() / ("bilik-links-" + std::to_string(::getpid()));
+  fs::remove_all(dir);
+  fs::create_directories(dir / "real");
+  fs::create_directories(dir / "other" / "real");
+  std::ofstream(dir / "real" / "a.txt") << "Bakı şəhəri.\n";
+  std::ofstream(dir / "real" / "b.txt") << "Gəncə şəhəri.\n";
+  std::ofstream(dir / "other" / "real" / "a.txt") << "Şəki şəhəri.\n";
+  fs::create_directory_symlink(dir / "real", dir / "linked");
+  fs::create_symlink(dir / "real" / "b.txt", dir / "real" / "c.txt");
+  const std::string real = fs::canonical(dir / "real").string();
+  const auto through_folder = read_all((dir / "linked" / "a.txt").string());
+  const auto through_file = read_all((dir / "real" / "c.txt").string());
+  const fs::path before = fs::current_path();
+  fs::current_path(dir);
+  const auto here = read_all("real/a.txt");
+  fs::current_path(dir / "other");
+  const auto there = read_all("real/a.txt");
+  fs::current_path(before);
+  ASSERT_EQ(through_folder.size(), 1u);
+  ASSERT_TRUE(through_folder[0]) << through_folder[0].error();
+  EXPECT_EQ(through_folder[0]->uri, real + "/a.txt");
+  ASSERT_EQ(through_file.size(), 1u);
+  ASSERT_TRUE(through_file[0]) << through_file[0].error();
+  EXPECT_EQ(through_file[0]->uri, real + "/b.txt");
+  ASSERT_EQ(here.size(), 1u);
+  ASSERT_EQ(there.size(), 1u);
+  ASSERT_TRUE(here[0] && there[0]);
+  EXPECT_EQ(here[0]->uri, real + "/a.txt");
+  EXPECT_EQ(there[0]->uri, fs::canonical(dir / "other" / "real").string() + "/a.txt");
+  EXPECT_EQ(there[0]->text, "Şəki şəhəri.\n");
+  fs::remove_all(dir);
+}
+
 TEST(Sources, TheSameTextHasOneTextHashWhateverItsName) {
   EXPECT_EQ(text_hash("Bakı şəhəri."), text_hash(std::string("Bakı şəhəri.")));
   EXPECT_NE(text_hash("Bakı şəhəri."), text_hash("Bakı şəhəri. "));
