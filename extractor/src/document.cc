@@ -11,10 +11,12 @@
 namespace bilik {
 namespace {
 
-std::string trim(std::string s) {
-  const size_t a = s.find_first_not_of(" \t\r\n");
-  const size_t b = s.find_last_not_of(" \t\r\n");
-  return a == std::string::npos ? "" : s.substr(a, b - a + 1);
+constexpr std::string_view kBlanks = " \t\r\n";
+
+std::string_view trim(std::string_view s) {
+  const size_t a = s.find_first_not_of(kBlanks);
+  const size_t b = s.find_last_not_of(kBlanks);
+  return a == std::string_view::npos ? std::string_view() : s.substr(a, b - a + 1);
 }
 
 // "---\nkey: value\n---\n" at the very start.
@@ -27,8 +29,8 @@ void take_front_matter(Document& doc) {
   while (std::getline(block, line)) {
     const size_t colon = line.find(':');
     if (colon == std::string::npos) continue;
-    const std::string key = trim(line.substr(0, colon));
-    std::string value = trim(line.substr(colon + 1));
+    const std::string_view key = trim(std::string_view(line).substr(0, colon));
+    std::string value(trim(std::string_view(line).substr(colon + 1)));
     if (value.size() >= 2 && (value.front() == '"' || value.front() == '\'') && value.back() == value.front())
       value = value.substr(1, value.size() - 2);
     if (key == "title") doc.title = value;
@@ -89,15 +91,17 @@ Result<Document> parse_document(const std::string& uri, std::string bytes) {
   if (!doc.published.empty() && !is_publication_date(doc.published))
     return Result<Document>::failure(uri + ": the front matter's date '" + doc.published +
                                      "' is not a date (YYYY-MM-DD, or an ISO 8601 date and time)");
-  if (trim(doc.text).empty()) {
+  if (doc.text.find_first_not_of(kBlanks) == std::string::npos) {
     doc.text.clear();
     return doc;
   }
-  if (doc.title.empty()) {
-    std::istringstream lines(doc.text);
-    std::string line;
-    while (std::getline(lines, line)) {
-      line = trim(line);
+  if (doc.title.empty()) {  // the first line that is not blank, when it is short enough
+    const std::string_view text = doc.text;
+    for (size_t start = 0; start < text.size();) {
+      size_t end = text.find('\n', start);
+      if (end == std::string_view::npos) end = text.size();
+      const std::string_view line = trim(text.substr(start, end - start));
+      start = end + 1;
       if (line.empty()) continue;
       if (line.size() <= 200) doc.title = line;
       break;
