@@ -15,7 +15,6 @@ unsigned char lower(unsigned char c) { return c >= 'A' && c <= 'Z' ? static_cast
 
 AtomScanner::AtomScanner(const std::vector<std::string>& atoms) : atoms_(atoms.size()) {
   for (const std::string& atom : atoms) {
-    longest_ = std::max(longest_, atom.size());
     for (char c : atom) {
       const unsigned char b = lower(static_cast<unsigned char>(c));
       if (class_of_[b] == 0) class_of_[b] = static_cast<uint8_t>(classes_++);
@@ -26,6 +25,7 @@ AtomScanner::AtomScanner(const std::vector<std::string>& atoms) : atoms_(atoms.s
   // The trie of the atoms; kNone where it has no edge.
   next_.assign(classes_, kNone);
   std::vector<std::vector<int>> ends(1);
+  std::vector<uint32_t> depth(1, 0);  // each state's bytes: the atom prefix it stands for
   for (size_t i = 0; i < atoms.size(); ++i) {
     if (atoms[i].empty()) {
       in_every_text_.push_back(static_cast<int>(i));
@@ -37,6 +37,7 @@ AtomScanner::AtomScanner(const std::vector<std::string>& atoms) : atoms_(atoms.s
       if (edge == kNone) {
         edge = static_cast<uint32_t>(ends.size());
         ends.emplace_back();
+        depth.push_back(depth[state] + 1);
         next_.resize(next_.size() + classes_, kNone);  // `edge` is not used after this
       }
       state = next_[state * classes_ + class_of_[static_cast<unsigned char>(c)]];
@@ -56,14 +57,17 @@ AtomScanner::AtomScanner(const std::vector<std::string>& atoms) : atoms_(atoms.s
       }
   std::vector<uint32_t> trie(next_.size(), kNone);
   std::vector<std::vector<int>> ends_of(ends.size());
+  std::vector<uint32_t> depth_of(ends.size());
   for (size_t state = 0; state < order.size(); ++state) {
     for (uint32_t c = 0; c < classes_; ++c)
       if (const uint32_t child = next_[order[state] * classes_ + c]; child != kNone)
         trie[state * classes_ + c] = renumbered[child];
     ends_of[state] = std::move(ends[order[state]]);
+    depth_of[state] = depth[order[state]];
   }
   next_ = std::move(trie);
   ends = std::move(ends_of);
+  depth = std::move(depth_of);
 
   // Breadth first, each state's missing edges are those of its longest
   // proper suffix that is a trie state, and it ends that suffix's atoms too.
@@ -104,10 +108,12 @@ AtomScanner::AtomScanner(const std::vector<std::string>& atoms) : atoms_(atoms.s
     if (!ends[state].empty()) placed[state] = holding++;
   std::vector<uint32_t> table(next_.size());
   std::vector<std::vector<int>> ends_placed(states);
+  depth_.assign(states, 0);
   for (size_t state = 0; state < states; ++state) {
     for (uint32_t c = 0; c < classes_; ++c)
       table[placed[state] * classes_ + c] = placed[next_[state * classes_ + c]] * classes_;
     ends_placed[placed[state]] = std::move(ends[state]);
+    depth_[placed[state]] = depth[state];
   }
   next_ = std::move(table);
   holds_from_ = quiet * classes_;
@@ -145,20 +151,21 @@ void AtomScanner::scan(std::string_view text, std::vector<int>& found) const {
   };
   auto step = [&](uint32_t at, char c) { return next[at + class_of[static_cast<unsigned char>(c)]]; };
   // Each step waits for the one before it. Four lanes over four stretches
-  // of the text, each overlapping the one before by an atom's length less
-  // one byte, so that every atom lies whole in some lane, run side by side.
-  constexpr size_t kLanes = 4;
-  const size_t overlap = longest_ > 0 ? longest_ - 1 : 0;
+  // of the text, run side by side, each from the automaton's start. A lane
+  // goes on past its stretch only while an atom begun inside it may still be
+  // in progress: while the prefix its state stands for started before the
+  // stretch's end (the next lane finds every atom starting from there on).
+  constexpr size_t kLanes = 4, kShortestStretch = 16;
   const size_t stretch = text.size() / kLanes;
   const char* const text_end = text.data() + text.size();
-  if (stretch <= overlap) {
+  if (stretch < kShortestStretch) {
     uint32_t at = 0;
     for (const char* c = text.data(); c < text_end; ++c) note(at = step(at, *c));
   } else {
     const char* from[kLanes];
-    for (size_t lane = 0; lane < kLanes; ++lane) from[lane] = text.data() + lane * stretch - (lane > 0 ? overlap : 0);
+    for (size_t lane = 0; lane < kLanes; ++lane) from[lane] = text.data() + lane * stretch;
     uint32_t a0 = 0, a1 = 0, a2 = 0, a3 = 0;
-    for (size_t i = 0; i < stretch; ++i) {  // every lane is at least this long
+    for (size_t i = 0; i < stretch; ++i) {
       a0 = step(a0, from[0][i]);
       a1 = step(a1, from[1][i]);
       a2 = step(a2, from[2][i]);
@@ -171,11 +178,14 @@ void AtomScanner::scan(std::string_view text, std::vector<int>& found) const {
       }
     }
     const uint32_t at[kLanes] = {a0, a1, a2, a3};
-    for (size_t lane = 0; lane < kLanes; ++lane) {
-      const char* end = lane + 1 < kLanes ? from[lane + 1] + overlap : text_end;
+    for (size_t lane = 0; lane + 1 < kLanes; ++lane) {
+      const char* const stretch_end = from[lane + 1];
       uint32_t a = at[lane];
-      for (const char* c = from[lane] + stretch; c < end; ++c) note(a = step(a, *c));
+      for (const char* c = stretch_end; c < text_end && depth_[a / classes_] > static_cast<size_t>(c - stretch_end); ++c)
+        note(a = step(a, *c));
     }
+    uint32_t a = at[kLanes - 1];  // the last lane reads to the end
+    for (const char* c = from[kLanes - 1] + stretch; c < text_end; ++c) note(a = step(a, *c));
   }
   auto mark = [&](int atom) { seen[atom / 64] |= uint64_t{1} << (atom % 64); };
   for (int atom : in_every_text_) mark(atom);

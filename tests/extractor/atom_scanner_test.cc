@@ -70,6 +70,30 @@ TEST(AtomScanner, AgreesWithASearchForEachAtomOnRandomText) {
   }
 }
 
+// Texts long enough to be read in lanes, with atoms longer than a lane's
+// stretch is at first: an atom across a stretch's end is found whole.
+TEST(AtomScanner, FindsAtomsAcrossTheLanesOfALongText) {
+  std::mt19937 random(11);
+  const std::vector<std::string> letters = {"a", "b", "ə", " ", "<"};
+  auto word = [&](size_t least, size_t most) {
+    std::string w;
+    for (size_t n = least + random() % (most - least + 1); n > 0; --n) w += letters[random() % letters.size()];
+    return w;
+  };
+  for (int round = 0; round < 200; ++round) {
+    std::vector<std::string> atoms;
+    for (size_t n = 1 + random() % 6; n > 0; --n) atoms.push_back(word(1, 40));
+    const AtomScanner scanner(atoms);
+    for (int text = 0; text < 20; ++text) {
+      // Some texts hold the atoms, placed anywhere, so that long ones are found too.
+      std::string t = word(60, 400);
+      for (const std::string& atom : atoms)
+        if (random() % 2 == 0) t.insert(random() % (t.size() + 1), atom);
+      ASSERT_EQ(scanned(scanner, t), atoms_by_search(atoms, t)) << "text '" << t << "', round " << round;
+    }
+  }
+}
+
 // The bundled pack's filters on the bundled sample articles, sentence by
 // sentence, and on every sentence as the relation rules read it.
 TEST(AtomScanner, AgreesWithASearchForThePacksAtomsOnTheSampleArticles) {

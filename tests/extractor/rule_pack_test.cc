@@ -243,8 +243,11 @@ TEST(RulePack, PatternsThatOpenWithALetterOrADigit) {
                         "\\p{L}*a", "a|", "(?:a){0,2}b", "\\P{L}", "\\w", ".a", "—", "^a", "(?:a)?b"})
     EXPECT_FALSE(opens_with_word_char(p)) << p;
   // The bundled rule for family names of a known shape opens so.
-  for (const EntityRule& r : test::pack().entity_rules)
-    if (r.id == "person-surname-shape") EXPECT_TRUE(r.opens_with_word_char && !r.capitalized_whole.empty());
+  for (const EntityRule& r : test::pack().entity_rules) {
+    if (r.id == "person-surname-shape") {
+      EXPECT_TRUE(r.opens_with_word_char && !r.capitalized_whole.empty());
+    }
+  }
 }
 
 TEST(RulePack, ChangingAnyFileChangesTheHash) {

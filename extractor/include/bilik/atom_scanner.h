@@ -41,8 +41,8 @@ class AtomScanner {
   std::vector<uint32_t> ends_from_;    // ending state - first ending state → its first entry in ends_; one more at the end
   std::vector<int> ends_;              // the atoms each ending state ends, its suffix states' included
   std::vector<int> in_every_text_;     // empty atoms
+  std::vector<uint32_t> depth_;        // state → the bytes of the atom prefix it stands for
   size_t atoms_ = 0;
-  size_t longest_ = 0;  // bytes
 };
 
 }  // namespace bilik
