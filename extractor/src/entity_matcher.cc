@@ -58,7 +58,7 @@ class RuleRunner {
     for (const Sentence& sentence : text_.sentences) {
       if (stop_requested()) return;
       const std::string_view sv = std::string_view(s).substr(sentence.start, sentence.end - sentence.start);
-      const bool narrow = in_narrow_alphabet(sv);
+      const bool narrow = sentence.narrow || in_narrow_alphabet(sv);
       for (int i : pack_.entity_filter.candidates(sv)) run(pack_.entity_rules[i], sentence, narrow);
     }
   }
@@ -585,6 +585,7 @@ AnalyzedText analyze(std::string_view original, const RulePack& pack) {
   t.folded = fold_text(original);
   t.words = split_words(t.folded);
   t.sentences = split_sentences(t.folded, t.words, pack.abbreviations);
+  for (Sentence& s : t.sentences) s.narrow = in_narrow_alphabet(std::string_view(t.folded.text).substr(s.start, s.end - s.start));
   // A capital that only opens a sentence does not make a name: the first word
   // counts as capitalised unless it is a common word, in the lexicon or in
   // lower case elsewhere in this text ("Layihəni", "Tərəflər", "Yeni"), or

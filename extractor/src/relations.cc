@@ -94,7 +94,8 @@ Rewritten rewrite(const AnalyzedText& t, const Sentence& s, std::vector<const It
     pos = item->end;
   }
   copy(pos, s.end);
-  r.narrow = in_narrow_alphabet(r.text);
+  // The sentence's text and ASCII placeholders: narrow when the sentence is.
+  r.narrow = s.narrow || in_narrow_alphabet(r.text);
   return r;
 }
 
@@ -152,6 +153,8 @@ class RelationFinder {
       if (!pair_may_match(k, here, next)) continue;
       Sentence two = t_.sentences[k];
       two.end = t_.sentences[k + 1].end;
+      const std::string_view gap = std::string_view(t_.folded.text).substr(t_.sentences[k].end, t_.sentences[k + 1].start - t_.sentences[k].end);
+      two.narrow = two.narrow && t_.sentences[k + 1].narrow && in_narrow_alphabet(gap);
       match_span(two, k, 2);
     }
     infer();

@@ -139,6 +139,19 @@ void expect_narrow_searches_agree(const std::vector<std::shared_ptr<const RE2>>&
   }
 }
 
+// analyze() marks each sentence whose folded text is in the narrow alphabet,
+// so the stages after it need not read the sentence again to know.
+TEST(InNarrowAlphabet, AnalyzeMarksTheSentencesInIt) {
+  const AnalyzedText t = analyze("Prezident Bakıya gəlib. Москва тоже. Tokayev Astanadadır.", test::pack());
+  ASSERT_EQ(t.sentences.size(), 3u);
+  for (const Sentence& s : t.sentences)
+    EXPECT_EQ(s.narrow, in_narrow_alphabet(std::string_view(t.folded.text).substr(s.start, s.end - s.start)))
+        << t.folded.text.substr(s.start, s.end - s.start);
+  EXPECT_TRUE(t.sentences[0].narrow);
+  EXPECT_FALSE(t.sentences[1].narrow);
+  EXPECT_TRUE(t.sentences[2].narrow);
+}
+
 TEST(RuleSearch, NarrowedEntityRulesFindWhatThePatternsFindOnTheSamples) {
   std::vector<std::shared_ptr<const RE2>> patterns;
   for (const EntityRule& rule : test::pack().entity_rules) patterns.push_back(rule.pattern);
