@@ -58,7 +58,7 @@ class RuleRunner {
     for (const Sentence& sentence : text_.sentences) {
       if (stop_requested()) return;
       const std::string_view sv = std::string_view(s).substr(sentence.start, sentence.end - sentence.start);
-      const bool narrow = sentence.narrow || in_narrow_alphabet(sv);
+      const bool narrow = sentence.narrow;
       for (int i : pack_.entity_filter.candidates(sv)) run(pack_.entity_rules[i], sentence, narrow);
     }
   }

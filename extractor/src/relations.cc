@@ -95,7 +95,7 @@ Rewritten rewrite(const AnalyzedText& t, const Sentence& s, std::vector<const It
   }
   copy(pos, s.end);
   // The sentence's text and ASCII placeholders: narrow when the sentence is.
-  r.narrow = s.narrow || in_narrow_alphabet(r.text);
+  r.narrow = s.narrow;
   return r;
 }
 

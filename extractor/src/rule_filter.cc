@@ -84,7 +84,8 @@ std::vector<int> RulePack::RuleFilter::rules_for(const std::vector<int>& found_a
   ids.clear();
   const auto short_atoms = short_guard ? std::lower_bound(found_atoms.begin(), found_atoms.end(), short_guard->first_atom)
                                        : found_atoms.end();
-  filter->AllPotentials(std::vector<int>(found_atoms.begin(), short_atoms), &ids);
+  if (short_atoms == found_atoms.end()) filter->AllPotentials(found_atoms, &ids);
+  else filter->AllPotentials(std::vector<int>(found_atoms.begin(), short_atoms), &ids);
   for (int id : ids) rules.push_back(rule_of_id[id]);
   std::sort(rules.begin(), rules.end());
   if (short_guard) {  // the rules only a short atom guards, dropped when the text has none of theirs

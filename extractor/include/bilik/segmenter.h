@@ -33,7 +33,7 @@ struct Word {
 struct Sentence {
   uint32_t start = 0, end = 0;           // folded byte span
   uint32_t first_word = 0, end_word = 0;  // word index range [first_word, end_word)
-  bool narrow = false;  // known to be all in the narrow alphabet (analyze() tells; false: not, or not known)
+  bool narrow = false;  // all in the narrow alphabet (analyze() marks it; split_sentences leaves it false)
 };
 
 std::vector<Word> split_words(const FoldedText& text);
