@@ -186,12 +186,33 @@ void fold_each(std::string_view original, Emit emit) {
 }
 
 // A plain ASCII byte folds to one byte, itself lower-cased ('I' becomes the
-// two bytes of 'ı'): fold_one's quick case, without decoding. Whether a
-// combining mark follows is checked by the caller, on the run's last byte.
+// two bytes of 'ı'): fold_one's quick case, without decoding, when no
+// combining mark follows it.
 constexpr std::array<bool, 256> kPlainAscii = [] {
   std::array<bool, 256> plain{};
   for (int c = 0; c < 0x80; ++c) plain[c] = c != '*' && c != '\t' && c != '\r' && c != '`' && c != 'I';
   return plain;
+}();
+
+// The Azerbaijani letters' folds by their two UTF-8 bytes, indexed by the
+// code point (below U+0800): the folded bytes, 0 for any other character.
+struct LetterFold {
+  uint8_t size = 0;
+  char bytes[2] = {};
+  bool up = false;
+};
+const std::array<LetterFold, 0x800> kLetterFolds = [] {
+  std::array<LetterFold, 0x800> folds{};
+  for (char32_t c = 0x80; c < 0x800; ++c) {
+    char32_t lower;
+    bool up;
+    if (!azerbaijani_letter(c, lower, up)) continue;
+    char bytes[4];
+    const size_t len = encode_utf8(lower, bytes);
+    if (len > 2) continue;
+    folds[c] = {static_cast<uint8_t>(len), {bytes[0], len > 1 ? bytes[1] : '\0'}, up};
+  }
+  return folds;
 }();
 
 // Writes a folded text into buffers grown ahead of need, so each byte costs
@@ -207,22 +228,43 @@ class FoldedWriter {
     f_.origin.resize(size);
     f_.upper.resize(size);
   }
-  // Plain ASCII original[from, to) folded, A-Z to a-z, each byte its own
-  // origin. Through raw pointers: a char store could alias the vectors'
-  // own pointers, which the compiler would then reload byte by byte.
-  void put_ascii(std::string_view original, size_t from, size_t to) {
-    room(to - from);
+  // Folds original[from, ...) while it holds plain ASCII bytes and
+  // Azerbaijani letters (kLetterFolds), none with a combining mark after it;
+  // returns where it stopped. Each source byte folds to at most one byte.
+  size_t put_plain(std::string_view original, size_t from) {
+    const auto* in = reinterpret_cast<const unsigned char*>(original.data());
+    const size_t n = original.size();
+    room(n - from);
     char* text = f_.text.data() + n_;
     uint32_t* origin = f_.origin.data() + n_;
     uint8_t* upper = f_.upper.data() + n_;
-    for (size_t i = from; i < to; ++i) {
-      const char c = original[i];
-      const bool up = c >= 'A' && c <= 'Z';
-      *text++ = up ? static_cast<char>(c + 32) : c;
-      *origin++ = static_cast<uint32_t>(i);
-      *upper++ = up;
+    char* const text_start = text;
+    size_t i = from;
+    // A byte of 0xCC or more after a character may open a combining mark.
+    auto unmarked = [&](size_t next) { return next >= n || in[next] < 0xCC; };
+    while (i < n) {
+      const unsigned char b = in[i];
+      if (kPlainAscii[b]) {
+        if (!unmarked(i + 1)) break;
+        const bool up = b >= 'A' && b <= 'Z';
+        *text++ = static_cast<char>(up ? b + 32 : b);
+        *origin++ = static_cast<uint32_t>(i);
+        *upper++ = up;
+        ++i;
+        continue;
+      }
+      if (b < 0xC2 || b > 0xDF || i + 1 >= n || (in[i + 1] & 0xC0) != 0x80) break;
+      const LetterFold& fold = kLetterFolds[(b & 0x1F) << 6 | (in[i + 1] & 0x3F)];
+      if (fold.size == 0 || !unmarked(i + 2)) break;
+      for (int k = 0; k < fold.size; ++k) {
+        *text++ = fold.bytes[k];
+        *origin++ = static_cast<uint32_t>(i);
+        *upper++ = fold.up;
+      }
+      i += 2;
     }
-    n_ += to - from;
+    n_ += static_cast<size_t>(text - text_start);
+    return i;
   }
   // One folded byte; room() must have been asked for it.
   void put(char c, size_t start, bool up) {
@@ -257,28 +299,14 @@ FoldedText fold_text(std::string_view original) {
   auto emit = [&](char32_t folded, size_t start, bool up) { out.put(folded, start, up); };
   size_t pos = 0, steps = 0;
   std::u32string cluster;
-  auto byte = [&](size_t i) { return static_cast<unsigned char>(original[i]); };
   // A stopped extraction is dropped, so its folding may end early.
   while (pos < original.size() && ((++steps & 0xFFF) != 0 || !stop_requested())) {
-    size_t run = pos;
-    while (run < original.size() && kPlainAscii[byte(run)]) ++run;
-    // The run's last byte takes a combining mark after it to the slow path.
-    if (run > pos && run < original.size() && byte(run) >= 0xCC) --run;
+    const size_t run = out.put_plain(original, pos);
     if (run > pos) {
-      out.put_ascii(original, pos, run);
       pos = run;
       continue;
     }
-    // An Azerbaijani letter with no combining mark after it folds without ICU.
-    char32_t c, lower;
-    bool up;
-    const size_t len = decode_utf8(original, pos, c);
-    if (len == 2 && (pos + 2 >= original.size() || byte(pos + 2) < 0xCC) && azerbaijani_letter(c, lower, up)) {
-      emit(lower, pos, up);
-      pos += 2;
-    } else {
-      pos = fold_one(original, pos, cluster, emit);
-    }
+    pos = fold_one(original, pos, cluster, emit);
   }
   out.finish(original.size());
   return f;

@@ -1,6 +1,7 @@
 #include <algorithm>
 #include <array>
 #include <charconv>
+#include <cstdint>
 #include <set>
 #include <tuple>
 
@@ -79,8 +80,10 @@ Rewritten rewrite(const AnalyzedText& t, const Sentence& s, std::vector<const It
         ++i;
         continue;
       }
+      // Up to the next line break or run of spaces: single spaces between
+      // words stay as they are, so the run is copied in one piece.
       size_t j = i + 1;
-      while (j < to && f[j] != ' ' && f[j] != '\n') ++j;
+      while (j < to && f[j] != '\n' && (f[j] != ' ' || (j + 1 < to && f[j + 1] != ' ' && f[j + 1] != '\n'))) ++j;
       append(i, j);
       i = j;
     }
@@ -187,17 +190,32 @@ class RelationFinder {
     for (size_t e = 0; e < e_.entities.size(); ++e)
       if (e_.entities[e].type == EntityType::State) states.emplace(fold_key(e_.entities[e].name), e);
     const std::string& f = t_.folded.text;
+    if (states.empty()) return;
+    // The head word is tested first, by its first two bytes against the
+    // heads' (an integer each), where the demonym is a hash of the word.
+    auto opening = [](std::string_view w) {
+      return static_cast<uint16_t>(static_cast<unsigned char>(w[0]) << 8 | (w.size() > 1 ? static_cast<unsigned char>(w[1]) : 0));
+    };
+    std::vector<uint16_t> head_openings;
+    for (const std::string& h : pack_.demonym_heads)
+      if (h.size() >= 2) head_openings.push_back(opening(h));
+    const bool short_head = std::any_of(pack_.demonym_heads.begin(), pack_.demonym_heads.end(),
+                                        [](const std::string& h) { return h.size() < 2; });
     for (size_t w = 0; w + 1 < t_.words.size(); ++w) {
+      const Word& next = t_.words[w + 1];
+      const std::string_view following(f.data() + next.start, next.end - next.start);
+      if (following.empty()) continue;
+      if (!short_head && std::find(head_openings.begin(), head_openings.end(), opening(following)) == head_openings.end())
+        continue;
+      const bool headed = std::any_of(pack_.demonym_heads.begin(), pack_.demonym_heads.end(),
+                                      [&](const std::string& h) { return following.starts_with(h); });
+      if (!headed) continue;
       const Word& word = t_.words[w];
       auto demonym = pack_.demonyms.find(std::string_view(f).substr(word.start, word.end - word.start));
       if (demonym == pack_.demonyms.end()) continue;
       auto state = states.find(demonym->second);
       if (state == states.end()) continue;
-      const Word& next = t_.words[w + 1];
-      const std::string_view following(f.data() + next.start, next.end - next.start);
-      const bool headed = std::any_of(pack_.demonym_heads.begin(), pack_.demonym_heads.end(),
-                                      [&](const std::string& h) { return following.substr(0, h.size()) == h; });
-      if (headed) items.push_back({word.start, word.end, "<<STATE:" + std::to_string(state->second) + ":demonym:known>>"});
+      items.push_back({word.start, word.end, "<<STATE:" + std::to_string(state->second) + ":demonym:known>>"});
     }
   }
 

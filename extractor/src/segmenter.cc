@@ -1,6 +1,7 @@
 #include "bilik/segmenter.h"
 
 #include <algorithm>
+#include <array>
 
 #include "bilik/stop.h"
 #include "bilik/utf8.h"
@@ -9,6 +10,21 @@ namespace bilik {
 namespace {
 
 bool is_glue(char c) { return c == '-' || c == '"' || c == '\''; }
+
+// ASCII letters and digits.
+constexpr std::array<bool, 256> kAsciiWordByte = [] {
+  std::array<bool, 256> word{};
+  for (int b = 0; b < 0x80; ++b) word[b] = (b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z') || (b >= '0' && b <= '9');
+  return word;
+}();
+
+// The bytes a sentence may end at: a line break, '.', '!', '?', and the
+// first byte of '…' (E2 80 A6).
+constexpr std::array<bool, 256> kSentenceEndByte = [] {
+  std::array<bool, 256> end{};
+  for (unsigned char b : {'\n', '.', '!', '?', '\xE2'}) end[b] = true;
+  return end;
+}();
 
 bool starts_sentence(const FoldedText& f, size_t pos) {
   if (pos >= f.text.size()) return false;
@@ -25,9 +41,7 @@ std::vector<Word> split_words(const FoldedText& f) {
   const std::string& s = f.text;
   // Read through a pointer: each push_back could otherwise be taken to change f.upper.
   const uint8_t* const upper = f.upper.data();
-  auto ascii_word_byte = [](unsigned char b) {
-    return (b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z') || (b >= '0' && b <= '9');
-  };
+  auto ascii_word_byte = [](unsigned char b) { return kAsciiWordByte[b]; };
   size_t pos = 0, steps = 0;
   while (pos < s.size() && ((++steps & 0xFFFF) != 0 || !stop_requested())) {
     const unsigned char b = static_cast<unsigned char>(s[pos]);
@@ -111,6 +125,8 @@ std::vector<Sentence> split_sentences(const FoldedText& f, const std::vector<Wor
     start = end;
   };
   for (size_t i = 0; i < s.size(); ++i) {
+    while (i < s.size() && !kSentenceEndByte[static_cast<unsigned char>(s[i])]) ++i;
+    if (i == s.size()) break;
     const char c = s[i];
     if (c == '\n') {
       size_t next = i;

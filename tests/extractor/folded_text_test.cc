@@ -2,6 +2,11 @@
 
 #include <gtest/gtest.h>
 
+#include <random>
+#include <vector>
+
+#include "bilik/utf8.h"
+
 namespace bilik {
 namespace {
 
@@ -18,6 +23,47 @@ TEST(FoldedText, MapsEveryFoldedSpanBackToTheOriginalBytes) {
   const size_t end = start + std::string("əliyev").size();
   EXPECT_EQ(original.substr(f.origin[start], f.origin[end] - f.origin[start]), "ƏLİYEV");
   EXPECT_EQ(f.origin[f.text.size()], original.size());
+}
+
+// fold_text's quick path (runs of ASCII and Azerbaijani letters) against
+// fold_key's own character-by-character fold, over random mixes of what
+// each path must tell apart: letters before combining marks, I and İ,
+// Cyrillic look-alikes, exotic spaces, quotes, dropped characters.
+TEST(FoldedText, FoldsInRunsAsItFoldsOneCharacterAtATime) {
+  const std::vector<std::string> pieces = {
+      "a", "Z", "I", "i", "7", " ", "  ", "\n", "\t", "\r", "*", "`", ".", "-", "\"",
+      "ə", "Ə", "ı", "İ", "ö", "Ö", "ü", "Ü", "ç", "Ç", "ş", "Ş", "ğ", "Ğ",
+      "\xCC\x87", "\xCC\x88", "\xCC\xA7",          // combining dot above, diaeresis, cedilla
+      "а", "Д", "é", "Ä", "ß", "“", "—", "\xC2\xAD", "\xC2\xA0", "¹", "…", "\xE2\x80\x8B"};
+  auto collapsed = [](const std::string& folded) {  // fold_key's spacing, over folded text
+    std::string key;
+    bool pending_space = false;
+    for (size_t pos = 0; pos < folded.size();) {
+      char32_t c;
+      const size_t len = decode_utf8(folded, pos, c);
+      if (!is_word_char(c)) {
+        pending_space = true;
+      } else {
+        if (pending_space && !key.empty()) key += ' ';
+        pending_space = false;
+        key.append(folded, pos, len);
+      }
+      pos += len ? len : 1;
+    }
+    return key;
+  };
+  std::mt19937 random(20261128);
+  for (int round = 0; round < 2000; ++round) {
+    std::string text;
+    const size_t n = random() % 40;
+    for (size_t k = 0; k < n; ++k) text += pieces[random() % pieces.size()];
+    const FoldedText f = fold_text(text);
+    ASSERT_EQ(collapsed(f.text), fold_key(text)) << text;
+    ASSERT_EQ(f.origin.size(), f.text.size() + 1) << text;
+    ASSERT_EQ(f.upper.size(), f.text.size()) << text;
+    for (size_t i = 0; i < f.text.size(); ++i) ASSERT_LE(f.origin[i], f.origin[i + 1]) << text;
+    ASSERT_EQ(f.origin.back(), text.size()) << text;
+  }
 }
 
 TEST(FoldedText, ComposesDecomposedLettersToNfc) {
