@@ -430,6 +430,9 @@ class FigureFinder {
   // `plural` tells "on illər" (decades) from "on il".
   bool unit_word_is(size_t k, const std::string& target, bool* plural = nullptr) const {
     const std::string_view w = word(k);
+    // Stems are prefixes of the word: a word not opening with the unit is
+    // none of its forms (most of the units tried after each number).
+    if (!w.starts_with(target)) return false;
     // "1,7 milyon ilə" (with), but "20 ilə yaxın" (nearly 20 years): a qualifier after makes it the dative.
     if (g_.not_unit_words.contains(w) &&
         !(k + 1 < t_.words.size() && g_.qualifiers_after.contains(word(k + 1))))
