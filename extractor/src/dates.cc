@@ -1,5 +1,6 @@
 #include <algorithm>
 #include <array>
+#include <cstdint>
 #include <cstdio>
 #include <ctime>
 #include <fstream>
@@ -68,6 +69,13 @@ std::string shift_days(const Published& p, int days) {
   return day_iso(t.tm_year + 1900, t.tm_mon + 1, t.tm_mday);
 }
 
+// Up to three bytes and their count as one integer: equal keys, equal bytes.
+uint32_t opening_key(std::string_view three) {
+  uint32_t key = static_cast<uint32_t>(three.size()) << 24;
+  for (size_t k = 0; k < three.size() && k < 3; ++k) key |= static_cast<uint32_t>(static_cast<unsigned char>(three[k])) << (8 * k);
+  return key;
+}
+
 class DateFinder {
  public:
   DateFinder(std::string_view original, const AnalyzedText& t, const RulePack& pack, const std::string& published)
@@ -78,8 +86,8 @@ class DateFinder {
         const std::string_view opening = std::string_view(m).substr(0, 3);
         if (opening.empty()) continue;
         month_bytes_.add(opening);
-        if (std::find(month_openings_.begin(), month_openings_.end(), opening) == month_openings_.end())
-          month_openings_.push_back(opening);
+        if (std::find(month_openings_.begin(), month_openings_.end(), opening_key(opening)) == month_openings_.end())
+          month_openings_.push_back(opening_key(opening));
       }
     for (const auto& [word, offset] : g_.relative)
       if (!word.empty()) phrase_first_bytes_[static_cast<unsigned char>(word[0])] = true;
@@ -103,7 +111,7 @@ class DateFinder {
     // Only words that open like a month name are read for suffixes.
     const std::string_view w = word(i);
     if (!month_bytes_.may_open(w) ||
-        std::find(month_openings_.begin(), month_openings_.end(), w.substr(0, 3)) == month_openings_.end())
+        std::find(month_openings_.begin(), month_openings_.end(), opening_key(w.substr(0, 3))) == month_openings_.end())
       return 0;
     for (std::string_view s : stems(i))
       for (size_t m = 0; m < g_.months.size(); ++m)
@@ -301,7 +309,7 @@ class DateFinder {
   Published pub_;
   std::vector<std::pair<std::vector<std::string>, int>> day_phrases_;  // day_relative's words, in its order
   // The first three bytes of every month name and abbreviation, and their first two.
-  std::vector<std::string_view> month_openings_;
+  std::vector<uint32_t> month_openings_;  // opening_key of each month name's first three bytes
   OpeningBytes month_bytes_;
   std::array<bool, 256> phrase_first_bytes_{};  // of the relative words and day phrases
   WordStems words_{t_, pack_.morphology};
