@@ -16,6 +16,11 @@ void bind_optional(Statement& s, int i, const std::string& value) {
   else s.bind(i, value);
 }
 
+// text_hash(doc.text), unless the caller gave it.
+std::string hash_of_text(const Document& doc, std::string_view known) {
+  return known.empty() ? text_hash(doc.text) : std::string(known);
+}
+
 }  // namespace
 
 std::optional<Store::TextOwner> Store::document_with_text(const std::string& text, const std::string& hash,
@@ -45,9 +50,11 @@ bool Store::folds_into(const std::optional<TextOwner>& owner, const Document& do
   return owner && owner->rules_hash == rules_hash && (owner->uri != doc.uri || owner->content_hash == content_hash);
 }
 
-bool Store::holds_text(const Document& doc, const std::string& content_hash, const std::string& rules_hash) {
+bool Store::holds_text(const Document& doc, const std::string& content_hash, const std::string& rules_hash,
+                       std::string_view known_text_hash) {
   if (doc.text.empty()) return false;
-  return folds_into(document_with_text(doc.text, text_hash(doc.text), Caller::Reader), doc, content_hash, rules_hash);
+  return folds_into(document_with_text(doc.text, hash_of_text(doc, known_text_hash), Caller::Reader), doc, content_hash,
+                    rules_hash);
 }
 
 Status Store::insert_source(long long document_id, const std::string& uri, const std::string& url,
@@ -100,10 +107,11 @@ Status Store::detach_source(const std::string& uri, long long id) {
   return {};
 }
 
-Result<bool> Store::put_source(const Document& doc, const std::string& content_hash, const std::string& rules_hash) {
+Result<bool> Store::put_source(const Document& doc, const std::string& content_hash, const std::string& rules_hash,
+                               std::string_view known_text_hash) {
   if (doc.text.empty()) return false;
-  return put_source_into(document_with_text(doc.text, text_hash(doc.text), Caller::Writer), doc, content_hash,
-                         rules_hash);
+  return put_source_into(document_with_text(doc.text, hash_of_text(doc, known_text_hash), Caller::Writer), doc,
+                         content_hash, rules_hash);
 }
 
 Result<bool> Store::put_source_into(const std::optional<TextOwner>& owner, const Document& doc,
@@ -117,9 +125,10 @@ Result<bool> Store::put_source_into(const std::optional<TextOwner>& owner, const
 }
 
 Result<Store::Stored> Store::put_document(const Document& doc, const std::string& content_hash,
-                                         const std::string& rules_hash, const Extraction& x) {
+                                         const std::string& rules_hash, const Extraction& x,
+                                         std::string_view known_text_hash) {
   // The stored document with this text, if any: folded into, or replaced.
-  const std::string hash = text_hash(doc.text);
+  const std::string hash = hash_of_text(doc, known_text_hash);
   const auto copy = doc.text.empty() ? std::nullopt : document_with_text(doc.text, hash, Caller::Writer);
   auto folded = put_source_into(copy, doc, content_hash, rules_hash);
   if (!folded) return Status::failure(folded.error());

@@ -34,9 +34,11 @@ bool Ingest::add(Document document, std::string content_hash) {
     ++counts_.unchanged;
     return !failed_;
   }
-  const bool duplicate = !texts_taken_.insert(text_hash(document.text)).second ||
-                         store_.holds_text(document, content_hash, pack_->hash);
-  return take({std::move(document), std::move(content_hash), pack_->hash, duplicate, false}, Extraction{});
+  std::string hash = text_hash(document.text);
+  const bool duplicate =
+      !texts_taken_.insert(hash).second || store_.holds_text(document, content_hash, pack_->hash, hash);
+  return take({std::move(document), std::move(content_hash), pack_->hash, std::move(hash), duplicate, false},
+              Extraction{});
 }
 
 bool Ingest::add_extracted(Document document, std::string content_hash, std::string rules_hash, Extraction extraction) {
@@ -44,7 +46,8 @@ bool Ingest::add_extracted(Document document, std::string content_hash, std::str
     ++counts_.unchanged;
     return !failed_;
   }
-  return take({std::move(document), std::move(content_hash), std::move(rules_hash), false, true}, std::move(extraction));
+  return take({std::move(document), std::move(content_hash), std::move(rules_hash), "", false, true},
+              std::move(extraction));
 }
 
 bool Ingest::take(Pending pending, Extraction extraction) {
@@ -141,7 +144,7 @@ bool Ingest::write_batch(const Batch& batch) {
   for (size_t d = 0; d < batch.documents.size(); ++d) {
     const Pending& p = batch.documents[d];
     if (p.duplicate) {
-      auto recorded = store_.put_source(p.document, p.content_hash, p.rules_hash);
+      auto recorded = store_.put_source(p.document, p.content_hash, p.rules_hash, p.text_hash);
       if (!recorded) return fail(recorded.error());
       if (*recorded) {
         ++added.folded;
@@ -154,7 +157,7 @@ bool Ingest::write_batch(const Batch& batch) {
     const Extraction extracted = p.duplicate ? extract_document(p.document.text, *pack_, p.document.published)
                                              : Extraction{};
     const Extraction& x = p.duplicate ? extracted : batch.extractions[d];
-    auto outcome = store_.put_document(p.document, p.content_hash, p.rules_hash, x);
+    auto outcome = store_.put_document(p.document, p.content_hash, p.rules_hash, x, p.text_hash);
     if (!outcome) return fail(outcome.error());
     ++(*outcome == Store::Stored::Folded ? added.folded : added.stored);
     spdlog::debug("{}: {} entities, {} mentions", p.document.uri, x.entities.entities.size(), x.entities.mentions.size());

@@ -70,6 +70,7 @@ class Ingest {
   struct Pending {
     Document document;
     std::string content_hash, rules_hash;
+    std::string text_hash;   // text_hash(document.text), or empty: computed when stored
     bool duplicate = false;  // its text is stored or taken already: recorded as a source
     bool extracted = false;  // came with its extraction
   };

@@ -43,6 +43,7 @@
 #include <unordered_set>
 #include <vector>
 #include <string>
+#include <string_view>
 
 #include "bilik/document.h"
 #include "bilik/model.h"
@@ -85,8 +86,10 @@ class Store {
   bool is_current(const std::string& uri, const std::string& content_hash, const std::string& rules_hash);
   // True when put_source would record `doc` without an extraction: its text
   // is stored, extracted by this pack, and `doc` does not change the metadata
-  // of the name the text was extracted from.
-  bool holds_text(const Document& doc, const std::string& content_hash, const std::string& rules_hash);
+  // of the name the text was extracted from. `known_text_hash`, here and
+  // below, is text_hash(doc.text) when the caller has it (else computed).
+  bool holds_text(const Document& doc, const std::string& content_hash, const std::string& rules_hash,
+                  std::string_view known_text_hash = {});
 
   Status begin();
   // begin, for a transaction of put_source and put_document calls only:
@@ -101,14 +104,15 @@ class Store {
   // Records `doc.uri` (with its url and content hash) as a source of the
   // stored document holding its text, when holds_text; else changes nothing
   // and returns false (the document needs an extraction: put_document).
-  Result<bool> put_source(const Document& doc, const std::string& content_hash, const std::string& rules_hash);
+  Result<bool> put_source(const Document& doc, const std::string& content_hash, const std::string& rules_hash,
+                          std::string_view known_text_hash = {});
   // Stores `doc`: as a source when put_source can (Folded: `extraction` is
   // not used), else as the document of its text with this extraction
   // (Extracted), taking over the sources of a stored copy of the text made
   // by another pack. Either way the name leaves the document it held before.
   enum class Stored { Extracted, Folded };
   Result<Stored> put_document(const Document& doc, const std::string& content_hash, const std::string& rules_hash,
-                              const Extraction& extraction);
+                              const Extraction& extraction, std::string_view known_text_hash = {});
   // Removes entities no document mentions any more, and the keys of names
   // neither a document nor curation gives an entity.
   Status remove_orphans();
