@@ -61,24 +61,33 @@ bool Ingest::take(Pending pending, Extraction extraction) {
 
 bool Ingest::flush() {
   if (pending_.documents.empty()) return true;
-  if (!pass_on()) return false;
+  // The pool gets the next batch before this one waits for the writer, so
+  // it never idles while the writer finishes the batch before.
+  std::shared_ptr<Batch> extracted = collect();
   extracting_ = std::make_shared<Batch>(std::move(pending_));
   pending_ = Batch{};
   std::vector<const Document*> to_extract;
   for (const Pending& p : extracting_->documents)
     if (!p.duplicate && !p.extracted) to_extract.push_back(&p.document);
   if (pool_) pool_->submit(std::move(to_extract));
-  return true;
+  return write_later(std::move(extracted));
 }
 
-bool Ingest::pass_on() {
-  if (!extracting_) return true;
+bool Ingest::pass_on() { return write_later(collect()); }
+
+std::shared_ptr<Ingest::Batch> Ingest::collect() {
+  if (!extracting_) return nullptr;
   std::shared_ptr<Batch> batch = std::move(extracting_);
   extracting_.reset();
   std::vector<Extraction> extracted = pool_ ? pool_->collect() : std::vector<Extraction>{};
   for (size_t d = 0, next = 0; d < batch->documents.size(); ++d)
     if (!batch->documents[d].duplicate && !batch->documents[d].extracted)
       batch->extractions[d] = std::move(extracted[next++]);
+  return batch;
+}
+
+bool Ingest::write_later(std::shared_ptr<Batch> batch) {
+  if (!batch) return true;
   if (stop_requested()) return true;  // cut short by Ctrl-C: none of it is stored, the next run extracts it
   if (!written()) return false;
   writing_ = std::async(std::launch::async, [this, batch] { return write(*batch); });

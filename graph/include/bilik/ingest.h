@@ -4,8 +4,10 @@
 // texts reach kBatchBytes. A batch is extracted on
 // a pool of threads (documents that come with their extraction, as merge's
 // do, skip this) while the next one is read, and written in input order in
-// one transaction while the one after it is extracted: three batches move at
-// once. A document stored unchanged under its name is skipped; a text already
+// one transaction while the one after it is extracted. The pool takes the
+// next batch as soon as it hands one over, before that one waits for the
+// writer to finish the batch before it: the pool idles only when the reading
+// thread is behind. A document stored unchanged under its name is skipped; a text already
 // stored, or taken earlier in the run, under another name is not extracted
 // again but recorded as another source of its document. After stop_requested()
 // (Ctrl-C) the batch in extraction is dropped and nothing more is written; the
@@ -80,8 +82,10 @@ class Ingest {
     size_t bytes = 0;                     // of the documents' texts
   };
   bool take(Pending pending, Extraction extraction);
-  bool flush();    // sends the pending documents to extraction
+  bool flush();    // sends the pending documents to extraction, and the batch extracted before them to the writer
   bool pass_on();  // hands the batch in extraction to the writer
+  std::shared_ptr<Batch> collect();                 // the batch in extraction, extracted; null when none
+  bool write_later(std::shared_ptr<Batch> batch);   // waits for the writer, then starts it on `batch`
   bool written();  // waits for the writer: false when its batch failed
   bool write(const Batch& batch);  // write_batch, timed and counted
   bool write_batch(const Batch& batch);
