@@ -72,7 +72,8 @@ std::string shift_days(const Published& p, int days) {
 // Up to three bytes and their count as one integer: equal keys, equal bytes.
 uint32_t opening_key(std::string_view three) {
   uint32_t key = static_cast<uint32_t>(three.size()) << 24;
-  for (size_t k = 0; k < three.size() && k < 3; ++k) key |= static_cast<uint32_t>(static_cast<unsigned char>(three[k])) << (8 * k);
+  for (size_t k = 0; k < three.size() && k < 3; ++k)
+    key |= static_cast<uint32_t>(static_cast<unsigned char>(three[k])) << (8 * k);
   return key;
 }
 
@@ -309,7 +310,7 @@ class DateFinder {
   Published pub_;
   std::vector<std::pair<std::vector<std::string>, int>> day_phrases_;  // day_relative's words, in its order
   // The first three bytes of every month name and abbreviation, and their first two.
-  std::vector<uint32_t> month_openings_;  // opening_key of each month name's first three bytes
+  std::vector<uint32_t> month_openings_;
   OpeningBytes month_bytes_;
   std::array<bool, 256> phrase_first_bytes_{};  // of the relative words and day phrases
   WordStems words_{t_, pack_.morphology};

@@ -438,7 +438,7 @@ class FigureFinder {
         !(k + 1 < t_.words.size() && g_.qualifiers_after.contains(word(k + 1))))
       return false;
     const bool stem = stem_is(k, target);
-    const bool starts = w.size() > target.size() && w.compare(0, target.size(), target) == 0;
+    const bool starts = w.size() > target.size();  // and opens with it (above)
     if (plural && starts) {
       const std::string_view rest = w.substr(target.size());
       *plural = rest.rfind("lar", 0) == 0 || rest.rfind("lər", 0) == 0;

@@ -230,18 +230,22 @@ class FoldedWriter {
   }
   // Folds original[from, ...) while it holds plain ASCII bytes and
   // Azerbaijani letters (kLetterFolds), none with a combining mark after it;
-  // returns where it stopped. Each source byte folds to at most one byte.
+  // returns where it stopped. Each source byte folds to at most one byte, so
+  // it reads no further than the room left (grown only when none is).
+  // Writes through raw pointers: a char store could alias the vectors' own
+  // pointers, which the compiler would then reload byte by byte.
   size_t put_plain(std::string_view original, size_t from) {
     const auto* in = reinterpret_cast<const unsigned char*>(original.data());
-    const size_t n = original.size();
-    room(n - from);
+    if (n_ == f_.text.size()) room(original.size() - from);
+    const size_t n = std::min(original.size(), from + (f_.text.size() - n_));
     char* text = f_.text.data() + n_;
     uint32_t* origin = f_.origin.data() + n_;
     uint8_t* upper = f_.upper.data() + n_;
     char* const text_start = text;
     size_t i = from;
     // A byte of 0xCC or more after a character may open a combining mark.
-    auto unmarked = [&](size_t next) { return next >= n || in[next] < 0xCC; };
+    const size_t end = original.size();
+    auto unmarked = [&](size_t next) { return next >= end || in[next] < 0xCC; };
     while (i < n) {
       const unsigned char b = in[i];
       if (kPlainAscii[b]) {

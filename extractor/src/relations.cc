@@ -82,8 +82,9 @@ Rewritten rewrite(const AnalyzedText& t, const Sentence& s, std::vector<const It
       }
       // Up to the next line break or run of spaces: single spaces between
       // words stay as they are, so the run is copied in one piece.
+      auto single_space_at = [&](size_t k) { return f[k] == ' ' && k + 1 < to && f[k + 1] != ' ' && f[k + 1] != '\n'; };
       size_t j = i + 1;
-      while (j < to && f[j] != '\n' && (f[j] != ' ' || (j + 1 < to && f[j + 1] != ' ' && f[j + 1] != '\n'))) ++j;
+      while (j < to && f[j] != '\n' && (f[j] != ' ' || single_space_at(j))) ++j;
       append(i, j);
       i = j;
     }
@@ -189,12 +190,13 @@ class RelationFinder {
     std::map<std::string, size_t> states;
     for (size_t e = 0; e < e_.entities.size(); ++e)
       if (e_.entities[e].type == EntityType::State) states.emplace(fold_key(e_.entities[e].name), e);
-    const std::string& f = t_.folded.text;
     if (states.empty()) return;
+    const std::string& f = t_.folded.text;
     // The head word is tested first, by its first two bytes against the
     // heads' (an integer each), where the demonym is a hash of the word.
     auto opening = [](std::string_view w) {
-      return static_cast<uint16_t>(static_cast<unsigned char>(w[0]) << 8 | (w.size() > 1 ? static_cast<unsigned char>(w[1]) : 0));
+      const unsigned char second = w.size() > 1 ? static_cast<unsigned char>(w[1]) : 0;
+      return static_cast<uint16_t>(static_cast<unsigned char>(w[0]) << 8 | second);
     };
     std::vector<uint16_t> head_openings;
     for (const std::string& h : pack_.demonym_heads)
@@ -204,9 +206,10 @@ class RelationFinder {
     for (size_t w = 0; w + 1 < t_.words.size(); ++w) {
       const Word& next = t_.words[w + 1];
       const std::string_view following(f.data() + next.start, next.end - next.start);
-      if (following.empty()) continue;
-      if (!short_head && std::find(head_openings.begin(), head_openings.end(), opening(following)) == head_openings.end())
-        continue;
+      if (following.empty()) continue;  // no word is (split_words), but opening() reads a byte
+      const bool may_head =
+          short_head || std::find(head_openings.begin(), head_openings.end(), opening(following)) != head_openings.end();
+      if (!may_head) continue;
       const bool headed = std::any_of(pack_.demonym_heads.begin(), pack_.demonym_heads.end(),
                                       [&](const std::string& h) { return following.starts_with(h); });
       if (!headed) continue;

@@ -41,14 +41,13 @@ std::vector<Word> split_words(const FoldedText& f) {
   const std::string& s = f.text;
   // Read through a pointer: each push_back could otherwise be taken to change f.upper.
   const uint8_t* const upper = f.upper.data();
-  auto ascii_word_byte = [](unsigned char b) { return kAsciiWordByte[b]; };
   size_t pos = 0, steps = 0;
   while (pos < s.size() && ((++steps & 0xFFFF) != 0 || !stop_requested())) {
     const unsigned char b = static_cast<unsigned char>(s[pos]);
     char32_t c;
     size_t len = 1;
     if (b < 0x80) {
-      if (!ascii_word_byte(b)) {
+      if (!kAsciiWordByte[b]) {
         ++pos;
         continue;
       }
@@ -69,7 +68,7 @@ std::vector<Word> split_words(const FoldedText& f) {
     while (pos < s.size()) {
       const unsigned char next = static_cast<unsigned char>(s[pos]);
       if (next < 0x80) {
-        if (!ascii_word_byte(next)) break;
+        if (!kAsciiWordByte[next]) break;
         c = next;
         len = 1;
       } else {

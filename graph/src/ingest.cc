@@ -90,6 +90,7 @@ bool Ingest::write_later(std::shared_ptr<Batch> batch) {
   if (!batch) return true;
   if (stop_requested()) return true;  // cut short by Ctrl-C: none of it is stored, the next run extracts it
   if (!written()) return false;
+  if (stop_requested()) return true;  // Ctrl-C while the batch before was written
   writing_ = std::async(std::launch::async, [this, batch] { return write(*batch); });
   return true;
 }

@@ -34,7 +34,8 @@ TEST(FoldedText, FoldsInRunsAsItFoldsOneCharacterAtATime) {
       "a", "Z", "I", "i", "7", " ", "  ", "\n", "\t", "\r", "*", "`", ".", "-", "\"",
       "ə", "Ə", "ı", "İ", "ö", "Ö", "ü", "Ü", "ç", "Ç", "ş", "Ş", "ğ", "Ğ",
       "\xCC\x87", "\xCC\x88", "\xCC\xA7",          // combining dot above, diaeresis, cedilla
-      "а", "Д", "é", "Ä", "ß", "“", "—", "\xC2\xAD", "\xC2\xA0", "¹", "…", "\xE2\x80\x8B"};
+      "а", "Д", "é", "Ä", "ß", "“", "—", "\xC2\xAD", "\xC2\xA0", "¹", "…", "\xE2\x80\x8B",
+      "\xC4", "\x80", "\xC9\xC9"};                        // broken UTF-8: a lone lead or continuation byte
   auto collapsed = [](const std::string& folded) {  // fold_key's spacing, over folded text
     std::string key;
     bool pending_space = false;
@@ -64,6 +65,29 @@ TEST(FoldedText, FoldsInRunsAsItFoldsOneCharacterAtATime) {
     for (size_t i = 0; i < f.text.size(); ++i) ASSERT_LE(f.origin[i], f.origin[i + 1]) << text;
     ASSERT_EQ(f.origin.back(), text.size()) << text;
   }
+}
+
+// The quick path's offsets and case flags, byte by byte: a letter's folded
+// bytes all point at its first byte, İ folds to the one byte "i", and a letter
+// with a combining mark after it is composed (the slow path) wherever it stands.
+TEST(FoldedText, GivesEachFoldedByteItsSourceAndCase) {
+  const std::string original = "aƏ İb I\xCC\x87x" "ş";
+  const FoldedText f = fold_text(original);
+  EXPECT_EQ(f.text, "aə ib ixş");
+  const std::vector<uint32_t> origin = {0, 1, 1, 3, 4, 6, 7, 8, 11, 12, 12, 14};
+  const std::vector<uint8_t> upper = {0, 1, 1, 0, 1, 0, 0, 1, 0, 0, 0};
+  EXPECT_EQ(f.origin, origin);
+  EXPECT_EQ(f.upper, upper);
+  // A text that grows while folded (I is two bytes as ı) past the room made
+  // for it, then runs on in the quick path.
+  std::string grown, expected;
+  for (int k = 0; k < 40; ++k) grown += "I", expected += "ı";
+  grown += "“—" + std::string(100, 'a') + "ƏŞ";
+  expected += "\"-" + std::string(100, 'a') + "əş";
+  const FoldedText g = fold_text(grown);
+  EXPECT_EQ(g.text, expected);
+  EXPECT_EQ(g.origin.back(), grown.size());
+  EXPECT_EQ(g.origin[g.text.size() - 1], grown.size() - 2);
 }
 
 TEST(FoldedText, ComposesDecomposedLettersToNfc) {

@@ -4,10 +4,10 @@
 // texts reach kBatchBytes. A batch is extracted on
 // a pool of threads (documents that come with their extraction, as merge's
 // do, skip this) while the next one is read, and written in input order in
-// one transaction while the one after it is extracted. The pool takes the
-// next batch as soon as it hands one over, before that one waits for the
-// writer to finish the batch before it: the pool idles only when the reading
-// thread is behind. A document stored unchanged under its name is skipped; a text already
+// one transaction while the one after it is extracted. The pool is handed
+// the next batch as soon as it finishes one, and only then does the finished
+// batch wait for the writer: the pool never waits on the writer, only on the
+// reading thread. A document stored unchanged under its name is skipped; a text already
 // stored, or taken earlier in the run, under another name is not extracted
 // again but recorded as another source of its document. After stop_requested()
 // (Ctrl-C) the batch in extraction is dropped and nothing more is written; the
