@@ -5,9 +5,8 @@
 // a pool of threads (documents that come with their extraction, as merge's
 // do, skip this) while the next one is read, and written in input order in
 // one transaction while the one after it is extracted. The pool is handed
-// the next batch as soon as it finishes one, and only then does the finished
-// batch wait for the writer: the pool never waits on the writer, only on the
-// reading thread. A document stored unchanged under its name is skipped; a text already
+// the next batch as soon as it finishes one, before the finished batch waits
+// for the writer, so extraction goes on during that wait. A document stored unchanged under its name is skipped; a text already
 // stored, or taken earlier in the run, under another name is not extracted
 // again but recorded as another source of its document. After stop_requested()
 // (Ctrl-C) the batch in extraction is dropped and nothing more is written; the
