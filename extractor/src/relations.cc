@@ -192,24 +192,11 @@ class RelationFinder {
       if (e_.entities[e].type == EntityType::State) states.emplace(fold_key(e_.entities[e].name), e);
     if (states.empty()) return;
     const std::string& f = t_.folded.text;
-    // The head word is tested first, by its first two bytes against the
-    // heads' (an integer each), where the demonym is a hash of the word.
-    auto opening = [](std::string_view w) {
-      const unsigned char second = w.size() > 1 ? static_cast<unsigned char>(w[1]) : 0;
-      return static_cast<uint16_t>(static_cast<unsigned char>(w[0]) << 8 | second);
-    };
-    std::vector<uint16_t> head_openings;
-    for (const std::string& h : pack_.demonym_heads)
-      if (h.size() >= 2) head_openings.push_back(opening(h));
-    const bool short_head = std::any_of(pack_.demonym_heads.begin(), pack_.demonym_heads.end(),
-                                        [](const std::string& h) { return h.size() < 2; });
     for (size_t w = 0; w + 1 < t_.words.size(); ++w) {
       const Word& next = t_.words[w + 1];
       const std::string_view following(f.data() + next.start, next.end - next.start);
-      if (following.empty()) continue;  // no word is (split_words), but opening() reads a byte
-      const bool may_head =
-          short_head || std::find(head_openings.begin(), head_openings.end(), opening(following)) != head_openings.end();
-      if (!may_head) continue;
+      // The head word is tested first, by its opening bytes, where the demonym is a hash of the word.
+      if (!pack_.demonym_head_openings.may_open(following)) continue;
       const bool headed = std::any_of(pack_.demonym_heads.begin(), pack_.demonym_heads.end(),
                                       [&](const std::string& h) { return following.starts_with(h); });
       if (!headed) continue;

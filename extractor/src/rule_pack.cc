@@ -107,7 +107,13 @@ Result<RulePack> load_rule_pack(const std::string& dir) {
         pack.demonyms[fold_key(line.substr(0, tab))] = fold_key(line.substr(tab + 1));
       }
     }
-    for (const std::string& w : strings(*manifest, "demonym_heads")) pack.demonym_heads.push_back(fold_key(w));
+    for (const std::string& w : strings(*manifest, "demonym_heads")) {
+      const std::string head = fold_key(w);
+      if (head.empty())
+        return Result<RulePack>::failure((root / "pack.json").string() + ": demonym_heads: \"" + w + "\" has no letters");
+      pack.demonym_heads.push_back(head);
+      pack.demonym_head_openings.add(head);
+    }
     if (manifest->contains("state_bodies"))
       if (Status s = read_word_list(root / manifest->at("state_bodies").get<std::string>(), pack.state_bodies, hash); !s)
         return Result<RulePack>::failure(s.error());

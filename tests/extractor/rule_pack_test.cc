@@ -122,6 +122,13 @@ TEST(RulePack, UnknownTypesAndMissingGroupsAreLoadErrors) {
   EXPECT_NE(load_rule_pack(dir.string()).error().find("no group (?P<head>"), std::string::npos);
 }
 
+TEST(RulePack, ADemonymHeadWithNoLettersIsALoadError) {
+  const auto dir = pack_with("pack.json", R"J({"morphology": "morphology.json", "demonym_heads": ["həmkar", " - "]})J");
+  auto pack = load_rule_pack(dir.string());
+  ASSERT_FALSE(pack);
+  EXPECT_NE(pack.error().find("pack.json: demonym_heads: \" - \" has no letters"), std::string::npos) << pack.error();
+}
+
 TEST(RulePack, AnUnknownKeyIsALoadErrorNamingFileRuleAndKey) {
   auto error = [](const std::string& file, const std::string& content) {
     return load_rule_pack(pack_with(file, content).string()).error();

@@ -31,6 +31,7 @@
 #include "bilik/figures.h"
 #include "bilik/gazetteer.h"
 #include "bilik/morphology.h"
+#include "bilik/opening_bytes.h"
 #include "bilik/relations.h"
 #include "bilik/result.h"
 #include "bilik/word_set.h"
@@ -193,7 +194,8 @@ struct RulePack {
   // "türkiyəli" → "Türkiyə": relation rules read a demonym as its state
   // where the next word starts with one of demonym_heads ("həmkar").
   std::unordered_map<std::string, std::string, WordHash, std::equal_to<>> demonyms;  // folded demonym → folded state name
-  std::vector<std::string> demonym_heads;                 // folded
+  std::vector<std::string> demonym_heads;                 // folded, none empty
+  OpeningBytes demonym_head_openings;                     // of demonym_heads
   // Bodies every state has ("Xarici İşlər Nazirliyi"), and the last words
   // that make any name such a body unless it names its state ("... Nazirliyi"):
   // their names identify nothing across documents (identity_scope.h). Folded.
