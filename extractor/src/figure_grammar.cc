@@ -17,8 +17,14 @@ Result<FigureGrammar> FigureGrammar::load(const std::string& path) {
     g.hundred = doc.at("hundred").get<std::string>();
     g.half = doc.at("half").get<std::string>();
     for (auto& [k, v] : doc.at("scales").items()) g.scales[k] = v.get<long long>();
-    for (const auto& u : doc.at("units"))
-      g.units.emplace_back(u.at("words").get<std::vector<std::string>>(), u.at("unit").get<std::string>());
+    for (const auto& u : doc.at("units")) {
+      auto unit_words = u.at("words").get<std::vector<std::string>>();
+      const auto code = u.at("unit").get<std::string>();
+      if (unit_words.empty() || std::find(unit_words.begin(), unit_words.end(), "") != unit_words.end())
+        return Result<FigureGrammar>::failure(path + ": unit \"" + code + "\" has an empty word list or an empty word");
+      g.unit_last_words.insert(unit_words.back());
+      g.units.emplace_back(std::move(unit_words), code);
+    }
     std::stable_sort(g.units.begin(), g.units.end(),
                      [](const auto& a, const auto& b) { return a.first.size() > b.first.size(); });
     for (auto& [k, v] : doc.at("symbols").items()) g.symbols[k] = v.get<std::string>();

@@ -223,10 +223,7 @@ class FigureFinder {
   // The case of word i once a known stem is taken off ("milyarda" after "milyard": dative).
   std::string case_after_known_stem(size_t i) const {
     const std::string_view w = word(i);
-    auto known = [&](std::string_view s) {
-      return g_.scales.contains(s) ||
-             std::any_of(g_.units.begin(), g_.units.end(), [&](const auto& u) { return u.first.back() == s; });
-    };
+    auto known = [&](std::string_view s) { return g_.scales.contains(s) || g_.unit_last_words.contains(s); };
     if (known(w)) return "nominative";  // "min" itself, not "m" + genitive
     for (std::string_view s : stems(i)) {
       if (!known(s) || s.size() >= w.size()) continue;
@@ -691,8 +688,10 @@ class FigureFinder {
         if (j + words.size() > s.end_word) continue;
         bool ok = true;
         for (size_t k = 0; k < words.size() && ok; ++k) {
-          ok = k + 1 < words.size() ? (word(j + k) == words[k] || stem_is(j + k, words[k]))
-                                    : unit_word_is(j + k, words[k], &plural_unit);
+          // A word's stems are its prefixes: one not opening with the unit's word is no form of it.
+          ok = k + 1 < words.size()
+                   ? word(j + k).starts_with(words[k]) && (word(j + k) == words[k] || stem_is(j + k, words[k]))
+                   : unit_word_is(j + k, words[k], &plural_unit);
           if (ok && k + 1 < words.size()) ok = fold_key(gap(j + k, j + k + 1, buf)).empty();
         }
         if (ok) {

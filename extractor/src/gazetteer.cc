@@ -1,5 +1,7 @@
 #include "bilik/gazetteer.h"
 
+#include <optional>
+
 #include <algorithm>
 #include <fstream>
 #include <iterator>
@@ -159,13 +161,16 @@ std::vector<GazetteerMatch> Gazetteer::scan(const FoldedText& f, const std::vect
     for (size_t j = i; j < words.size() && j - i < max_words_; ++j) {
       if (j > i && !joins_name(f.text, words[j - 1].end, words[j].start)) break;
       const std::string_view w = word_text(j);
-      const bool common = common_words && common_words->contains(w);
+      std::optional<bool> common;  // asked only of a stem that ends an entry
       for (const SuffixReading& r : morphology.readings(w, {.harmony = false, .min_slot = 1, .min_stem_chars = 2})) {
-        // A suffix cut on a word the lexicon knows must leave a word it knows:
-        // "Limanı" is not "Lima" + "nı"; "qrupunun" is "qrupu" + "nun".
-        if (common && r.stem_bytes < w.size() && !common_words->contains(w.substr(0, r.stem_bytes))) continue;
         auto next = trie_.child(node, w.substr(0, r.stem_bytes));
         if (!next || entry_at_[*next] < 0) continue;
+        // A suffix cut on a word the lexicon knows must leave a word it knows:
+        // "Limanı" is not "Lima" + "nı"; "qrupunun" is "qrupu" + "nun".
+        if (r.stem_bytes < w.size() && common_words) {
+          if (!common) common = common_words->contains(w);
+          if (*common && !common_words->contains(w.substr(0, r.stem_bytes))) continue;
+        }
         best = {static_cast<uint32_t>(entry_at_[*next]), i, j, words[i].start, words[j].start + r.stem_bytes,
                 words[j].end, r.gram_case};
         found = true;

@@ -3,8 +3,9 @@
 // per word, and the left-to-right scan the figure and date finders share.
 #pragma once
 
+#include <cstdint>
+#include <deque>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 #include "bilik/entity_matcher.h"
@@ -16,20 +17,21 @@ namespace bilik {
 
 class WordStems {
  public:
-  WordStems(const AnalyzedText& text, const Morphology& morphology) : t_(text), morphology_(morphology) {}
+  WordStems(const AnalyzedText& text, const Morphology& morphology)
+      : t_(text), morphology_(morphology), slot_(text.words.size(), kNotRead) {}
 
   std::string_view word(size_t i) const {
     return std::string_view(t_.folded.text).substr(t_.words[i].start, t_.words[i].end - t_.words[i].start);
   }
   // The word itself first, then its stems, longest first.
   const std::vector<std::string_view>& stems(size_t i) const {
-    auto it = cache_.find(i);
-    if (it != cache_.end()) return it->second;
+    if (slot_[i] != kNotRead) return read_[slot_[i]];
     std::vector<std::string_view> out;
     const std::string_view w = word(i);
     for (const SuffixReading& r : morphology_.readings(w, {.harmony = false, .min_slot = 1, .min_stem_chars = 1}))
       out.push_back(w.substr(0, r.stem_bytes));
-    return cache_.emplace(i, std::move(out)).first->second;
+    slot_[i] = static_cast<uint32_t>(read_.size());
+    return read_.emplace_back(std::move(out));
   }
   bool stem_is(size_t i, std::string_view target) const {
     for (std::string_view s : stems(i))
@@ -40,7 +42,12 @@ class WordStems {
  private:
   const AnalyzedText& t_;
   const Morphology& morphology_;
-  mutable std::unordered_map<size_t, std::vector<std::string_view>> cache_;
+  static constexpr uint32_t kNotRead = UINT32_MAX;
+  // The stems of the words read so far, by word: few words are (those near
+  // a number or a month), so each has a slot in read_, kept in a deque,
+  // whose elements stay where they are as it grows.
+  mutable std::vector<uint32_t> slot_;
+  mutable std::deque<std::vector<std::string_view>> read_;
 };
 
 // Tries `try_at(word, sentence, item)` at each word of each sentence; where

@@ -9,6 +9,8 @@
 #include <map>
 #include <unistd.h>
 
+#include <nlohmann/json.hpp>
+
 #include "test_pack.h"
 
 namespace bilik {
@@ -127,6 +129,20 @@ TEST(RulePack, ADemonymHeadWithNoLettersIsALoadError) {
   auto pack = load_rule_pack(dir.string());
   ASSERT_FALSE(pack);
   EXPECT_NE(pack.error().find("pack.json: demonym_heads: \" - \" has no letters"), std::string::npos) << pack.error();
+}
+
+TEST(RulePack, AFigureUnitWithNoWordIsALoadError) {
+  std::ifstream in(fs::path(BILIK_TEST_PACK) / "figures.json");
+  nlohmann::json figures = nlohmann::json::parse(in);
+  for (const char* words : {R"J([])J", R"J(["abş", ""])J"}) {
+    figures["units"][0]["words"] = nlohmann::json::parse(words);
+    auto pack = load_rule_pack(pack_with("figures.json", figures.dump()).string());
+    ASSERT_FALSE(pack) << words;
+    EXPECT_NE(pack.error().find("figures.json: unit \"" + figures["units"][0]["unit"].get<std::string>() +
+                                "\" has an empty word list or an empty word"),
+              std::string::npos)
+        << pack.error();
+  }
 }
 
 TEST(RulePack, AnUnknownKeyIsALoadErrorNamingFileRuleAndKey) {

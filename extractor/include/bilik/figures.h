@@ -48,6 +48,7 @@ struct FigureGrammar {
   std::string hundred, half;
   std::map<std::string, long long, std::less<>> scales;
   std::vector<std::pair<std::vector<std::string>, std::string>> units;  // longest first
+  WordSet unit_last_words;  // each unit's last word ("dolları" of "ABŞ dolları")
   std::map<std::string, std::string> symbols;                            // "%" → percent
   std::map<std::string, std::string, std::less<>> qualifiers_before, qualifiers_after;
   WordSet count_adjectives, not_counted, ordinal_suffixes, months;
