@@ -344,7 +344,40 @@ std::vector<std::string> key_words(std::string_view key) {
   return out;
 }
 
+namespace {
+
+// Whether display_name gives the span back as it is: ASCII letters, digits
+// and hyphens and the Azerbaijani letters (kLetterFolds), none with a byte
+// after it that may open a combining mark, and single spaces between them.
+bool displays_as_is(std::string_view span) {
+  const auto* in = reinterpret_cast<const unsigned char*>(span.data());
+  const size_t n = span.size();
+  if (n == 0 || in[0] == ' ' || in[n - 1] == ' ') return false;
+  auto unmarked = [&](size_t next) { return next >= n || in[next] < 0xCC; };
+  for (size_t i = 0; i < n;) {
+    const unsigned char b = in[i];
+    if (b == ' ') {
+      if (in[i + 1] == ' ') return false;  // the span does not end in a space
+      ++i;
+      continue;
+    }
+    if (b < 0x80) {
+      const bool kept = (b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z') || (b >= '0' && b <= '9') || b == '-';
+      if (!kept || !unmarked(i + 1)) return false;
+      ++i;
+      continue;
+    }
+    if (b < 0xC2 || b > 0xDF || i + 1 >= n || (in[i + 1] & 0xC0) != 0x80) return false;
+    if (kLetterFolds[(b & 0x1F) << 6 | (in[i + 1] & 0x3F)].size == 0 || !unmarked(i + 2)) return false;
+    i += 2;
+  }
+  return true;
+}
+
+}  // namespace
+
 std::string display_name(std::string_view original_span) {
+  if (displays_as_is(original_span)) return std::string(original_span);
   std::string out;
   size_t pos = 0;
   bool pending_space = false;
