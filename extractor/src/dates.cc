@@ -34,7 +34,26 @@ Result<DateGrammar> DateGrammar::load(const std::string& path) {
   } catch (const nlohmann::json::exception& e) {
     return Result<DateGrammar>::failure(path + ": " + e.what());
   }
+  for (const auto& [phrase, days] : g.day_relative) g.day_phrase_words.emplace_back(key_words(phrase), days);
+  for (const auto* names : {&g.months, &g.month_abbreviations})
+    for (const std::string& m : *names) {
+      if (m.empty()) continue;
+      g.month_openings.add(m);
+      const uint32_t key = month_opening_key(m);
+      if (std::find(g.month_opening_keys.begin(), g.month_opening_keys.end(), key) == g.month_opening_keys.end())
+        g.month_opening_keys.push_back(key);
+    }
+  for (const auto& [word, offset] : g.relative) g.phrase_openings.add(word);
+  for (const auto& [parts, days] : g.day_phrase_words)
+    if (!parts.empty()) g.phrase_openings.add(parts[0]);
   return g;
+}
+
+uint32_t month_opening_key(std::string_view word) {
+  uint32_t key = static_cast<uint32_t>(std::min<size_t>(word.size(), 3)) << 24;
+  for (size_t k = 0; k < word.size() && k < 3; ++k)
+    key |= static_cast<uint32_t>(static_cast<unsigned char>(word[k])) << (8 * k);
+  return key;
 }
 
 namespace {
@@ -69,32 +88,10 @@ std::string shift_days(const Published& p, int days) {
   return day_iso(t.tm_year + 1900, t.tm_mon + 1, t.tm_mday);
 }
 
-// Up to three bytes and their count as one integer: equal keys, equal bytes.
-uint32_t opening_key(std::string_view three) {
-  uint32_t key = static_cast<uint32_t>(three.size()) << 24;
-  for (size_t k = 0; k < three.size() && k < 3; ++k)
-    key |= static_cast<uint32_t>(static_cast<unsigned char>(three[k])) << (8 * k);
-  return key;
-}
-
 class DateFinder {
  public:
   DateFinder(std::string_view original, const AnalyzedText& t, const RulePack& pack, const std::string& published)
-      : original_(original), t_(t), pack_(pack), g_(pack.dates), pub_(parse_published(published)) {
-    for (const auto& [phrase, days] : g_.day_relative) day_phrases_.emplace_back(key_words(phrase), days);
-    for (const auto* names : {&g_.months, &g_.month_abbreviations})
-      for (const std::string& m : *names) {
-        const std::string_view opening = std::string_view(m).substr(0, 3);
-        if (opening.empty()) continue;
-        month_bytes_.add(opening);
-        if (std::find(month_openings_.begin(), month_openings_.end(), opening_key(opening)) == month_openings_.end())
-          month_openings_.push_back(opening_key(opening));
-      }
-    for (const auto& [word, offset] : g_.relative)
-      if (!word.empty()) phrase_first_bytes_[static_cast<unsigned char>(word[0])] = true;
-    for (const auto& [parts, days] : day_phrases_)
-      if (!parts.empty() && !parts[0].empty()) phrase_first_bytes_[static_cast<unsigned char>(parts[0][0])] = true;
-  }
+      : original_(original), t_(t), pack_(pack), g_(pack.dates), pub_(parse_published(published)) {}
 
   std::vector<DateMention> run() {
     return scan_words<DateMention>(
@@ -111,8 +108,9 @@ class DateFinder {
     if (t_.words[i].numeric) return 0;
     // Only words that open like a month name are read for suffixes.
     const std::string_view w = word(i);
-    if (!month_bytes_.may_open(w) ||
-        std::find(month_openings_.begin(), month_openings_.end(), opening_key(w.substr(0, 3))) == month_openings_.end())
+    if (!g_.month_openings.may_open(w) ||
+        std::find(g_.month_opening_keys.begin(), g_.month_opening_keys.end(), month_opening_key(w)) ==
+            g_.month_opening_keys.end())
       return 0;
     for (std::string_view s : stems(i))
       for (size_t m = 0; m < g_.months.size(); ++m)
@@ -265,7 +263,7 @@ class DateFinder {
       }
     }
     // Only a relative word or a day phrase is left: "ötən", "dünən", "bu gün".
-    if (word(i).empty() || !phrase_first_bytes_[static_cast<unsigned char>(word(i)[0])]) return i;
+    if (!g_.phrase_openings.may_open(word(i))) return i;
     // Relative: "ötən il", "bu ilin oktyabrında", "keçən ay", "dünən", "bu gün".
     if (auto rel = g_.relative.find(word(i)); rel != g_.relative.end() && i + 1 < s.end_word) {
       if (is_year_word(i + 1, s)) {
@@ -290,7 +288,7 @@ class DateFinder {
         return i + 2;
       }
     }
-    for (const auto& [parts, days] : day_phrases_) {
+    for (const auto& [parts, days] : g_.day_phrase_words) {
       if (i + parts.size() > s.end_word) continue;
       bool ok = true;
       for (size_t k = 0; k < parts.size() && ok; ++k) ok = word(i + k) == parts[k];
@@ -308,11 +306,6 @@ class DateFinder {
   const RulePack& pack_;
   const DateGrammar& g_;
   Published pub_;
-  std::vector<std::pair<std::vector<std::string>, int>> day_phrases_;  // day_relative's words, in its order
-  // The first three bytes of every month name and abbreviation, and their first two.
-  std::vector<uint32_t> month_openings_;
-  OpeningBytes month_bytes_;
-  std::array<bool, 256> phrase_first_bytes_{};  // of the relative words and day phrases
   WordStems words_{t_, pack_.morphology};
 };
 

@@ -62,6 +62,10 @@ Result<FigureGrammar> FigureGrammar::load(const std::string& path) {
   } catch (const nlohmann::json::exception& e) {
     return Result<FigureGrammar>::failure(path + ": " + e.what());
   }
+  for (const auto& [number, value] : g.number_words) g.number_word_openings.add(number);
+  for (const std::string& month : g.months) g.month_openings.add(month);
+  for (const auto& [from, to] : g.homoglyphs)
+    if (!from.empty()) g.homoglyph_first_bytes[static_cast<unsigned char>(from[0])] = true;
   return g;
 }
 

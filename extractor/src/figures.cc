@@ -147,14 +147,6 @@ class FigureFinder {
  public:
   FigureFinder(std::string_view original, const AnalyzedText& t, const RulePack& pack)
       : original_(original), t_(t), pack_(pack), g_(pack.figures) {
-    for (const auto& [number, value] : g_.number_words) {
-      if (number.empty()) continue;
-      number_word_openings_.add(number);
-    }
-    for (const std::string& month : g_.months)
-      month_openings_.add(month);
-    for (const auto& [from, to] : g_.homoglyphs)
-      if (!from.empty()) homoglyph_first_bytes_[static_cast<unsigned char>(from[0])] = true;
     for (const auto& [sym, code] : g_.symbols)
       if (code != "degree") symbols_before_.push_back({sym, code, code == "percent"});
   }
@@ -242,11 +234,11 @@ class FigureFinder {
     // The stems are prefixes of the word, so a month among them starts as
     // the word does; a look-alike letter shows by its first byte.
     const std::string_view w = word(i);
-    if (month_openings_.may_open(w))
+    if (g_.month_openings.may_open(w))
       for (std::string_view s : stems(i))
         if (g_.months.contains(s)) return true;
     if (g_.homoglyphs.empty() ||
-        std::none_of(w.begin(), w.end(), [&](char c) { return homoglyph_first_bytes_[static_cast<unsigned char>(c)]; }))
+        std::none_of(w.begin(), w.end(), [&](char c) { return g_.homoglyph_first_bytes[static_cast<unsigned char>(c)]; }))
       return false;
     const std::string latin = without_homoglyphs(w);
     if (latin == word(i)) return false;
@@ -464,7 +456,7 @@ class FigureFinder {
   // Before a noun it is an adjective ("ikiqat vergitutma" is double taxation): only a verb of change follows it.
   // Whether `w` opens with a number word: such words sort just before it.
   bool starts_with_number_word(std::string_view w) const {
-    if (!number_word_openings_.may_open(w)) return false;
+    if (!g_.number_word_openings.may_open(w)) return false;
     for (auto it = g_.number_words.upper_bound(w); it != g_.number_words.begin();) {
       --it;
       if (it->first.empty() || it->first[0] != w[0]) return false;
@@ -830,9 +822,6 @@ class FigureFinder {
   const AnalyzedText& t_;
   const RulePack& pack_;
   const FigureGrammar& g_;
-  OpeningBytes number_word_openings_;              // of g_.number_words
-  OpeningBytes month_openings_;                    // of g_.months
-  std::array<bool, 256> homoglyph_first_bytes_{};  // the first bytes of the look-alike letters
   // The symbols that may stand before a number ("$5", "%5"), in the grammar's order: all but degrees.
   struct SymbolBefore {
     std::string_view sym, code;

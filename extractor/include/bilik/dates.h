@@ -11,15 +11,21 @@
 //   for (const DateMention& d : find_dates(text, analyzed, pack, "2022-05-16")) ...
 #pragma once
 
+#include <cstdint>
 #include <map>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "bilik/model.h"
+#include "bilik/opening_bytes.h"
 #include "bilik/result.h"
 
 namespace bilik {
+
+// Up to three bytes of `word` and their count as one integer: equal keys,
+// equal openings.
+uint32_t month_opening_key(std::string_view word);
 
 struct AnalyzedText;
 struct RulePack;
@@ -32,6 +38,14 @@ struct DateGrammar {
   std::map<std::string, int, std::less<>> relative;  // "ötən" → -1
   std::map<std::string, int> day_relative;           // "dünən" → -1
   int min_year = 1000, max_year = 2200;
+
+  // Read from the lists above when the grammar loads, for the finder: each
+  // day phrase's words (in day_relative's order); the first three bytes of
+  // every month name and abbreviation as keys (month_opening_key), and the
+  // first two; the first two of the relative words and day phrases.
+  std::vector<std::pair<std::vector<std::string>, int>> day_phrase_words;
+  std::vector<uint32_t> month_opening_keys;
+  OpeningBytes month_openings, phrase_openings;
 
   static Result<DateGrammar> load(const std::string& path);
 };

@@ -28,6 +28,7 @@
 //   for (const Figure& f : find_figures(text, analyzed, pack)) ...
 #pragma once
 
+#include <array>
 #include <map>
 #include <optional>
 #include <string>
@@ -35,6 +36,7 @@
 #include <vector>
 
 #include "bilik/model.h"
+#include "bilik/opening_bytes.h"
 #include "bilik/result.h"
 #include "bilik/word_set.h"
 
@@ -67,6 +69,10 @@ struct FigureGrammar {
   WordSet nouns_counted_by_bir; // "bir nəfər həlak olub"; "bir sıra" counts nothing
   WordSet month_abbreviations;
   std::map<std::string, std::string> homoglyphs;      // Cyrillic look-alikes → Latin
+  // Read from the lists above when the grammar loads: the first two bytes of
+  // the number words and of the months, and the first bytes of the look-alikes.
+  OpeningBytes number_word_openings, month_openings;
+  std::array<bool, 256> homoglyph_first_bytes{};
 
   static Result<FigureGrammar> load(const std::string& path);
 };
