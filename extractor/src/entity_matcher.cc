@@ -1,7 +1,6 @@
 #include "bilik/entity_matcher.h"
 
 #include <algorithm>
-#include <filesystem>
 #include <map>
 #include <unordered_set>
 
@@ -649,7 +648,6 @@ AnalyzedText analyze(std::string_view original, const RulePack& pack) {
 
 std::vector<Candidate> find_candidates(std::string_view original, const AnalyzedText& text, const RulePack& pack) {
   std::vector<Candidate> found;
-  std::map<uint32_t, std::string> rule_of_file;  // "gazetteer:states.tsv" by the entry's file
   for (const GazetteerMatch& m : pack.gazetteer.scan(text.folded, text.words, pack.morphology, &pack.common_words)) {
     const GazetteerEntry& entry = pack.gazetteer.entry(m.entry);
     Candidate c;
@@ -658,9 +656,7 @@ std::vector<Candidate> find_candidates(std::string_view original, const Analyzed
     c.type = entry.type;
     c.stage = 0;
     c.priority = 100;
-    auto [rule, added] = rule_of_file.try_emplace(entry.file);
-    if (added) rule->second = "gazetteer:" + std::filesystem::path(pack.gazetteer.file(entry)).filename().string();
-    c.rule = rule->second;
+    c.rule = pack.gazetteer.rule(entry);
     c.name = display_name(original_of(original, text.folded, m.start, m.stem_end));
     c.gram_case = m.gram_case;
     c.gazetteer_entry = static_cast<int32_t>(m.entry);

@@ -1,10 +1,10 @@
 #include "bilik/gazetteer.h"
 
-#include <optional>
-
 #include <algorithm>
+#include <filesystem>
 #include <fstream>
 #include <iterator>
+#include <optional>
 #include <stdexcept>
 
 #include "bilik/stop.h"
@@ -38,7 +38,10 @@ bool joins_name(const std::string& text, size_t from, size_t to) {
 uint32_t Gazetteer::add_entry(std::string canonical, EntityType type, std::string_view file) {
   if (files_.empty() || files_.back() != file) {
     auto known = std::find(files_.begin(), files_.end(), file);
-    if (known == files_.end()) known = files_.insert(files_.end(), std::string(file));
+    if (known == files_.end()) {
+      known = files_.insert(files_.end(), std::string(file));
+      rules_.push_back("gazetteer:" + std::filesystem::path(file).filename().string());
+    }
     entries_.push_back({std::move(canonical), type, static_cast<uint32_t>(known - files_.begin())});
   } else {
     entries_.push_back({std::move(canonical), type, static_cast<uint32_t>(files_.size() - 1)});

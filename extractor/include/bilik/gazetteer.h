@@ -53,6 +53,8 @@ class Gazetteer {
   size_t names() const { return names_; }
   const GazetteerEntry& entry(uint32_t id) const { return entries_[id]; }
   const std::string& file(const GazetteerEntry& entry) const { return files_[entry.file]; }
+  // The rule a match of the entry is credited to: "gazetteer:" and its file's name ("gazetteer:states.tsv").
+  const std::string& rule(const GazetteerEntry& entry) const { return rules_[entry.file]; }
   // The entry whose name or alias folds to `key`, if any.
   std::optional<uint32_t> lookup(std::string_view key) const;
 
@@ -73,6 +75,7 @@ class Gazetteer {
 
   std::vector<GazetteerEntry> entries_;
   std::vector<std::string> files_;
+  std::vector<std::string> rules_;  // by file, as rule() gives them
   WordTrie trie_;
   OpeningBytes first_words_;  // of every name's first word: where a name may start
   std::vector<int32_t> entry_at_;  // trie node → entry or -1
