@@ -717,18 +717,19 @@ namespace bilik {
 void add_document_names(std::string_view original, const AnalyzedText& text, const RulePack& pack,
                         std::vector<Candidate>& candidates) {
   Gazetteer known;
-  std::vector<EntityType> types;
+  std::vector<std::string> keys;  // each accepted name's, and a person's surname, added at once
+  std::vector<uint32_t> entries;
   for (const Candidate& c : candidates) {
     if (!c.accepted || !c.type || c.gazetteer_entry >= 0 || *c.type == EntityType::Treaty) continue;
-    const uint32_t id = known.add_entry(c.name, *c.type, "document");
-    known.add_name(c.name, id);
-    const std::string key = fold_key(c.name);
-    const size_t space = key.rfind(' ');
+    entries.push_back(known.add_entry(c.name, *c.type, "document"));
+    keys.push_back(fold_key(c.name));
+    const size_t space = keys.back().rfind(' ');
     if (*c.type == EntityType::Person && space != std::string::npos) {
-      const uint32_t surname = known.add_entry(c.name, *c.type, "document");
-      known.add_name(key.substr(space + 1), surname);
+      entries.push_back(known.add_entry(c.name, *c.type, "document"));
+      keys.push_back(fold_key(std::string_view(keys.back()).substr(space + 1)));
     }
   }
+  known.add_keys(keys, entries);
   if (known.entries() == 0) return;
   std::map<size_t, size_t> accepted;  // start -> end; accepted spans never overlap
   for (const Candidate& c : candidates)

@@ -57,15 +57,21 @@ bool Gazetteer::add_name(std::string_view name, uint32_t entry) {
 }
 
 void Gazetteer::add_keys(const std::vector<std::string>& keys, const std::vector<uint32_t>& entries) {
-  const std::vector<std::string_view> paths(keys.begin(), keys.end());
+  std::vector<std::string_view> paths;
+  std::vector<uint32_t> path_entries;
+  for (size_t i = 0; i < keys.size(); ++i)
+    if (!keys[i].empty()) {
+      paths.push_back(keys[i]);
+      path_entries.push_back(entries[i]);
+    }
   const std::vector<uint32_t> nodes = trie_.add_paths(paths);
   if (entry_at_.size() < trie_.nodes()) entry_at_.resize(trie_.nodes(), -1);
-  for (size_t i = 0; i < keys.size(); ++i) {
-    if (entry_at_[nodes[i]] < 0) entry_at_[nodes[i]] = static_cast<int32_t>(entries[i]);
-    first_words_.add(std::string_view(keys[i]).substr(0, keys[i].find(' ')));
-    max_words_ = std::max<size_t>(max_words_, std::count(keys[i].begin(), keys[i].end(), ' ') + 1);
+  for (size_t i = 0; i < paths.size(); ++i) {
+    if (entry_at_[nodes[i]] < 0) entry_at_[nodes[i]] = static_cast<int32_t>(path_entries[i]);
+    first_words_.add(paths[i].substr(0, paths[i].find(' ')));
+    max_words_ = std::max<size_t>(max_words_, std::count(paths[i].begin(), paths[i].end(), ' ') + 1);
   }
-  names_ += keys.size();
+  names_ += paths.size();
 }
 
 std::optional<uint32_t> Gazetteer::lookup(std::string_view key) const {
