@@ -94,8 +94,13 @@ class DateFinder {
       : original_(original), t_(t), pack_(pack), g_(pack.dates), pub_(parse_published(published)) {}
 
   std::vector<DateMention> run() {
+    // A date opens with a number, a month or a relative word or day phrase (try_at).
+    auto may_start = [this](size_t i) {
+      const std::string_view w = word(i);
+      return t_.words[i].numeric || g_.month_openings.may_open(w) || g_.phrase_openings.may_open(w);
+    };
     return scan_words<DateMention>(
-        t_, [this](size_t i, const Sentence& s, DateMention& d) { return try_at(i, s, d); },
+        t_, may_start, [this](size_t i, const Sentence& s, DateMention& d) { return try_at(i, s, d); },
         [](const DateMention&) { return true; });
   }
 

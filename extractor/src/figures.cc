@@ -153,7 +153,8 @@ class FigureFinder {
 
   std::vector<Figure> run() {
     std::vector<Figure> found = scan_words<Figure>(
-        t_, [this](size_t i, const Sentence& s, Figure& f) { return try_at(i, s, f); },
+        t_, [this](size_t i) { return may_start(i); },
+        [this](size_t i, const Sentence& s, Figure& f) { return try_at(i, s, f); },
         [](const Figure& f) { return !f.unit.empty(); });
     share_units(found);
     std::vector<Figure> out;
@@ -495,12 +496,14 @@ class FigureFinder {
     return i;
   }
 
+  // Only digits or a number word start a figure ("yüz", "yarım", "on", "üçqat").
+  bool may_start(size_t i) const {
+    if (t_.words[i].numeric) return true;
+    const std::string_view w = word(i);
+    return w == g_.hundred || w == g_.half || starts_with_number_word(w);
+  }
+
   size_t try_at(size_t i, const Sentence& s, Figure& f) {
-    // Only digits or a number word start a figure ("yüz", "yarım", "on", "üçqat").
-    if (!t_.words[i].numeric) {
-      const std::string_view w = word(i);
-      if (w != g_.hundred && w != g_.half && !starts_with_number_word(w)) return i;
-    }
     auto parsed = number_at(i, s);
     if (!parsed) return multiplier_at(i, s, f);
     Parsed& p = *parsed;

@@ -50,16 +50,22 @@ class WordStems {
   mutable std::deque<std::vector<std::string_view>> read_;
 };
 
-// Tries `try_at(word, sentence, item)` at each word of each sentence; where
-// it consumes words (returns a later index) and `keep(item)`, the item is
-// collected and the scan goes on after it.
-template <class Item, class TryAt, class Keep>
-std::vector<Item> scan_words(const AnalyzedText& t, TryAt try_at, Keep keep) {
+// Tries `try_at(word, sentence, item)` at each word of each sentence that
+// `may_start(word)`; where it consumes words (returns a later index) and
+// `keep(item)`, the item is collected and the scan goes on after it.
+// `may_start` must be true wherever try_at may consume: it only spares the
+// other words an item made and dropped.
+template <class Item, class MayStart, class TryAt, class Keep>
+std::vector<Item> scan_words(const AnalyzedText& t, MayStart may_start, TryAt try_at, Keep keep) {
   std::vector<Item> out;
   size_t steps = 0;
   for (const Sentence& s : t.sentences) {
     for (size_t i = s.first_word; i < s.end_word;) {
       if ((++steps & 0xFFF) == 0 && stop_requested()) return out;  // the caller drops a stopped extraction
+      if (!may_start(i)) {
+        ++i;
+        continue;
+      }
       Item item;
       const size_t next = try_at(i, s, item);
       if (next > i) {
