@@ -7,6 +7,29 @@
 
 namespace bilik {
 
+namespace {
+
+// A word's first two bytes as one integer; a word of one byte, its byte
+// above all pairs.
+uint32_t opening_of(std::string_view w) {
+  if (w.size() < 2) return 0x10000u | static_cast<unsigned char>(w[0]);
+  return static_cast<uint32_t>(static_cast<unsigned char>(w[0])) << 8 | static_cast<unsigned char>(w[1]);
+}
+
+}  // namespace
+
+bool FigureGrammar::opens_with_number_word(std::string_view w) const {
+  if (w.empty()) return false;
+  auto any_opens = [&](uint32_t opening) {
+    auto it = std::lower_bound(number_words_by_opening.begin(), number_words_by_opening.end(), opening,
+                               [](const auto& entry, uint32_t key) { return entry.first < key; });
+    for (; it != number_words_by_opening.end() && it->first == opening; ++it)
+      if (w.starts_with(it->second)) return true;
+    return false;
+  };
+  return (w.size() >= 2 && any_opens(opening_of(w))) || any_opens(opening_of(w.substr(0, 1)));
+}
+
 Result<FigureGrammar> FigureGrammar::load(const std::string& path) {
   std::ifstream in(path);
   if (!in) return Result<FigureGrammar>::failure(path + ": cannot open the figure grammar");
@@ -62,7 +85,11 @@ Result<FigureGrammar> FigureGrammar::load(const std::string& path) {
   } catch (const nlohmann::json::exception& e) {
     return Result<FigureGrammar>::failure(path + ": " + e.what());
   }
-  for (const auto& [number, value] : g.number_words) g.number_word_openings.add(number);
+  for (const auto& [number, value] : g.number_words) {
+    g.number_word_openings.add(number);
+    if (!number.empty()) g.number_words_by_opening.emplace_back(opening_of(number), number);
+  }
+  std::sort(g.number_words_by_opening.begin(), g.number_words_by_opening.end());
   for (const std::string& month : g.months) g.month_openings.add(month);
   for (const auto& [from, to] : g.homoglyphs)
     if (!from.empty()) g.homoglyph_first_bytes[static_cast<unsigned char>(from[0])] = true;

@@ -455,15 +455,9 @@ class FigureFinder {
 
   // "ikiqat", "üçqat artıb": a number word glued to a multiplier is a figure in `times`.
   // Before a noun it is an adjective ("ikiqat vergitutma" is double taxation): only a verb of change follows it.
-  // Whether `w` opens with a number word: such words sort just before it.
+  // Whether `w` opens with a number word.
   bool starts_with_number_word(std::string_view w) const {
-    if (!g_.number_word_openings.may_open(w)) return false;
-    for (auto it = g_.number_words.upper_bound(w); it != g_.number_words.begin();) {
-      --it;
-      if (it->first.empty() || it->first[0] != w[0]) return false;
-      if (w.substr(0, it->first.size()) == it->first) return true;
-    }
-    return false;
+    return g_.number_word_openings.may_open(w) && g_.opens_with_number_word(w);
   }
 
   size_t multiplier_at(size_t i, const Sentence& s, Figure& f) const {

@@ -1,5 +1,7 @@
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include "bilik/extraction.h"
 #include "test_pack.h"
 
@@ -7,6 +9,22 @@ namespace bilik {
 namespace {
 
 std::vector<Figure> figures(const std::string& text) { return extract_document(text, test::pack()).figures; }
+
+// The grammar finds a number word opening a word by the word's first two
+// bytes: the same answer as trying every number word.
+TEST(Figures, AWordOpensWithANumberWordWhereAnyOfThemIsItsPrefix) {
+  const FigureGrammar& g = test::pack().figures;
+  std::vector<std::string> words = {"", "o", "on", "onlar", "onun", "bir", "birlik", "bi", "üç", "üçqat", "ü",
+                                    "doxsanıncı", "doqquz", "dördüncü", "yeni", "yetmiş", "sıfır", "sı", "altmışda",
+                                    "alt", "əlli", "ə", "Bir", "iyirmidən", "qırx", "qır", "bakı", "\xC3"};
+  for (const auto& [number, value] : g.number_words)
+    for (size_t cut = 0; cut <= number.size() + 1; ++cut) words.push_back((number + "ları").substr(0, cut));
+  for (const std::string& w : words) {
+    const bool any = std::any_of(g.number_words.begin(), g.number_words.end(),
+                                 [&](const auto& n) { return !n.first.empty() && w.starts_with(n.first); });
+    EXPECT_EQ(g.opens_with_number_word(w), any) << w;
+  }
+}
 
 TEST(Figures, ScaledMoneyIsExact) {
   const auto f = figures("Ticarət dövriyyəsi 5,3 milyard dollara çatıb.");

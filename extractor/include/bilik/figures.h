@@ -29,6 +29,7 @@
 #pragma once
 
 #include <array>
+#include <cstdint>
 #include <map>
 #include <optional>
 #include <string>
@@ -73,6 +74,11 @@ struct FigureGrammar {
   // the number words and of the months, and the first bytes of the look-alikes.
   OpeningBytes number_word_openings, month_openings;
   std::array<bool, 256> homoglyph_first_bytes{};
+  // The number words by their opening (opening_of), for opens_with_number_word.
+  std::vector<std::pair<uint32_t, std::string>> number_words_by_opening;
+
+  // Whether `w` opens with a number word ("onlar" with "on", "üçqat" with "üç").
+  bool opens_with_number_word(std::string_view w) const;
 
   static Result<FigureGrammar> load(const std::string& path);
 };
