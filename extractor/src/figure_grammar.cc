@@ -30,6 +30,13 @@ bool FigureGrammar::opens_with_number_word(std::string_view w) const {
   return (w.size() >= 2 && any_opens(opening_of(w))) || any_opens(opening_of(w.substr(0, 1)));
 }
 
+const std::vector<uint16_t>& FigureGrammar::units_opening(std::string_view w) const {
+  static const std::vector<uint16_t> kNone;
+  if (w.size() < 2 || short_unit_first_bytes[static_cast<unsigned char>(w[0])]) return all_units;
+  auto it = units_by_opening.find(opening_of(w));
+  return it == units_by_opening.end() ? kNone : it->second;
+}
+
 Result<FigureGrammar> FigureGrammar::load(const std::string& path) {
   std::ifstream in(path);
   if (!in) return Result<FigureGrammar>::failure(path + ": cannot open the figure grammar");
@@ -50,6 +57,13 @@ Result<FigureGrammar> FigureGrammar::load(const std::string& path) {
     }
     std::stable_sort(g.units.begin(), g.units.end(),
                      [](const auto& a, const auto& b) { return a.first.size() > b.first.size(); });
+    if (g.units.size() > UINT16_MAX) return Result<FigureGrammar>::failure(path + ": more than 65535 units");
+    for (size_t u = 0; u < g.units.size(); ++u) {
+      const std::string& first = g.units[u].first.front();
+      g.all_units.push_back(static_cast<uint16_t>(u));
+      if (first.size() < 2) g.short_unit_first_bytes[static_cast<unsigned char>(first[0])] = true;
+      else g.units_by_opening[opening_of(first)].push_back(static_cast<uint16_t>(u));
+    }
     for (auto& [k, v] : doc.at("symbols").items()) g.symbols[k] = v.get<std::string>();
     for (auto& [k, v] : doc.at("qualifiers_before").items()) g.qualifiers_before[k] = v.get<std::string>();
     for (auto& [k, v] : doc.at("qualifiers_after").items()) g.qualifiers_after[k] = v.get<std::string>();

@@ -673,7 +673,9 @@ class FigureFinder {
     if (unit.empty() && j < s.end_word && spaced_before(j) && is_anniversary(j)) return j + 1;
     bool plural_unit = false;
     if (unit.empty() && spaced_before(j)) {
-      for (const auto& [words, code] : g_.units) {
+      // Only a unit whose first word shares the word's first two bytes may be it (units_opening).
+      for (uint16_t u : g_.units_opening(word(j))) {
+        const auto& [words, code] = g_.units[u];
         if (j + words.size() > s.end_word) continue;
         bool ok = true;
         for (size_t k = 0; k < words.size() && ok; ++k) {

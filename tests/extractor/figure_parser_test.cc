@@ -26,6 +26,19 @@ TEST(Figures, AWordOpensWithANumberWordWhereAnyOfThemIsItsPrefix) {
   }
 }
 
+// Every unit is among those units_opening gives a word opening with its
+// first word, in the grammar's order; a word no unit opens gets none.
+TEST(Figures, UnitsAreTriedOnlyOnWordsOpeningLikeThem) {
+  const FigureGrammar& g = test::pack().figures;
+  for (size_t u = 0; u < g.units.size(); ++u) {
+    const std::vector<uint16_t>& tried = g.units_opening(g.units[u].first.front() + "dan");
+    EXPECT_TRUE(std::is_sorted(tried.begin(), tried.end()));
+    EXPECT_NE(std::find(tried.begin(), tried.end(), u), tried.end()) << g.units[u].first.front();
+    for (uint16_t other : tried) EXPECT_EQ(g.units[other].first.front().substr(0, 2), g.units[u].first.front().substr(0, 2));
+  }
+  EXPECT_TRUE(g.units_opening("xəbər").empty());
+}
+
 TEST(Figures, ScaledMoneyIsExact) {
   const auto f = figures("Ticarət dövriyyəsi 5,3 milyard dollara çatıb.");
   ASSERT_EQ(f.size(), 1u);

@@ -34,6 +34,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "bilik/model.h"
@@ -79,6 +80,14 @@ struct FigureGrammar {
 
   // Whether `w` opens with a number word ("onlar" with "on", "üçqat" with "üç").
   bool opens_with_number_word(std::string_view w) const;
+
+  // The units (indexes into `units`, in its order) whose first word may open
+  // `w`: those sharing its first two bytes. A word of one byte, or one whose
+  // first byte opens a unit's one-byte word, gets them all.
+  const std::vector<uint16_t>& units_opening(std::string_view w) const;
+  std::unordered_map<uint32_t, std::vector<uint16_t>> units_by_opening;
+  std::vector<uint16_t> all_units;
+  std::array<bool, 256> short_unit_first_bytes{};
 
   static Result<FigureGrammar> load(const std::string& path);
 };
