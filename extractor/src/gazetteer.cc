@@ -1,7 +1,6 @@
 #include "bilik/gazetteer.h"
 
 #include <algorithm>
-#include <filesystem>
 #include <fstream>
 #include <iterator>
 #include <optional>
@@ -40,7 +39,8 @@ uint32_t Gazetteer::add_entry(std::string canonical, EntityType type, std::strin
     auto known = std::find(files_.begin(), files_.end(), file);
     if (known == files_.end()) {
       known = files_.insert(files_.end(), std::string(file));
-      rules_.push_back("gazetteer:" + std::filesystem::path(file).filename().string());
+      const size_t slash = file.rfind('/');  // the rule names the file, not its folder
+      rules_.push_back("gazetteer:" + std::string(slash == std::string_view::npos ? file : file.substr(slash + 1)));
     }
     entries_.push_back({std::move(canonical), type, static_cast<uint32_t>(known - files_.begin())});
   } else {

@@ -10,7 +10,6 @@
 
 #include "bilik/entity_matcher.h"
 #include "bilik/morphology.h"
-#include "bilik/opening_bytes.h"
 #include "bilik/stop.h"
 
 namespace bilik {

@@ -113,8 +113,6 @@ TEST(FoldedText, DisplayNamesDropQuotesAndFoldLineBreaks) {
   EXPECT_EQ(display_name("Avropa\n\nİttifaqı"), "Avropa İttifaqı");
 }
 
-// A letter written as a base and a combining mark is shown composed, after
-// ASCII as after any letter: "S" + U+0327 is "Ş", "ə" + U+0301 keeps its accent.
 // Names of plain letters, digits, hyphens and single spaces are given back
 // as they are, without the character-by-character walk; a quote (which the
 // walk drops) sends a name down the walk, so each answer is checked there.
@@ -132,6 +130,8 @@ TEST(FoldedText, DisplayNamesOfPlainLettersAreTheWalksAnswer) {
   EXPECT_EQ(display_name(" İlham  Əliyev "), "İlham Əliyev");
 }
 
+// A letter written as a base and a combining mark is shown composed, after
+// ASCII as after any letter: "S" + U+0327 is "Ş", "ə" + U+0301 keeps its accent.
 TEST(FoldedText, DisplayNamesComposeCombiningMarks) {
   EXPECT_EQ(display_name("S\u0327u\u0308kru\u0308 Xanlarov"), "Şükrü Xanlarov");
   EXPECT_EQ(display_name("Gəncə\u0301"), "Gəncə\u0301");

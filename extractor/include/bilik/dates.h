@@ -39,7 +39,8 @@ struct DateGrammar {
   std::map<std::string, int> day_relative;           // "dünən" → -1
   int min_year = 1000, max_year = 2200;
 
-  // Read from the lists above when the grammar loads, for the finder: each
+  // Built from the lists above by load(), for the finder (a grammar edited
+  // after it keeps the tables of the lists it loaded): each
   // day phrase's words (in day_relative's order); the first three bytes of
   // every month name and abbreviation as keys (month_opening_key), and the
   // first two; the first two of the relative words and day phrases.

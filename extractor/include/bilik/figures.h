@@ -71,11 +71,13 @@ struct FigureGrammar {
   WordSet nouns_counted_by_bir; // "bir nəfər həlak olub"; "bir sıra" counts nothing
   WordSet month_abbreviations;
   std::map<std::string, std::string> homoglyphs;      // Cyrillic look-alikes → Latin
-  // Read from the lists above when the grammar loads: the first two bytes of
-  // the number words and of the months, and the first bytes of the look-alikes.
+  // Built from the lists above by load() (a grammar edited after it keeps
+  // the tables of the lists it loaded): the first two bytes of the number
+  // words and of the months, and the first bytes of the look-alikes.
   OpeningBytes number_word_openings, month_openings;
   std::array<bool, 256> homoglyph_first_bytes{};
-  // The number words by their opening (opening_of), for opens_with_number_word.
+  // The number words by their first two bytes as one integer (a word of one
+  // byte: that byte above all pairs), for opens_with_number_word.
   std::vector<std::pair<uint32_t, std::string>> number_words_by_opening;
 
   // Whether `w` opens with a number word ("onlar" with "on", "üçqat" with "üç").

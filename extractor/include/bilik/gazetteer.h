@@ -46,8 +46,9 @@ class Gazetteer {
   Status load_file(const std::string& path);
   // Adds one name for an entry; returns false when the name folds to nothing.
   bool add_name(std::string_view name, uint32_t entry);
-  // Adds names already folded (fold_key), keys[i] for entries[i], in one
-  // pass over the trie; an empty key is skipped.
+  // Adds names already folded (fold_key), keys[i] for entries[i] (the two
+  // of one size), in one pass over the trie; an empty key is skipped, and
+  // the first entry given a name keeps it.
   void add_keys(const std::vector<std::string>& keys, const std::vector<uint32_t>& entries);
   // A new entry read from `file` (a path, or a word such as "document").
   uint32_t add_entry(std::string canonical, EntityType type, std::string_view file);
@@ -72,8 +73,6 @@ class Gazetteer {
  private:
   // The lines of a gazetteer file read whole.
   Status add_tsv(const std::string& path, std::string_view content);
-  // Folded names (never empty) with their entries, in order: the first entry
-  // given a name keeps it.
 
   std::vector<GazetteerEntry> entries_;
   std::vector<std::string> files_;
