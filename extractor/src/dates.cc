@@ -38,7 +38,7 @@ Result<DateGrammar> DateGrammar::load(const std::string& path) {
     for (const std::string& m : *names) {
       if (m.empty()) continue;
       g.month_openings.add(m);
-      const uint32_t key = month_opening_key(m);
+      const uint32_t key = opening_key(m, 3);
       if (std::find(g.month_opening_keys.begin(), g.month_opening_keys.end(), key) == g.month_opening_keys.end())
         g.month_opening_keys.push_back(key);
     }
@@ -46,13 +46,6 @@ Result<DateGrammar> DateGrammar::load(const std::string& path) {
   for (const auto& [parts, days] : g.day_phrase_words)
     if (!parts.empty()) g.phrase_openings.add(parts[0]);
   return g;
-}
-
-uint32_t month_opening_key(std::string_view word) {
-  uint32_t key = static_cast<uint32_t>(std::min<size_t>(word.size(), 3)) << 24;
-  for (size_t k = 0; k < word.size() && k < 3; ++k)
-    key |= static_cast<uint32_t>(static_cast<unsigned char>(word[k])) << (8 * k);
-  return key;
 }
 
 namespace {
@@ -113,7 +106,7 @@ class DateFinder {
     // Only words that open like a month name are read for suffixes.
     const std::string_view w = word(i);
     if (!g_.month_openings.may_open(w) ||
-        std::find(g_.month_opening_keys.begin(), g_.month_opening_keys.end(), month_opening_key(w)) ==
+        std::find(g_.month_opening_keys.begin(), g_.month_opening_keys.end(), opening_key(w, 3)) ==
             g_.month_opening_keys.end())
       return 0;
     for (std::string_view s : stems(i))

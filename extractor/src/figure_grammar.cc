@@ -7,17 +7,6 @@
 
 namespace bilik {
 
-namespace {
-
-// A word's first two bytes as one integer; a word of one byte, its byte
-// above all pairs.
-uint32_t opening_of(std::string_view w) {
-  if (w.size() < 2) return 0x10000u | static_cast<unsigned char>(w[0]);
-  return static_cast<uint32_t>(static_cast<unsigned char>(w[0])) << 8 | static_cast<unsigned char>(w[1]);
-}
-
-}  // namespace
-
 bool FigureGrammar::opens_with_number_word(std::string_view w) const {
   if (w.empty()) return false;
   auto any_opens = [&](uint32_t opening) {
@@ -27,13 +16,13 @@ bool FigureGrammar::opens_with_number_word(std::string_view w) const {
       if (w.starts_with(it->second)) return true;
     return false;
   };
-  return (w.size() >= 2 && any_opens(opening_of(w))) || any_opens(opening_of(w.substr(0, 1)));
+  return (w.size() >= 2 && any_opens(opening_key(w, 2))) || any_opens(opening_key(w, 1));
 }
 
 const std::vector<uint16_t>& FigureGrammar::units_opening(std::string_view w) const {
   static const std::vector<uint16_t> kNone;
   if (w.size() < 2 || short_unit_first_bytes[static_cast<unsigned char>(w[0])]) return all_units;
-  auto it = units_by_opening.find(opening_of(w));
+  auto it = units_by_opening.find(opening_key(w, 2));
   return it == units_by_opening.end() ? kNone : it->second;
 }
 
@@ -62,7 +51,7 @@ Result<FigureGrammar> FigureGrammar::load(const std::string& path) {
       const std::string& first = g.units[u].first.front();
       g.all_units.push_back(static_cast<uint16_t>(u));
       if (first.size() < 2) g.short_unit_first_bytes[static_cast<unsigned char>(first[0])] = true;
-      else g.units_by_opening[opening_of(first)].push_back(static_cast<uint16_t>(u));
+      else g.units_by_opening[opening_key(first, 2)].push_back(static_cast<uint16_t>(u));
     }
     for (auto& [k, v] : doc.at("symbols").items()) g.symbols[k] = v.get<std::string>();
     for (auto& [k, v] : doc.at("qualifiers_before").items()) g.qualifiers_before[k] = v.get<std::string>();
@@ -101,7 +90,7 @@ Result<FigureGrammar> FigureGrammar::load(const std::string& path) {
   }
   for (const auto& [number, value] : g.number_words) {
     g.number_word_openings.add(number);
-    if (!number.empty()) g.number_words_by_opening.emplace_back(opening_of(number), number);
+    if (!number.empty()) g.number_words_by_opening.emplace_back(opening_key(number, 2), number);
   }
   std::sort(g.number_words_by_opening.begin(), g.number_words_by_opening.end());
   for (const std::string& month : g.months) g.month_openings.add(month);

@@ -23,10 +23,6 @@
 
 namespace bilik {
 
-// Up to three bytes of `word` and their count as one integer: equal keys,
-// equal openings.
-uint32_t month_opening_key(std::string_view word);
-
 struct AnalyzedText;
 struct RulePack;
 
@@ -42,7 +38,7 @@ struct DateGrammar {
   // Built from the lists above by load(), for the finder (a grammar edited
   // after it keeps the tables of the lists it loaded): each
   // day phrase's words (in day_relative's order); the first three bytes of
-  // every month name and abbreviation as keys (month_opening_key), and the
+  // every month name and abbreviation as keys (opening_key), and the
   // first two; the first two of the relative words and day phrases.
   std::vector<std::pair<std::vector<std::string>, int>> day_phrase_words;
   std::vector<uint32_t> month_opening_keys;

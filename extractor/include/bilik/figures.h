@@ -76,8 +76,7 @@ struct FigureGrammar {
   // words and of the months, and the first bytes of the look-alikes.
   OpeningBytes number_word_openings, month_openings;
   std::array<bool, 256> homoglyph_first_bytes{};
-  // The number words by their first two bytes as one integer (a word of one
-  // byte: that byte above all pairs), for opens_with_number_word.
+  // The number words by opening_key(word, 2), for opens_with_number_word.
   std::vector<std::pair<uint32_t, std::string>> number_words_by_opening;
 
   // Whether `w` opens with a number word ("onlar" with "on", "üçqat" with "üç").

@@ -5,14 +5,26 @@
 //   months.add("yanvar");
 //   months.may_open("yanvarda");   // true
 //   months.may_open("bazar");      // false: no month opens with "ba"
+//   opening_key("yanvarda", 3) == opening_key("yanvar", 3)   // the first bytes as one integer
 #pragma once
 
+#include <algorithm>
 #include <array>
 #include <bitset>
 #include <cstddef>
+#include <cstdint>
 #include <string_view>
 
 namespace bilik {
+
+// Up to `bytes` (at most 3) first bytes of `word` and their count, as one
+// integer: equal keys, equal openings. opening_key("yanvar", 3) is that of "yan".
+inline uint32_t opening_key(std::string_view word, size_t bytes) {
+  const size_t n = std::min(word.size(), bytes);
+  uint32_t key = static_cast<uint32_t>(n) << 24;
+  for (size_t k = 0; k < n; ++k) key |= static_cast<uint32_t>(static_cast<unsigned char>(word[k])) << (8 * k);
+  return key;
+}
 
 class OpeningBytes {
  public:
